@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Runs every suite of the monorepo (server, widgets, end to end) and ends with ONE line totalling them,
+// `N passed, N failed`. Fails when any suite fails or when any suite ran no test at all.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'wa-tests-'));
+
+/** Test files below `dir` whose name ends with `suffix` (Node 20's test runner has no glob support). */
+function findTests(dir, suffix = '.test.ts') {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .map((entry) => relative(root, join(entry.parentPath ?? entry.path, entry.name)))
+    .sort();
+}
+
+function run(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+/** Counts from a TAP stream written by Node's test runner (`# pass N`, `# fail N`). */
+function tapCounts(file) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const count = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  return { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
+}
+
+async function nodeSuite(name, files) {
+  const tap = join(work, `${name}.tap`);
+  const code = await run(process.execPath, [
+    '--import', 'tsx', '--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  return { name, code, ...tapCounts(tap) };
+}
+
+async function widgetSuite() {
+  const summary = join(work, 'widgets.json');
+  const code = await run('npm', ['test', '-w', '@wa-widgets/widgets'], { WTR_SUMMARY_FILE: summary });
+  const counts = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
+  return { name: 'widgets', code, ...counts };
+}
+
+const only = process.argv.slice(2);
+const suites = [
+  ['server', () => nodeSuite('server', findTests(join(root, 'packages/server/src')))],
+  ['widgets', widgetSuite],
+  ['e2e', async () => {
+    const build = await run('npm', ['run', 'build']);
+    if (build !== 0) return { name: 'e2e', code: build, passed: 0, failed: 1, skipped: 0 };
+    return nodeSuite('e2e', findTests(join(root, 'demo/e2e')));
+  }],
+].filter(([name]) => only.length === 0 || only.includes(name));
+
+const results = [];
+for (const [, runSuite] of suites) results.push(await runSuite());
+
+console.log('\nSuites:');
+for (const r of results) {
+  const verdict = r.code !== 0 || r.failed > 0 ? 'FAILED' : r.passed === 0 ? 'RAN NO TEST' : 'ok';
+  console.log(`  ${r.name.padEnd(8)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped — ${verdict}`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+const broken = results.some((r) => r.code !== 0 || r.passed === 0);
+// A suite that crashed before reporting still counts as a failure in the total line.
+const total = failed + (broken && failed === 0 ? 1 : 0);
+console.log(`${passed} passed, ${total} failed`);
+process.exit(broken || total > 0 ? 1 : 0);
