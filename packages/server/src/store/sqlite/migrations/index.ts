@@ -1,0 +1,11 @@
+import { sql as initial } from './0001-initial.js';
+
+/** A schema change, applied once, in `version` order. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Every migration, oldest first. Append new ones; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial', sql: initial }];

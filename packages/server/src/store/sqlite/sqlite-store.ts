@@ -1,0 +1,208 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Account } from '../../domain/accounts.js';
+import { DomainError } from '../../domain/errors.js';
+import type { LedgerAppendResult, LedgerEntry, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
+import type { WidgetSession } from '../../domain/sessions.js';
+import type { AccountListQuery, NewAccount, Store } from '../store.js';
+import { migrate } from './migrate.js';
+import { migrations } from './migrations/index.js';
+import type { AccountRow, LedgerEntryRow, WidgetSessionRow } from './rows.js';
+import { toAccount, toLedgerEntry, toWidgetSession } from './rows.js';
+
+/** Where the database lives: a file path (its folder is created) or `:memory:`. */
+export interface SqliteStoreOptions {
+  readonly file: string;
+  /** How long a writer waits for another connection's lock, in ms. */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating and migrating as needed) an SQLite database and returns a {@link Store} over it.
+ * better-sqlite3 is synchronous, so each method runs to completion before any other: atomic.
+ */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  migrate(db, migrations);
+  return new SqliteStore(db);
+}
+
+const ACCOUNT_COLUMNS = `id, name, currency, waba_id, phone_number_id, display_phone_number, verified_name,
+  business_portfolio_id, low_balance_threshold_micros, balance_micros, created_at, updated_at`;
+const ENTRY_COLUMNS = `id, account_id, idempotency_key, type, kind, amount_micros, balance_after_micros,
+  description, reference, created_at`;
+
+class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #statements;
+  readonly #append;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#statements = {
+      ping: db.prepare('SELECT 1'),
+      insertAccount: db.prepare(`INSERT INTO accounts (${ACCOUNT_COLUMNS})
+        VALUES (@id, @name, @currency, @waba_id, @phone_number_id, @display_phone_number, @verified_name,
+          @business_portfolio_id, @low_balance_threshold_micros, 0, @created_at, @created_at)`),
+      getAccount: db.prepare<[string], AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = ?`).safeIntegers(),
+      getAccountByPhone: db
+        .prepare<[string], AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE phone_number_id = ?`)
+        .safeIntegers(),
+      listAccounts: db
+        .prepare<[number], AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY created_at, id LIMIT ?`)
+        .safeIntegers(),
+      listAccountsAfter: db
+        .prepare<[number, string, number], AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts
+          WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`)
+        .safeIntegers(),
+      updateThreshold: db.prepare<[bigint | null, number, string]>(
+        'UPDATE accounts SET low_balance_threshold_micros = ?, updated_at = ? WHERE id = ?',
+      ),
+      updateBalance: db.prepare<[bigint, number, string]>(
+        'UPDATE accounts SET balance_micros = ?, updated_at = ? WHERE id = ?',
+      ),
+      findEntry: db
+        .prepare<[string, string], LedgerEntryRow>(
+          `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE account_id = ? AND idempotency_key = ?`,
+        )
+        .safeIntegers(),
+      insertEntry: db.prepare(`INSERT INTO ledger_entries (${ENTRY_COLUMNS})
+        VALUES (@id, @account_id, @idempotency_key, @type, @kind, @amount_micros, @balance_after_micros,
+          @description, @reference, @created_at)`),
+      listEntries: db
+        .prepare<[string], LedgerEntryRow>(
+          `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE account_id = ? ORDER BY seq`,
+        )
+        .safeIntegers(),
+      insertSession: db.prepare(`INSERT INTO widget_sessions (id, secret_hash, account_id, permissions, expires_at, created_at)
+        VALUES (@id, @secret_hash, @account_id, @permissions, @expires_at, @created_at)`),
+      findSession: db
+        .prepare<[string], WidgetSessionRow>(
+          'SELECT id, secret_hash, account_id, permissions, expires_at, created_at FROM widget_sessions WHERE secret_hash = ?',
+        )
+        .safeIntegers(),
+    };
+    this.#append = db.transaction((entry: NewLedgerEntry, policy: LedgerPolicy): LedgerAppendResult => {
+      const existing = this.#statements.findEntry.get(entry.accountId, entry.idempotencyKey);
+      if (existing) return { entry: toLedgerEntry(existing), replayed: true };
+      const row = this.#statements.getAccount.get(entry.accountId);
+      if (!row) throw new DomainError('not_found', 'account_not_found', `account ${entry.accountId} does not exist`);
+      policy(toAccount(row), entry.amountMicros);
+      const balanceAfter = row.balance_micros + entry.amountMicros;
+      const at = entry.createdAt.getTime();
+      this.#statements.insertEntry.run({
+        id: entry.id,
+        account_id: entry.accountId,
+        idempotency_key: entry.idempotencyKey,
+        type: entry.amountMicros < 0n ? 'debit' : 'credit',
+        kind: entry.kind,
+        amount_micros: entry.amountMicros,
+        balance_after_micros: balanceAfter,
+        description: entry.description,
+        reference: entry.reference,
+        created_at: at,
+      });
+      this.#statements.updateBalance.run(balanceAfter, at, entry.accountId);
+      const inserted = this.#statements.findEntry.get(entry.accountId, entry.idempotencyKey);
+      if (!inserted) throw new Error('ledger entry vanished inside its own transaction');
+      return { entry: toLedgerEntry(inserted), replayed: false };
+    });
+  }
+
+  async ping(): Promise<void> {
+    this.#statements.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  async createAccount(account: NewAccount): Promise<Account> {
+    try {
+      this.#statements.insertAccount.run({
+        id: account.id,
+        name: account.name,
+        currency: account.currency,
+        waba_id: account.wabaId,
+        phone_number_id: account.phoneNumberId,
+        display_phone_number: account.displayPhoneNumber,
+        verified_name: account.verifiedName,
+        business_portfolio_id: account.businessPortfolioId,
+        low_balance_threshold_micros: account.lowBalanceThresholdMicros,
+        created_at: account.createdAt.getTime(),
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'accounts.phone_number_id')) {
+        throw new DomainError(
+          'conflict',
+          'phone_number_taken',
+          `phone_number_id: ${account.phoneNumberId} already belongs to an account`,
+        );
+      }
+      throw error;
+    }
+    const created = await this.getAccount(account.id);
+    if (!created) throw new Error('account vanished right after insert');
+    return created;
+  }
+
+  async getAccount(id: string): Promise<Account | null> {
+    const row = this.#statements.getAccount.get(id);
+    return row ? toAccount(row) : null;
+  }
+
+  async findAccountByPhoneNumberId(phoneNumberId: string): Promise<Account | null> {
+    const row = this.#statements.getAccountByPhone.get(phoneNumberId);
+    return row ? toAccount(row) : null;
+  }
+
+  async listAccounts(query: AccountListQuery): Promise<Account[]> {
+    const rows = query.after
+      ? this.#statements.listAccountsAfter.all(query.after.createdAt.getTime(), query.after.id, query.limit)
+      : this.#statements.listAccounts.all(query.limit);
+    return rows.map(toAccount);
+  }
+
+  async updateLowBalanceThreshold(id: string, thresholdMicros: bigint | null, at: Date): Promise<Account | null> {
+    this.#statements.updateThreshold.run(thresholdMicros, at.getTime(), id);
+    return this.getAccount(id);
+  }
+
+  async appendLedgerEntry(entry: NewLedgerEntry, policy: LedgerPolicy): Promise<LedgerAppendResult> {
+    // IMMEDIATE takes the write lock before the balance is read, so no other connection can
+    // slip a change in between the read and the write.
+    return this.#append.immediate(entry, policy);
+  }
+
+  async listLedgerEntries(accountId: string): Promise<LedgerEntry[]> {
+    return this.#statements.listEntries.all(accountId).map(toLedgerEntry);
+  }
+
+  async createWidgetSession(session: WidgetSession): Promise<void> {
+    this.#statements.insertSession.run({
+      id: session.id,
+      secret_hash: session.secretHash,
+      account_id: session.accountId,
+      permissions: JSON.stringify(session.permissions),
+      expires_at: session.expiresAt.getTime(),
+      created_at: session.createdAt.getTime(),
+    });
+  }
+
+  async findWidgetSession(secretHash: string): Promise<WidgetSession | null> {
+    const row = this.#statements.findSession.get(secretHash);
+    return row ? toWidgetSession(row) : null;
+  }
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  return (
+    error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes(column)
+  );
+}

@@ -1,0 +1,57 @@
+import type { Account, AccountCursor } from '../domain/accounts.js';
+import type { LedgerAppendResult, LedgerEntry, LedgerPolicy, NewLedgerEntry } from '../domain/ledger.js';
+import type { WidgetSession } from '../domain/sessions.js';
+
+/** An account as first written: zero balance, `updatedAt` = `createdAt`. */
+export interface NewAccount {
+  readonly id: string;
+  readonly name: string;
+  readonly currency: string;
+  readonly wabaId: string;
+  readonly phoneNumberId: string;
+  readonly displayPhoneNumber: string | null;
+  readonly verifiedName: string | null;
+  readonly businessPortfolioId: string | null;
+  readonly lowBalanceThresholdMicros: bigint | null;
+  readonly createdAt: Date;
+}
+
+/** Which accounts to list: at most `limit`, ordered by (createdAt, id), strictly after `after`. */
+export interface AccountListQuery {
+  readonly limit: number;
+  readonly after?: AccountCursor | undefined;
+}
+
+/**
+ * Persistence for the domain. Every method is atomic on its own; implementations are
+ * Promise-based so that a networked engine (PostgreSQL) can implement the same contract.
+ * Expected failures are thrown as `DomainError`s.
+ */
+export interface Store {
+  /** Resolves once the database answers a trivial query. */
+  ping(): Promise<void>;
+  /** Releases the database; the store is unusable afterwards. */
+  close(): Promise<void>;
+
+  /** Inserts an account. @throws DomainError `conflict` `phone_number_taken` */
+  createAccount(account: NewAccount): Promise<Account>;
+  getAccount(id: string): Promise<Account | null>;
+  findAccountByPhoneNumberId(phoneNumberId: string): Promise<Account | null>;
+  listAccounts(query: AccountListQuery): Promise<Account[]>;
+  /** Sets the low-balance threshold; null when the account does not exist. */
+  updateLowBalanceThreshold(id: string, thresholdMicros: bigint | null, at: Date): Promise<Account | null>;
+
+  /**
+   * In one transaction: if `(accountId, idempotencyKey)` exists, returns that entry with
+   * `replayed: true` and changes nothing; otherwise reads the account, lets `policy` refuse by
+   * throwing, inserts the entry with its `balanceAfterMicros` and updates the running balance.
+   * @throws DomainError `not_found` for an unknown account, or whatever `policy` throws
+   */
+  appendLedgerEntry(entry: NewLedgerEntry, policy: LedgerPolicy): Promise<LedgerAppendResult>;
+  /** All entries of an account, in the order they were appended. */
+  listLedgerEntries(accountId: string): Promise<LedgerEntry[]>;
+
+  createWidgetSession(session: WidgetSession): Promise<void>;
+  /** Looks a session up by the SHA-256 of its client secret, expired or not. */
+  findWidgetSession(secretHash: string): Promise<WidgetSession | null>;
+}
