@@ -1,0 +1,170 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { ApiClientController } from '../shared/api-client-controller.js';
+import { ApiError } from '../shared/api-client.js';
+import { LocalizeController, type Translation } from '../shared/localize.js';
+import { widgetBaseStyles } from '../shared/theme.styles.js';
+import type { BalanceResponse } from '../shared/types.js';
+import { WidgetElement } from '../shared/widget-element.js';
+import styles from './balance.styles.js';
+
+const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+  <path d="M8.9 1.5a1 1 0 0 0-1.8 0L.6 13.5A1 1 0 0 0 1.5 15h13a1 1 0 0 0 .9-1.5zM8 5a.9.9 0 0 1 .9.9l-.2 3.9a.7.7 0 0 1-1.4 0l-.2-3.9A.9.9 0 0 1 8 5m0 6.3a1 1 0 1 1 0 2 1 1 0 0 1 0-2"/>
+</svg>`;
+
+/**
+ * @summary Shows the account's messaging credit balance, its low-balance alert threshold, and warns when the
+ * balance is low.
+ * @tagname wa-balance
+ *
+ * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
+ * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
+ * @attr locale - Overrides the session's locale for this widget.
+ * @attr theme - `dark` for the dark theme (or set it once on the session).
+ *
+ * @property strings - Overrides of the translated strings, e.g. `{ balanceLabel: 'Credit' }`.
+ *
+ * @fires {WaBalanceLowEvent} wa-balance-low - The loaded balance is below the threshold; `detail` is
+ *  `{ balance, threshold }`. Fired when the balance becomes low, not on every reload while it stays low.
+ * @fires {WaSessionExpiredEvent} wa-session-expired - Standalone only: the client secret expired.
+ * @fires {WaRequestFailedEvent} wa-request-failed - Standalone only: a request failed.
+ *
+ * @csspart base - The card around everything.
+ * @csspart label - The "Messaging credit balance" label.
+ * @csspart amount - The formatted balance.
+ * @csspart threshold - The "Alert below …" line.
+ * @csspart status - The low-balance badge (icon and words).
+ * @csspart stale - The note shown when a refresh failed and the last value is kept.
+ * @csspart error - The error message shown when nothing could be loaded.
+ * @csspart retry - The Retry button.
+ *
+ * @cssprop --wa-widget-color-text - Text colour.
+ * @cssprop --wa-widget-color-muted - Secondary text colour (label, threshold, notes).
+ * @cssprop --wa-widget-color-surface - Card background; also the Retry button's text.
+ * @cssprop --wa-widget-color-border - Card border.
+ * @cssprop --wa-widget-color-accent - Retry button and focus ring.
+ * @cssprop --wa-widget-color-warning - Low-balance badge and amount.
+ * @cssprop --wa-widget-color-danger - Error message.
+ * @cssprop --wa-widget-color-skeleton - Loading placeholders.
+ * @cssprop --wa-widget-font-family - Font family.
+ * @cssprop --wa-widget-font-size - Base font size.
+ * @cssprop --wa-widget-radius - Corner radius.
+ * @cssprop --wa-widget-space - Spacing unit (density).
+ */
+export class WaBalance extends WidgetElement {
+  static override styles = [widgetBaseStyles, styles];
+
+  /** Base URL of the server, when used without a session. */
+  @property() endpoint = '';
+
+  /** The widget session's `client_secret`, when used without a session. */
+  @property({ attribute: 'client-secret' }) clientSecret = '';
+
+  /** Overrides the session's locale. */
+  @property() locale = '';
+
+  /** `dark` for the dark theme. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
+
+  /** Overrides of the translated strings. */
+  @property({ type: Object }) strings: Partial<Translation> = {};
+
+  /** The last balance received, kept when a later refresh fails. */
+  @state() private balance: BalanceResponse | undefined;
+  @state() private receivedAt: Date | undefined;
+  @state() private failure: unknown;
+
+  private readonly localize = new LocalizeController(this);
+  private readonly api = new ApiClientController(this);
+
+  private readonly task = new Task(this, {
+    args: () => [this.api.client] as const,
+    task: ([client], { signal }) => (client ? client.get<BalanceResponse>('/v1/balance', { signal }) : initialState),
+    onComplete: balance => this.receive(balance),
+    onError: error => {
+      this.failure = error;
+    },
+  });
+
+  constructor() {
+    super();
+    this.api.on('balance', balance => this.receive(balance));
+  }
+
+  /** Reloads the balance from the server. */
+  refresh(): Promise<void> {
+    this.failure = undefined;
+    return this.task.run();
+  }
+
+  private receive(balance: BalanceResponse): void {
+    const becameLow = balance.is_low && !this.balance?.is_low;
+    this.balance = balance;
+    this.receivedAt = new Date();
+    this.failure = undefined;
+    if (becameLow) this.emit('wa-balance-low', { balance: balance.balance, threshold: balance.low_balance_threshold });
+  }
+
+  protected override render() {
+    const { balance } = this;
+    const failure = this.task.status === TaskStatus.PENDING ? undefined : this.failure;
+    const busy = !balance && !failure;
+    return html`
+      <div
+        part="base"
+        class=${classMap({ balance: true, 'balance--low': !!balance?.is_low })}
+        role="group"
+        aria-labelledby="label"
+        aria-busy=${busy ? 'true' : 'false'}
+      >
+        <div class="header">
+          <span part="label" class="label" id="label">${this.localize.term('balanceLabel')}</span>
+          ${balance?.is_low
+            ? html`<span part="status" class="status">${warningIcon}${this.localize.term('lowBalance')}</span>`
+            : nothing}
+        </div>
+        ${balance ? this.renderBalance(balance, failure) : failure ? this.renderError(failure) : this.renderSkeleton()}
+      </div>
+    `;
+  }
+
+  private renderBalance(balance: BalanceResponse, failure: unknown) {
+    const threshold = balance.low_balance_threshold;
+    return html`
+      <div part="amount" class="amount">${this.localize.money(balance.balance)}</div>
+      <div part="threshold" class="threshold">
+        ${threshold ? this.localize.term('alertBelow', this.localize.money(threshold)) : this.localize.term('noThreshold')}
+      </div>
+      ${failure && this.receivedAt
+        ? html`<p part="stale" class="note" role="status">
+            ${this.localize.term('staleNote', this.localize.date(this.receivedAt, { timeStyle: 'short' }))}
+            ${this.renderRetry()}
+          </p>`
+        : nothing}
+    `;
+  }
+
+  private renderError(failure: unknown) {
+    const expired = failure instanceof ApiError && failure.code === 'session_expired';
+    return html`
+      <p part="error" class="error" role="alert">
+        ${this.localize.term(expired ? 'sessionExpired' : 'loadFailed')}
+      </p>
+      <div class="actions">${this.renderRetry()}</div>
+    `;
+  }
+
+  private renderSkeleton() {
+    return html`
+      <span class="visually-hidden">${this.localize.term('loading')}</span>
+      <div part="amount" class="amount" aria-hidden="true"><span class="skeleton">&nbsp;</span></div>
+      <div part="threshold" class="threshold" aria-hidden="true"><span class="skeleton">&nbsp;</span></div>
+    `;
+  }
+
+  private renderRetry() {
+    return html`<button part="retry" type="button" @click=${() => this.refresh()}>${this.localize.term('retry')}</button>`;
+  }
+}

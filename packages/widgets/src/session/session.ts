@@ -1,0 +1,92 @@
+import { ContextProvider } from '@lit/context';
+import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ApiClient, type ApiClientEventDetail } from '../shared/api-client.js';
+import { apiClientContext, localeContext } from '../shared/context.js';
+import type { Translation } from '../shared/localize.js';
+import { WidgetElement } from '../shared/widget-element.js';
+import styles from './session.styles.js';
+
+/**
+ * @summary Connects the widgets inside it to one widget session: one API client, one language, one theme.
+ * @tagname wa-session
+ *
+ * @slot - The widgets, and any other content.
+ *
+ * @attr endpoint - Base URL of the wa-widgets server; empty means the page's origin.
+ * @attr client-secret - The `client_secret` of the widget session minted by the host's backend.
+ * @attr locale - BCP 47 locale of every widget inside (`en`, `pt-BR`, `es`…); defaults to the document's `lang`.
+ * @attr theme - `dark` sets the dark values of the `--wa-widget-*` tokens for every widget inside.
+ *
+ * @property fetchClientSecret - Called when the session expires; resolves to a fresh `client_secret`.
+ * @property strings - Overrides of the translated strings, e.g. `{ balanceLabel: 'Credit' }`.
+ * @property client - The shared `ApiClient`, e.g. to push live updates with `client.emit('balance', …)`.
+ *
+ * @fires {WaSessionExpiredEvent} wa-session-expired - The client secret expired and could not be renewed.
+ * @fires {WaRequestFailedEvent} wa-request-failed - A request to the API failed for another reason.
+ *
+ * @cssprop --wa-widget-color-text - Text colour of every widget inside.
+ * @cssprop --wa-widget-color-surface - Background of every widget inside.
+ */
+export class WaSession extends WidgetElement {
+  static override styles = styles;
+
+  /** Base URL of the wa-widgets server; empty means the page's origin. */
+  @property() endpoint = '';
+
+  /** The `client_secret` of the widget session. */
+  @property({ attribute: 'client-secret' }) clientSecret = '';
+
+  /** BCP 47 locale of the widgets inside. */
+  @property() locale = '';
+
+  /** `dark` for the dark theme. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
+
+  /** Called when the session expires; resolves to a fresh `client_secret`. */
+  @property({ attribute: false }) fetchClientSecret: (() => Promise<string>) | undefined;
+
+  /** Overrides of the translated strings. */
+  @property({ type: Object }) strings: Partial<Translation> = {};
+
+  private readonly clientProvider = new ContextProvider(this, { context: apiClientContext });
+  private readonly localeProvider = new ContextProvider(this, {
+    context: localeContext,
+    initialValue: { locale: '', strings: {} },
+  });
+
+  /** The shared API client, once `client-secret` is set. */
+  get client(): ApiClient | undefined {
+    return this.clientProvider.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint') || changed.has('clientSecret')) this.replaceClient();
+    if (changed.has('fetchClientSecret') && this.client) this.client.fetchClientSecret = this.fetchClientSecret;
+    if (changed.has('locale') || changed.has('strings')) {
+      this.localeProvider.setValue({ locale: this.locale, strings: this.strings ?? {} });
+    }
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  /** A new secret may belong to another account, so widgets get a new client and reload. */
+  private replaceClient(): void {
+    const previous = this.client;
+    previous?.removeEventListener('wa-session-expired', this.redispatch);
+    previous?.removeEventListener('wa-request-failed', this.redispatch);
+
+    const next = this.clientSecret
+      ? new ApiClient({ endpoint: this.endpoint, clientSecret: this.clientSecret, fetchClientSecret: this.fetchClientSecret })
+      : undefined;
+    next?.addEventListener('wa-session-expired', this.redispatch);
+    next?.addEventListener('wa-request-failed', this.redispatch);
+    this.clientProvider.setValue(next);
+  }
+
+  private readonly redispatch = (event: Event) => {
+    this.emit(event.type as 'wa-request-failed', (event as CustomEvent<ApiClientEventDetail>).detail);
+  };
+}

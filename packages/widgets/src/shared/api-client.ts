@@ -1,0 +1,210 @@
+import type { ApiErrorBody, PushTopics } from './types.js';
+
+/** Options of {@link ApiClient}. */
+export interface ApiClientOptions {
+  /** Base URL of the wa-widgets server, e.g. `https://wa.example.com`. Empty means the page's origin. */
+  endpoint?: string;
+  /** The widget session's `client_secret`, sent as `Authorization: Bearer <client_secret>`. */
+  clientSecret: string;
+  /** Called when the server answers `session_expired`; resolves to a fresh `client_secret`. */
+  fetchClientSecret?: () => Promise<string>;
+  /** A `fetch` implementation, for tests and non-browser hosts. Defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+/** Details of the client's events: `wa-session-expired` and `wa-request-failed`. */
+export interface ApiClientEventDetail {
+  error: ApiError;
+}
+
+/** An error of the widget API, or of reaching it (`network_error`, status 0). */
+export class ApiError extends Error {
+  override name = 'ApiError';
+
+  constructor(
+    /** The contract's snake_case code, e.g. `session_expired`. */
+    readonly code: string,
+    /** The HTTP status, or 0 when no response arrived. */
+    readonly status: number,
+    message: string,
+    /** The request that failed, e.g. `GET /v1/balance`. */
+    readonly request = '',
+  ) {
+    super(message);
+  }
+}
+
+interface RequestOptions {
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * The one HTTP client of the widgets. A `<wa-session>` shares a single instance with every widget inside it,
+ * so concurrent identical GETs become one request, and an expired session is renewed once for all of them.
+ *
+ * It is an `EventTarget`: it dispatches `wa-session-expired` and `wa-request-failed` (`CustomEvent` with
+ * `{ error }`), which the session re-dispatches as DOM events. Live updates are pushed with
+ * {@link ApiClient.emit} and heard with {@link ApiClient.on}.
+ */
+export class ApiClient extends EventTarget {
+  endpoint: string;
+  clientSecret: string;
+  fetchClientSecret: (() => Promise<string>) | undefined;
+
+  private readonly fetchImpl: typeof fetch;
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly listeners = new Map<keyof PushTopics, Set<(data: never) => void>>();
+  private renewal: Promise<void> | undefined;
+  private notifiedExpiredSecret: string | undefined;
+
+  constructor(options: ApiClientOptions) {
+    super();
+    this.endpoint = options.endpoint ?? '';
+    this.clientSecret = options.clientSecret;
+    this.fetchClientSecret = options.fetchClientSecret;
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /**
+   * GETs a JSON resource. Identical GETs in flight share one request; aborting `signal` only abandons this
+   * caller's wait, never the shared request.
+   */
+  get<T>(path: string, { signal }: RequestOptions = {}): Promise<T> {
+    let shared = this.inflight.get(path) as Promise<T> | undefined;
+    if (!shared) {
+      shared = this.request<T>('GET', path).finally(() => this.inflight.delete(path));
+      this.inflight.set(path, shared);
+    }
+    return signal ? abandonable(shared, signal) : shared;
+  }
+
+  /** Sends a JSON body with `POST`, `PUT`, `PATCH` or `DELETE`. Never de-duplicated. */
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    return this.request<T>(method, path, body);
+  }
+
+  /** Listens for a pushed update; returns the function that stops listening. */
+  on<K extends keyof PushTopics>(topic: K, callback: (data: PushTopics[K]) => void): () => void {
+    let set = this.listeners.get(topic);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(topic, set);
+    }
+    set.add(callback);
+    return () => set.delete(callback);
+  }
+
+  /** Pushes an update to every listener of `topic` (the live-updates feed, or a widget that changed data). */
+  emit<K extends keyof PushTopics>(topic: K, data: PushTopics[K]): void {
+    for (const callback of this.listeners.get(topic) ?? []) {
+      (callback as (data: PushTopics[K]) => void)(data);
+    }
+  }
+
+  /** The absolute URL of an API path. */
+  url(path: string): string {
+    const base = new URL(this.endpoint || '/', globalThis.location?.href);
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
+    return new URL(path.replace(/^\//, ''), base).href;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const label = `${method} ${path}`;
+    try {
+      const secret = this.clientSecret;
+      let response = await this.fetchOnce(method, path, body, secret);
+      let error = response.ok ? undefined : await toApiError(response, label);
+
+      if (error?.code === 'session_expired' && this.fetchClientSecret) {
+        await this.renewSecret(secret, label);
+        response = await this.fetchOnce(method, path, body, this.clientSecret);
+        error = response.ok ? undefined : await toApiError(response, label);
+      }
+      if (error) throw error;
+      return await readJson<T>(response, label);
+    } catch (cause) {
+      throw this.report(cause, label);
+    }
+  }
+
+  private async fetchOnce(method: string, path: string, body: unknown, secret: string): Promise<Response> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${secret}`, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    return this.fetchImpl(this.url(path), {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  }
+
+  /** Renews the secret once for every caller that saw it expire. */
+  private renewSecret(expiredSecret: string, label: string): Promise<void> {
+    if (this.clientSecret !== expiredSecret) return Promise.resolve();
+    this.renewal ??= (async () => {
+      try {
+        const secret = await this.fetchClientSecret!();
+        if (!secret) throw new Error('fetchClientSecret returned no secret');
+        this.clientSecret = secret;
+      } catch (cause) {
+        throw new ApiError('session_expired', 401, `Could not renew the session: ${messageOf(cause)}`, label);
+      } finally {
+        this.renewal = undefined;
+      }
+    })();
+    return this.renewal;
+  }
+
+  /** Turns any failure into an `ApiError` and tells listeners, once per expired secret. */
+  private report(cause: unknown, label: string): unknown {
+    if (isAbort(cause)) return cause;
+    const error =
+      cause instanceof ApiError ? cause : new ApiError('network_error', 0, messageOf(cause), label);
+    if (error.code === 'session_expired') {
+      if (this.notifiedExpiredSecret !== this.clientSecret) {
+        this.notifiedExpiredSecret = this.clientSecret;
+        this.dispatchEvent(new CustomEvent<ApiClientEventDetail>('wa-session-expired', { detail: { error } }));
+      }
+    } else {
+      this.dispatchEvent(new CustomEvent<ApiClientEventDetail>('wa-request-failed', { detail: { error } }));
+    }
+    return error;
+  }
+}
+
+async function toApiError(response: Response, label: string): Promise<ApiError> {
+  let body: Partial<ApiErrorBody> | undefined;
+  try {
+    body = (await response.json()) as Partial<ApiErrorBody>;
+  } catch {
+    body = undefined;
+  }
+  const code = body?.error?.code ?? `http_${response.status}`;
+  const message = body?.error?.message ?? (response.statusText || `HTTP ${response.status}`);
+  return new ApiError(code, response.status, message, label);
+}
+
+async function readJson<T>(response: Response, label: string): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError('invalid_response', response.status, 'The server sent a response that is not JSON', label);
+  }
+}
+
+function abandonable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+function isAbort(cause: unknown): boolean {
+  return cause instanceof DOMException && cause.name === 'AbortError';
+}
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}

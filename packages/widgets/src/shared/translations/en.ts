@@ -1,0 +1,19 @@
+import type { Translation } from '../localize.js';
+
+const translation = {
+  $code: 'en',
+  $name: 'English',
+  $dir: 'ltr',
+
+  balanceLabel: 'Messaging credit balance',
+  alertBelow: amount => `Alert below ${amount}`,
+  noThreshold: 'No low-balance alert set',
+  lowBalance: 'Low balance',
+  loading: 'Loading…',
+  retry: 'Retry',
+  loadFailed: 'Couldn’t load the balance.',
+  sessionExpired: 'Your session has expired. Reload the page to sign in again.',
+  staleNote: time => `Couldn’t refresh — showing the value from ${time}`,
+} satisfies Translation;
+
+export default translation;

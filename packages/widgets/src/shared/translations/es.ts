@@ -1,0 +1,19 @@
+import type { Translation } from '../localize.js';
+
+const translation = {
+  $code: 'es',
+  $name: 'Español',
+  $dir: 'ltr',
+
+  balanceLabel: 'Saldo de crédito para mensajes',
+  alertBelow: amount => `Alerta por debajo de ${amount}`,
+  noThreshold: 'Sin alerta de saldo bajo',
+  lowBalance: 'Saldo bajo',
+  loading: 'Cargando…',
+  retry: 'Reintentar',
+  loadFailed: 'No se pudo cargar el saldo.',
+  sessionExpired: 'Tu sesión ha caducado. Vuelve a cargar la página para iniciar sesión.',
+  staleNote: time => `No se pudo actualizar: se muestra el valor de las ${time}`,
+} satisfies Translation;
+
+export default translation;

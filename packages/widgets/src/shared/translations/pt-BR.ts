@@ -1,0 +1,19 @@
+import type { Translation } from '../localize.js';
+
+const translation = {
+  $code: 'pt-BR',
+  $name: 'Português (Brasil)',
+  $dir: 'ltr',
+
+  balanceLabel: 'Saldo de crédito para mensagens',
+  alertBelow: amount => `Alerta abaixo de ${amount}`,
+  noThreshold: 'Nenhum alerta de saldo baixo definido',
+  lowBalance: 'Saldo baixo',
+  loading: 'Carregando…',
+  retry: 'Tentar novamente',
+  loadFailed: 'Não foi possível carregar o saldo.',
+  sessionExpired: 'Sua sessão expirou. Recarregue a página para entrar novamente.',
+  staleNote: time => `Não foi possível atualizar — mostrando o valor das ${time}`,
+} satisfies Translation;
+
+export default translation;
