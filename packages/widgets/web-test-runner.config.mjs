@@ -1,0 +1,54 @@
+import { writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+
+/** msw's worker must be served from the root so it controls the test pages. */
+function serveMockServiceWorker(context, next) {
+  if (context.path === '/mockServiceWorker.js') context.path = '/test-assets/mockServiceWorker.js';
+  return next();
+}
+
+/** When WTR_SUMMARY_FILE is set, writes {"passed","failed","skipped"} of every test run there. */
+function summaryReporter(file = process.env.WTR_SUMMARY_FILE) {
+  const count = (suite, totals) => {
+    for (const test of suite?.tests ?? []) {
+      if (test.skipped) totals.skipped++;
+      else if (test.passed) totals.passed++;
+      else totals.failed++;
+    }
+    for (const child of suite?.suites ?? []) count(child, totals);
+    return totals;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      if (!file) return;
+      const totals = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        const before = totals.failed;
+        count(session.testResults, totals);
+        // A file that failed to load or run has no failed test to count: count it as one.
+        if (!session.passed && totals.failed === before) totals.failed++;
+      }
+      writeFileSync(file, `${JSON.stringify(totals)}\n`);
+    },
+  };
+}
+
+export default {
+  files: 'src/**/*.test.ts',
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  middleware: [serveMockServiceWorker],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  reporters: [defaultReporter(), summaryReporter()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      },
+    }),
+  ],
+};
