@@ -41,6 +41,7 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   middleware: [serveMockServiceWorker],
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [

@@ -6,7 +6,8 @@ function currencyFormatter(locale: string, currency: string): Intl.NumberFormat 
   const key = `${locale}|${currency}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    // Up to the contract's 6 fraction digits: a rate of 0.0107 USD shows as $0.0107, never rounded.
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 6 });
     formatters.set(key, formatter);
   }
   return formatter;
