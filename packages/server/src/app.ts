@@ -1,0 +1,88 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { RequestIdVariables } from 'hono/request-id';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { demoRoutes } from './demo/routes.js';
+import type { AppDeps } from './deps.js';
+import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
+import { partnerAuth } from './middleware/partner-auth.js';
+import { widgetSessionAuth } from './middleware/widget-session.js';
+import { accountRoutes } from './routes/accounts.js';
+import { adjustmentRoutes } from './routes/adjustments.js';
+import { alertRoutes } from './routes/alerts.js';
+import { assetRoutes } from './routes/assets.js';
+import { balanceRoutes } from './routes/balance.js';
+import { healthRoutes } from './routes/health.js';
+import { widgetAccountRoutes } from './routes/widget-account.js';
+import { widgetSessionRoutes } from './routes/widget-sessions.js';
+
+export type { AppAssets, AppConfig, AppDemo, AppDeps } from './deps.js';
+
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Builds the HTTP application: shared middleware, then the partner API (secret key), the widget
+ * API (widget session, CORS for the configured origins), health, the OpenAPI document, demo and
+ * static assets. Runtime-neutral apart from static files; the Node entry is `main.ts`.
+ */
+export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVariables }> {
+  const { store, clock, config } = deps;
+  const app = new OpenAPIHono<{ Variables: RequestIdVariables }>({ defaultHook: validationHook });
+
+  app.use(requestId());
+  app.use(secureHeaders({ overwrite: false }));
+  app.use('/v1/*', bodyLimit({ maxSize: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onError: tooLarge }));
+
+  const partner = { store, clock, auth: partnerAuth(config.secretKey) };
+  const widget = { store, clock, auth: widgetSessionAuth(store, clock) };
+  const partnerApi = [accountRoutes(partner), adjustmentRoutes(partner), widgetSessionRoutes(partner)];
+  const widgetApi = [widgetAccountRoutes(widget), balanceRoutes(widget), alertRoutes(widget)];
+
+  // CORS goes on the widget paths only: the partner API is server-to-server and a browser must
+  // never be invited to call it with the secret key.
+  const widgetCors = cors({
+    origin: [...config.allowedOrigins],
+    allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
+  for (const path of pathsOf(widgetApi)) app.use(path, widgetCors);
+
+  app.route('/', healthRoutes(store));
+  for (const router of partnerApi) app.route('/', router);
+  for (const router of widgetApi) app.route('/', router);
+  if (deps.demo) app.route('/', demoRoutes(store, clock, deps.demo.accountId));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'partnerKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "The partner's secret key (WA_SECRET_KEY); server-to-server only",
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'widgetSession', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A widget session client secret (ws_…) minted by POST /v1/widget-sessions',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'wa-widgets API', version: '1.0.0' },
+    servers: config.publicUrl ? [{ url: config.publicUrl }] : [],
+  });
+
+  if (deps.assets) app.route('/', assetRoutes(deps.assets));
+
+  app.onError(errorHandler(deps.logError));
+  app.notFound(notFoundHandler);
+  return app;
+}
+
+function pathsOf(routers: readonly { routes: readonly { path: string }[] }[]): Set<string> {
+  return new Set(routers.flatMap((router) => router.routes.map((route) => route.path)));
+}
+
+function tooLarge(): never {
+  throw new HTTPException(413, { message: 'the request body is larger than allowed' });
+}

@@ -1,0 +1,38 @@
+import type { Clock } from './domain/clock.js';
+import type { Store } from './store/store.js';
+
+/** Settings of the HTTP application (the Node entry reads them from the environment). */
+export interface AppConfig {
+  /** The partner's secret key, expected as `Authorization: Bearer <secretKey>` on the partner API. */
+  readonly secretKey: string;
+  /** Origins (`https://console.example.com`) allowed to call the widget API from a browser. */
+  readonly allowedOrigins: readonly string[];
+  /** Public base URL of this server, when it differs from what requests show. */
+  readonly publicUrl?: string | undefined;
+  /** Largest request body accepted on /v1, in bytes (64 KB by default). */
+  readonly maxBodyBytes?: number | undefined;
+}
+
+/** Files served besides the API; each is optional and answers 404 with a hint when absent. */
+export interface AppAssets {
+  /** The script-tag bundle served at `/wa-widgets.js`. */
+  readonly widgetsBundlePath?: string | undefined;
+  /** The built demo console, served at `/`. */
+  readonly demoDir?: string | undefined;
+}
+
+/** Demo mode: `POST /demo/session` mints an all-permission session for this account. */
+export interface AppDemo {
+  readonly accountId: string;
+}
+
+/** Everything {@link createApp} needs; nothing is read from globals or the environment. */
+export interface AppDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly config: AppConfig;
+  readonly assets?: AppAssets | undefined;
+  readonly demo?: AppDemo | undefined;
+  /** Where unexpected errors are reported (console.error by default). */
+  readonly logError?: ((message: string, error: unknown) => void) | undefined;
+}

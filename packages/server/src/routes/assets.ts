@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { AppAssets } from '../deps.js';
+import { errorBody } from '../middleware/errors.js';
+
+const NOT_BUILT = 'run `npm run build` at the repository root first';
+
+/**
+ * The script-tag bundle at `/wa-widgets.js` and the demo console at `/`. Missing builds answer
+ * 404 with a hint instead of failing at start-up, so the API works without them.
+ */
+export function assetRoutes(assets: AppAssets): Hono {
+  const app = new Hono();
+  const { widgetsBundlePath, demoDir } = assets;
+
+  app.get('/wa-widgets.js', async (c) => {
+    const script = widgetsBundlePath ? await readFile(widgetsBundlePath).catch(() => null) : null;
+    if (!script) return c.json(errorBody('not_found', `wa-widgets.js has not been built: ${NOT_BUILT}`), 404);
+    // Host pages on other origins load it as a module script, which is a CORS request.
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    c.header('Cache-Control', 'no-cache');
+    return c.body(script, 200, { 'Content-Type': 'application/javascript; charset=utf-8' });
+  });
+
+  if (demoDir && existsSync(demoDir)) {
+    app.get('/*', serveStatic({ root: demoDir }));
+  } else {
+    app.get('/', (c) => c.json(errorBody('not_found', `the demo console has not been built: ${NOT_BUILT}`), 404));
+  }
+  return app;
+}

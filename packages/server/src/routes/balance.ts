@@ -1,0 +1,25 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requireAccount } from '../domain/accounts.js';
+import type { WidgetEnv } from '../middleware/widget-session.js';
+import { BalanceSchema, balanceJson } from './representations.js';
+import type { RouteDeps } from './router.js';
+import { createRouter, widgetSecurity } from './router.js';
+import { errorResponses, jsonResponse } from './schemas.js';
+
+/** Widget API: the session's account balance. */
+export function balanceRoutes({ store, auth }: RouteDeps<WidgetEnv>) {
+  const read = createRoute({
+    method: 'get',
+    path: '/v1/balance',
+    tags: ['widget'],
+    summary: 'Balance and low-balance state',
+    security: widgetSecurity,
+    middleware: [auth] as const,
+    responses: { 200: jsonResponse(BalanceSchema, 'The balance'), ...errorResponses(401) },
+  });
+
+  return createRouter<WidgetEnv>().openapi(read, async (c) => {
+    const account = await requireAccount(store, c.var.session.accountId);
+    return c.json(balanceJson(account), 200);
+  });
+}

@@ -1,0 +1,149 @@
+import { z } from '@hono/zod-openapi';
+import type { Account } from '../domain/accounts.js';
+import { isBalanceLow } from '../domain/accounts.js';
+import type { LedgerEntry } from '../domain/ledger.js';
+import type { MintedWidgetSession } from '../domain/sessions.js';
+import { MoneySchema, moneyJson, PermissionSchema, TimestampSchema } from './schemas.js';
+
+/** An account as the partner sees it. */
+export const AccountSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    waba_id: z.string(),
+    phone_number_id: z.string(),
+    display_phone_number: z.string().nullable(),
+    verified_name: z.string().nullable(),
+    business_portfolio_id: z.string().nullable(),
+    low_balance_threshold: MoneySchema.nullable(),
+    balance: MoneySchema,
+    created_at: TimestampSchema,
+    updated_at: TimestampSchema,
+  })
+  .openapi('Account');
+
+/** Serializes an account for the partner API. */
+export function accountJson(account: Account): z.infer<typeof AccountSchema> {
+  return {
+    id: account.id,
+    name: account.name,
+    currency: account.currency,
+    waba_id: account.wabaId,
+    phone_number_id: account.phoneNumberId,
+    display_phone_number: account.displayPhoneNumber,
+    verified_name: account.verifiedName,
+    business_portfolio_id: account.businessPortfolioId,
+    low_balance_threshold: thresholdJson(account),
+    balance: moneyJson(account.balanceMicros, account.currency),
+    created_at: account.createdAt.toISOString(),
+    updated_at: account.updatedAt.toISOString(),
+  };
+}
+
+/** A ledger entry. */
+export const LedgerEntrySchema = z
+  .object({
+    id: z.string(),
+    account_id: z.string(),
+    at: TimestampSchema,
+    type: z.enum(['credit', 'debit']),
+    kind: z.enum(['adjustment', 'topup', 'payment_link', 'message']),
+    amount: MoneySchema,
+    balance_after: MoneySchema,
+    description: z.string(),
+    reference: z.string().nullable(),
+    idempotency_key: z.string(),
+  })
+  .openapi('LedgerEntry');
+
+/** Serializes a ledger entry; `currency` is its account's. */
+export function ledgerEntryJson(entry: LedgerEntry, currency: string): z.infer<typeof LedgerEntrySchema> {
+  return {
+    id: entry.id,
+    account_id: entry.accountId,
+    at: entry.createdAt.toISOString(),
+    type: entry.type,
+    kind: entry.kind,
+    amount: moneyJson(entry.amountMicros, currency),
+    balance_after: moneyJson(entry.balanceAfterMicros, currency),
+    description: entry.description,
+    reference: entry.reference,
+    idempotency_key: entry.idempotencyKey,
+  };
+}
+
+/** A freshly minted widget session; the only time the client secret is shown. */
+export const WidgetSessionSchema = z
+  .object({
+    client_secret: z.string().openapi({ example: 'ws_…' }),
+    account_id: z.string(),
+    permissions: z.array(PermissionSchema),
+    expires_at: TimestampSchema,
+  })
+  .openapi('WidgetSession');
+
+/** Serializes a minted widget session. */
+export function widgetSessionJson(minted: MintedWidgetSession): z.infer<typeof WidgetSessionSchema> {
+  return {
+    client_secret: minted.clientSecret,
+    account_id: minted.session.accountId,
+    permissions: [...minted.session.permissions],
+    expires_at: minted.session.expiresAt.toISOString(),
+  };
+}
+
+/** The account as a widget sees it. */
+export const WidgetAccountSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    phone: z.object({
+      display_phone_number: z.string().nullable(),
+      verified_name: z.string().nullable(),
+      name_status: z.string().nullable(),
+      status: z.string().nullable(),
+    }),
+  })
+  .openapi('WidgetAccount');
+
+/** Serializes an account for the widget API (no Meta status is known yet: null). */
+export function widgetAccountJson(account: Account): z.infer<typeof WidgetAccountSchema> {
+  return {
+    id: account.id,
+    name: account.name,
+    currency: account.currency,
+    phone: {
+      display_phone_number: account.displayPhoneNumber,
+      verified_name: account.verifiedName,
+      name_status: null,
+      status: null,
+    },
+  };
+}
+
+/** An account's balance and low-balance state. */
+export const BalanceSchema = z
+  .object({
+    balance: MoneySchema,
+    low_balance_threshold: MoneySchema.nullable(),
+    is_low: z.boolean(),
+    updated_at: TimestampSchema,
+  })
+  .openapi('Balance');
+
+/** Serializes an account's balance. */
+export function balanceJson(account: Account): z.infer<typeof BalanceSchema> {
+  return {
+    balance: moneyJson(account.balanceMicros, account.currency),
+    low_balance_threshold: thresholdJson(account),
+    is_low: isBalanceLow(account),
+    updated_at: account.updatedAt.toISOString(),
+  };
+}
+
+function thresholdJson(account: Account): z.infer<typeof MoneySchema> | null {
+  const threshold = account.lowBalanceThresholdMicros;
+  return threshold === null ? null : moneyJson(threshold, account.currency);
+}

@@ -1,0 +1,25 @@
+import { createRoute } from '@hono/zod-openapi';
+import { requireAccount } from '../domain/accounts.js';
+import type { WidgetEnv } from '../middleware/widget-session.js';
+import { WidgetAccountSchema, widgetAccountJson } from './representations.js';
+import type { RouteDeps } from './router.js';
+import { createRouter, widgetSecurity } from './router.js';
+import { errorResponses, jsonResponse } from './schemas.js';
+
+/** Widget API: the session's account and its WhatsApp number. */
+export function widgetAccountRoutes({ store, auth }: RouteDeps<WidgetEnv>) {
+  const read = createRoute({
+    method: 'get',
+    path: '/v1/account',
+    tags: ['widget'],
+    summary: "The session's account",
+    security: widgetSecurity,
+    middleware: [auth] as const,
+    responses: { 200: jsonResponse(WidgetAccountSchema, 'The account'), ...errorResponses(401) },
+  });
+
+  return createRouter<WidgetEnv>().openapi(read, async (c) => {
+    const account = await requireAccount(store, c.var.session.accountId);
+    return c.json(widgetAccountJson(account), 200);
+  });
+}

@@ -1,0 +1,103 @@
+import { createApp } from '../app.js';
+import type { ManualClock } from '../domain/clock.js';
+import { createManualClock } from '../domain/clock.js';
+import type { Store } from '../store/store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+
+/** The partner secret key of test apps. */
+export const SECRET_KEY = 'sk_test_0123456789abcdef0123456789abcdef';
+
+/** An allowed widget origin of test apps. */
+export const ALLOWED_ORIGIN = 'https://console.partner.example';
+
+/** A JSON response, read. */
+export interface JsonResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** An in-process app over a fresh in-memory database and a manual clock. */
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  clock: ManualClock;
+  errors: unknown[];
+  /** Calls the partner API with the secret key (or `auth`, or none when `auth` is null). */
+  partner<T = any>(method: string, path: string, body?: unknown, auth?: string | null): Promise<JsonResponse<T>>;
+  /** Calls the widget API with a client secret. */
+  widget<T = any>(secret: string | null, method: string, path: string, body?: unknown): Promise<JsonResponse<T>>;
+  /** Sends a raw body with the given headers. */
+  raw<T = any>(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<JsonResponse<T>>;
+  /** Opens an account through the partner API; returns its JSON. */
+  openAccount(overrides?: Record<string, unknown>): Promise<any>;
+  /** Mints a widget session through the partner API; returns the client secret. */
+  mintSession(accountId: string, permissions?: string[], ttlSeconds?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+let phoneSeq = 100_000_000_000_000;
+
+/** Creates a {@link TestApp}. */
+export function createTestApp(options: { demoAccountId?: string } = {}): TestApp {
+  const store = openSqliteStore({ file: ':memory:' });
+  const clock = createManualClock();
+  const errors: unknown[] = [];
+  const app = createApp({
+    store,
+    clock,
+    config: { secretKey: SECRET_KEY, allowedOrigins: [ALLOWED_ORIGIN] },
+    demo: options.demoAccountId ? { accountId: options.demoAccountId } : undefined,
+    logError: (_message, error) => errors.push(error),
+  });
+
+  const raw: TestApp['raw'] = async (method, path, body, headers) => {
+    const res = await app.request(path, { method, body, headers });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+  };
+  const call = (method: string, path: string, body: unknown, auth: string | null) => {
+    const headers: Record<string, string> = {};
+    if (auth !== null) headers['Authorization'] = `Bearer ${auth}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    return raw(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
+  };
+
+  const testApp: TestApp = {
+    app,
+    store,
+    clock,
+    errors,
+    partner: (method, path, body, auth = SECRET_KEY) => call(method, path, body, auth),
+    widget: (secret, method, path, body) => call(method, path, body, secret),
+    raw,
+    async openAccount(overrides = {}) {
+      const res = await call(
+        'POST',
+        '/v1/accounts',
+        {
+          name: 'Test Bakery',
+          currency: 'USD',
+          waba_id: '200000000000001',
+          phone_number_id: String(phoneSeq++),
+          ...overrides,
+        },
+        SECRET_KEY,
+      );
+      if (res.status !== 201) throw new Error(`openAccount: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+    async mintSession(accountId, permissions, ttlSeconds) {
+      const res = await call(
+        'POST',
+        '/v1/widget-sessions',
+        { account_id: accountId, permissions, ttl_seconds: ttlSeconds },
+        SECRET_KEY,
+      );
+      if (res.status !== 201) throw new Error(`mintSession: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.client_secret as string;
+    },
+    close: () => store.close(),
+  };
+  return testApp;
+}
