@@ -15,15 +15,21 @@ export function assetRoutes(assets: AppAssets): Hono {
   const app = new Hono();
   const { widgetsBundlePath, demoDir } = assets;
 
-  app.get('/wa-widgets.js', async (c) => {
-    const script = widgetsBundlePath ? await readFile(widgetsBundlePath).catch(() => null) : null;
-    if (!script) return c.json(errorBody('not_found', `wa-widgets.js has not been built: ${NOT_BUILT}`), 404);
-    // Host pages on other origins load it as a module script, which is a CORS request.
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    c.header('Cache-Control', 'no-cache');
-    return c.body(script, 200, { 'Content-Type': 'application/javascript; charset=utf-8' });
-  });
+  const bundles = [
+    { route: '/wa-widgets.js', file: widgetsBundlePath, type: 'application/javascript; charset=utf-8' },
+    { route: '/wa-widgets.js.map', file: widgetsBundlePath && `${widgetsBundlePath}.map`, type: 'application/json' },
+  ];
+  for (const { route, file, type } of bundles) {
+    app.get(route, async (c) => {
+      const content = file ? await readFile(file).catch(() => null) : null;
+      if (!content) return c.json(errorBody('not_found', `${route.slice(1)} has not been built: ${NOT_BUILT}`), 404);
+      // Host pages on other origins load the bundle as a module script, which is a CORS request.
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+      c.header('Cache-Control', 'no-cache');
+      return c.body(content, 200, { 'Content-Type': type });
+    });
+  }
 
   if (demoDir && existsSync(demoDir)) {
     app.get('/*', serveStatic({ root: demoDir }));

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { loadConfig } from './config.js';
+import { seedDemo } from './demo/seed.js';
+import { systemClock } from './domain/clock.js';
+import { DEFAULT_PATHS } from './paths.js';
+import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const store = openSqliteStore({ file: config.databaseFile });
+  const clock = systemClock;
+  const secretKey = config.secretKey ?? `sk_demo_${randomBytes(24).toString('base64url')}`;
+  const demoAccount = config.demo ? await seedDemo(store, clock) : null;
+  if (config.demo && !demoAccount) {
+    console.warn('demo: the database holds other accounts but no demo account; POST /demo/session is off');
+  }
+
+  const app = createApp({
+    store,
+    clock,
+    config: { secretKey, allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl },
+    assets: { widgetsBundlePath: DEFAULT_PATHS.widgetsBundle, demoDir: DEFAULT_PATHS.demoDir },
+    demo: demoAccount ? { accountId: demoAccount.id } : undefined,
+  });
+
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    console.log(`wa-widgets server on http://localhost:${info.port}`);
+    console.log(`  database: ${config.databaseFile}`);
+    if (!config.secretKey) console.log(`  partner secret key (generated for this run): ${secretKey}`);
+    if (demoAccount) console.log(`  demo account: ${demoAccount.id} (${demoAccount.name})`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    server.close(() => {
+      void store.close().finally(() => process.exit(0));
+    });
+    // Idle keep-alive connections would otherwise hold close() until they time out.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    setTimeout(() => void store.close().finally(() => process.exit(0)), 5000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
