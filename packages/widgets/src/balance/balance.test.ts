@@ -171,6 +171,14 @@ describe('<wa-balance>', () => {
       expect(text(el, 'threshold')).to.equal('Warn me under $100.00');
     });
 
+    it('takes the dark theme on its own', async () => {
+      await useApi(balanceHandler());
+      const el = await fixture<WaBalance>(html`<wa-balance theme="dark" endpoint=${endpoint} client-secret="ws_t"></wa-balance>`);
+      await loaded(el);
+      expect(getComputedStyle(part(el, 'base')!).backgroundColor).to.equal('rgb(22, 27, 34)');
+      await expect(el).to.be.accessible();
+    });
+
     it('works on its own, without a session', async () => {
       const seen: string[] = [];
       await useApi(balanceHandler(balance(), seen));

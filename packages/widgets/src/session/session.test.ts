@@ -159,6 +159,18 @@ describe('<wa-session>', () => {
       expect(() => customElements.get('wa-balance')!.prototype).not.to.throw();
     });
 
+    it('serves widgets that were registered before the session', async () => {
+      await useApi(balanceHandler());
+      const { WaBalance, WaSession } = await import('../index.js');
+      WaBalance.define('late-balance');
+      const session = await fixture(
+        html`<late-session endpoint=${endpoint} client-secret="ws_test"><late-balance></late-balance></late-session>`,
+      );
+      WaSession.define('late-session');
+      await loaded(session.querySelector('late-balance') as WaBalance);
+      expect(amount(session.querySelector('late-balance') as WaBalance)).to.equal('$8,323.87');
+    });
+
     it('serves widgets registered under another prefix', async () => {
       await useApi(balanceHandler());
       defineWidgets({ prefix: 'acme' });
