@@ -149,6 +149,7 @@ describe('<wa-balance>', () => {
       expect(text(el, 'amount')).to.equal('$8,323.87');
       expect(text(el, 'stale')).to.match(/^Couldn’t refresh — showing the value from \d{1,2}:\d{2}/);
       expect(part(el, 'stale')!.querySelector('[part="retry"]')).to.exist;
+      await expect(el).to.be.accessible();
     });
 
     it('updates when the client pushes a new balance', async () => {
