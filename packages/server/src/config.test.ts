@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadConfig } from './config.js';
+import { DEFAULT_PATHS } from './paths.js';
+
+describe('loadConfig', () => {
+  it('defaults to port 8787, data/wa.db, demo mode and no allowed origins', () => {
+    const config = loadConfig({});
+    assert.deepEqual(config, {
+      port: 8787,
+      databaseFile: DEFAULT_PATHS.database,
+      secretKey: undefined,
+      allowedOrigins: [],
+      publicUrl: undefined,
+      demo: true,
+    });
+    assert.match(DEFAULT_PATHS.database, /data\/wa\.db$/);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8799',
+      WA_DB: ':memory:',
+      WA_SECRET_KEY: 'sk_live_0123456789abcdef',
+      WA_ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
+      WA_PUBLIC_URL: 'https://wa.example.com',
+      WA_DEMO: '0',
+    });
+    assert.deepEqual(config, {
+      port: 8799,
+      databaseFile: ':memory:',
+      secretKey: 'sk_live_0123456789abcdef',
+      allowedOrigins: ['https://a.example', 'http://localhost:5173'],
+      publicUrl: 'https://wa.example.com',
+      demo: false,
+    });
+  });
+
+  it('treats blank variables as unset', () => {
+    assert.equal(loadConfig({ PORT: '', WA_SECRET_KEY: '' }).port, 8787);
+  });
+
+  it('lists every invalid variable', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', WA_ALLOWED_ORIGINS: 'https://a.example/path', WA_SECRET_KEY: 'short' }),
+      (error: Error) => /PORT/.test(error.message) && /WA_ALLOWED_ORIGINS/.test(error.message) && /WA_SECRET_KEY/.test(error.message),
+    );
+  });
+
+  it('requires a secret key outside demo mode', () => {
+    assert.throws(() => loadConfig({ WA_DEMO: '0' }), /WA_SECRET_KEY/);
+  });
+});
