@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`wa-widgets server on http://localhost:${info.port}`);
     console.log(`  database: ${config.databaseFile}`);
-    if (!config.secretKey) console.log(`  partner secret key (generated for this run): ${secretKey}`);
+    console.log(
+      config.secretKey
+        ? '  partner secret key: the one in WA_SECRET_KEY'
+        : `  partner secret key (generated for this run): ${secretKey}`,
+    );
     if (demoAccount) console.log(`  demo account: ${demoAccount.id} (${demoAccount.name})`);
   });
 

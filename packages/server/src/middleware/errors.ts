@@ -60,6 +60,7 @@ export function errorHandler(log: (message: string, error: unknown) => void = co
       return c.json(errorBody(error.code, error.message), STATUS_OF_KIND[error.kind]);
     }
     if (error instanceof HTTPException && error.status < 500) {
+      if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');
       const malformedJson = error.status === 400 && /malformed json/i.test(error.message);
       const code = malformedJson ? 'invalid_json' : (CODE_OF_STATUS[error.status] ?? 'bad_request');
       const message = malformedJson ? 'the request body is not valid JSON' : error.message || code.replaceAll('_', ' ');
