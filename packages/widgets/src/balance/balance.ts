@@ -100,6 +100,8 @@ export class WaBalance extends WidgetElement {
   }
 
   private receive(balance: BalanceResponse): void {
+    // a pushed update can overtake a slower GET: never go back to an older balance
+    if (this.balance && Date.parse(balance.updated_at) < Date.parse(this.balance.updated_at)) return;
     const becameLow = balance.is_low && !this.balance?.is_low;
     this.balance = balance;
     this.receivedAt = new Date();

@@ -3,6 +3,7 @@ import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ApiClient, type ApiClientEventDetail } from '../shared/api-client.js';
 import { apiClientContext, localeContext } from '../shared/context.js';
+import { LiveFeed } from '../shared/live-feed.js';
 import type { Translation } from '../shared/localize.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import styles from './session.styles.js';
@@ -17,6 +18,7 @@ import styles from './session.styles.js';
  * @attr client-secret - The `client_secret` of the widget session minted by the host's backend.
  * @attr locale - BCP 47 locale of every widget inside (`en`, `pt-BR`, `es`…); defaults to the document's `lang`.
  * @attr theme - `dark` sets the dark values of the `--wa-widget-*` tokens for every widget inside.
+ * @attr live-updates - `off` stops the one live-updates connection (`GET /v1/events`) the session keeps open.
  *
  * @property fetchClientSecret - Called when the session expires; resolves to a fresh `client_secret`.
  * @property strings - Overrides of the translated strings, e.g. `{ balanceLabel: 'Credit' }`.
@@ -43,6 +45,9 @@ export class WaSession extends WidgetElement {
   /** `dark` for the dark theme. */
   @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
 
+  /** `off` to keep no live-updates connection; widgets then change only when they reload. */
+  @property({ attribute: 'live-updates' }) liveUpdates: 'on' | 'off' = 'on';
+
   /** Called when the session expires; resolves to a fresh `client_secret`. */
   @property({ attribute: false }) fetchClientSecret: (() => Promise<string>) | undefined;
 
@@ -55,6 +60,8 @@ export class WaSession extends WidgetElement {
     initialValue: { locale: '', strings: {} },
   });
 
+  private feed: LiveFeed | undefined;
+
   /** The shared API client, once `client-secret` is set. */
   get client(): ApiClient | undefined {
     return this.clientProvider.value;
@@ -66,6 +73,21 @@ export class WaSession extends WidgetElement {
     if (changed.has('locale') || changed.has('strings')) {
       this.localeProvider.setValue({ locale: this.locale, strings: this.strings ?? {} });
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint') || changed.has('clientSecret') || changed.has('liveUpdates')) this.syncFeed();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.syncFeed();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.feed?.stop();
+    this.feed = undefined;
   }
 
   protected override render() {
@@ -84,6 +106,20 @@ export class WaSession extends WidgetElement {
     next?.addEventListener('wa-session-expired', this.redispatch);
     next?.addEventListener('wa-request-failed', this.redispatch);
     this.clientProvider.setValue(next);
+  }
+
+  /** One feed per client, running only while the session is on the page and live updates are on. */
+  private syncFeed(): void {
+    const client = this.client;
+    const wanted = client && this.isConnected && this.liveUpdates !== 'off';
+    if (this.feed && (!wanted || this.feed.client !== client)) {
+      this.feed.stop();
+      this.feed = undefined;
+    }
+    if (wanted && !this.feed) {
+      this.feed = new LiveFeed(client);
+      this.feed.start();
+    }
   }
 
   private readonly redispatch = (event: Event) => {

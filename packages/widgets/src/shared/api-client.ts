@@ -108,32 +108,68 @@ export class ApiClient extends EventTarget {
     return new URL(path.replace(/^\//, ''), base).href;
   }
 
+  /**
+   * Opens a Server-Sent Events stream (`GET path`, `Accept: text/event-stream`) with the session's secret in
+   * the `Authorization` header — never in the URL — renewing an expired secret like any request. A stream
+   * that cannot open is retried by its caller, so only an expired session is reported to listeners.
+   */
+  async openStream(path: string, { signal }: RequestOptions = {}): Promise<Response> {
+    const label = `GET ${path}`;
+    try {
+      return await this.authorizedFetch('GET', path, undefined, label, 'text/event-stream', signal);
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.code === 'session_expired') throw this.report(cause, label);
+      throw cause;
+    }
+  }
+
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const label = `${method} ${path}`;
     try {
-      const secret = this.clientSecret;
-      let response = await this.fetchOnce(method, path, body, secret);
-      let error = response.ok ? undefined : await toApiError(response, label);
-
-      if (error?.code === 'session_expired' && this.fetchClientSecret) {
-        await this.renewSecret(secret, label);
-        response = await this.fetchOnce(method, path, body, this.clientSecret);
-        error = response.ok ? undefined : await toApiError(response, label);
-      }
-      if (error) throw error;
+      const response = await this.authorizedFetch(method, path, body, label, 'application/json');
       return await readJson<T>(response, label);
     } catch (cause) {
       throw this.report(cause, label);
     }
   }
 
-  private async fetchOnce(method: string, path: string, body: unknown, secret: string): Promise<Response> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${secret}`, Accept: 'application/json' };
+  /** A response that is OK, after renewing the secret once if the server said it expired. */
+  private async authorizedFetch(
+    method: string,
+    path: string,
+    body: unknown,
+    label: string,
+    accept: string,
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    const secret = this.clientSecret;
+    let response = await this.fetchOnce(method, path, body, secret, accept, signal);
+    let error = response.ok ? undefined : await toApiError(response, label);
+
+    if (error?.code === 'session_expired' && this.fetchClientSecret) {
+      await this.renewSecret(secret, label);
+      response = await this.fetchOnce(method, path, body, this.clientSecret, accept, signal);
+      error = response.ok ? undefined : await toApiError(response, label);
+    }
+    if (error) throw error;
+    return response;
+  }
+
+  private async fetchOnce(
+    method: string,
+    path: string,
+    body: unknown,
+    secret: string,
+    accept: string,
+    signal?: AbortSignal,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${secret}`, Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     return this.fetchImpl(this.url(path), {
       method,
       headers,
       body: body === undefined ? null : JSON.stringify(body),
+      ...(signal ? { signal } : {}),
     });
   }
 
