@@ -1,3 +1,4 @@
+import type { LocalizeController } from './localize.js';
 import type { MessagingTier } from './types.js';
 
 /** Unique customers per 24 h of each known finite tier (the contract's table; `TIER_1K` is the pre-2025 ladder). */
@@ -29,4 +30,18 @@ export function tierSize(tier: MessagingTier | null, limit: number | null = null
 /** A limit as a short number in the locale: 2000 → `2K` (en) or `2 mil` (pt-BR). */
 export function compactCount(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A tier in words: `10K unique customers / 24 h`, `Unlimited`, `Not set`, or Meta's code when it is new to us. */
+export function tierWords(size: TierSize, localize: LocalizeController, windowHours = 24): string {
+  switch (size.kind) {
+    case 'limited':
+      return localize.term('quotaLimit', compactCount(size.limit, localize.locale), localize.number(windowHours));
+    case 'unlimited':
+      return localize.term('quotaUnlimited');
+    case 'not-set':
+      return localize.term('quotaNotSet');
+    default:
+      return size.tier;
+  }
 }

@@ -21,12 +21,10 @@ export function relativeOrAbsolute(date: Date | string, locale: string, now: Dat
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
-/** A time of day (`6:40 PM`), with the weekday when it is not today (`Tue 9:10 AM`). */
-export function timeOfDay(date: Date | string, locale: string, now: Date = new Date()): string {
+/** A time (`6:40 PM`) when it is today, else the date and time (`Nov 25, 2025, 2:05 PM`), in `locale`. */
+export function shortDateTime(date: Date | string, locale: string, now: Date = new Date()): string {
   const at = new Date(date);
-  const sameDay = at.toDateString() === now.toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay
-    ? { timeStyle: 'short' }
-    : { weekday: 'short', hour: 'numeric', minute: '2-digit' };
+  const options: Intl.DateTimeFormatOptions =
+    at.toDateString() === now.toDateString() ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' };
   return new Intl.DateTimeFormat(locale, options).format(at);
 }
