@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import type { WaSession } from '../session/session.js';
-import { apiError, balance, balanceHandler, endpoint, http, jsonHandler, rateCard, useApi } from '../test/api-mock.js';
+import { apiError, balance, balanceHandler, endpoint, gate, http, HttpResponse, jsonHandler, rateCard, useApi } from '../test/api-mock.js';
 import type { WaRateCard } from './rate-card.js';
 import './wa-rate-card.js';
 
@@ -68,6 +68,20 @@ describe('<wa-rate-card>', () => {
       el = await rateCardInSession();
       expect(text(el, 'error')).to.equal('Couldn’t load the prices.');
       await expect(el).to.be.accessible();
+    });
+
+    it('is busy while loading, then shows the card', async () => {
+      const response = gate();
+      await useApi(http.get(`${endpoint}/v1/rate-card`, async () => (await response.opened, HttpResponse.json(rateCard()))), balanceHandler());
+      const session = await fixture<WaSession>(html`<wa-session endpoint=${endpoint} client-secret="ws_test"><wa-rate-card></wa-rate-card></wa-session>`);
+      const el = session.querySelector('wa-rate-card')!;
+      await el.updateComplete;
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      await expect(el).to.be.accessible();
+
+      response.open();
+      await settled(el);
+      expect(rows(el)).to.have.length(3);
     });
   });
 
