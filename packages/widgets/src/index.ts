@@ -1,7 +1,15 @@
 import { WaBalance } from './balance/balance.js';
+import { WaNumber } from './number/number.js';
+import { WaQuality } from './quality/quality.js';
+import { WaQuota } from './quota/quota.js';
+import { WaRateCard } from './rate-card/rate-card.js';
 import { WaSession } from './session/session.js';
 
 export { WaBalance } from './balance/balance.js';
+export { WaNumber } from './number/number.js';
+export { MESSAGING_POLICY_URL, WaQuality } from './quality/quality.js';
+export { WaQuota } from './quota/quota.js';
+export { WaRateCard } from './rate-card/rate-card.js';
 export { WaSession } from './session/session.js';
 export { ApiClient, ApiError, type ApiClientEventDetail, type ApiClientOptions } from './shared/api-client.js';
 export { ApiClientController, type ApiClientHost } from './shared/api-client-controller.js';
@@ -15,14 +23,24 @@ export {
   type Translation,
   type TranslationKey,
 } from './shared/localize.js';
+export type { MetaTerms } from './shared/meta-terms.js';
+export { fromMicros, multiplyMoney, parseWholeNumber, toMicros } from './shared/micros.js';
 export { formatMoney, isMoney } from './shared/money.js';
+export { compactCount, tierSize, tierWords, type TierSize } from './shared/tiers.js';
 export { darkTokens, widgetBaseStyles } from './shared/theme.styles.js';
 export type * from './shared/types.js';
 export { VERSION } from './shared/version.js';
 export { WidgetElement } from './shared/widget-element.js';
 
 /** Every widget class by the tag suffix it is registered under. The session comes first so it provides early. */
-const widgets = { session: WaSession, balance: WaBalance } as const;
+const widgets = {
+  session: WaSession,
+  balance: WaBalance,
+  number: WaNumber,
+  quality: WaQuality,
+  quota: WaQuota,
+  'rate-card': WaRateCard,
+} as const;
 
 /**
  * Registers every widget as `<prefix>-session`, `<prefix>-balance`… Calling it again with the same prefix

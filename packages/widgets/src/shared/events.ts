@@ -1,11 +1,14 @@
 import type { ApiError } from './api-client.js';
-import type { Money } from './types.js';
+import type { Money, QualityRating } from './types.js';
 
 /** The `detail` of every event the widgets dispatch, keyed by event name. */
 export interface WidgetEventDetails {
   'wa-balance-low': { balance: Money; threshold: Money | null };
   'wa-session-expired': { error: ApiError };
   'wa-request-failed': { error: ApiError };
+  'wa-quality-changed': { rating: QualityRating; previous: QualityRating | null };
+  'wa-usage-near-limit': { unique_customers: number; limit: number; remaining: number };
+  'wa-campaign-estimated': { total: Money; balance: Money | null; shortfall: Money | null };
 }
 
 export type WidgetEventName = keyof WidgetEventDetails;
@@ -16,11 +19,23 @@ export type WaBalanceLowEvent = CustomEvent<WidgetEventDetails['wa-balance-low']
 export type WaSessionExpiredEvent = CustomEvent<WidgetEventDetails['wa-session-expired']>;
 /** Fired when a request to the API failed for any other reason. */
 export type WaRequestFailedEvent = CustomEvent<WidgetEventDetails['wa-request-failed']>;
+/** Fired by `<wa-quality>` when the rating it shows changes, and on its first load (`previous: null`). */
+export type WaQualityChangedEvent = CustomEvent<WidgetEventDetails['wa-quality-changed']>;
+/** Fired by `<wa-quota>` when loaded usage has 10 % or less of the limit left. */
+export type WaUsageNearLimitEvent = CustomEvent<WidgetEventDetails['wa-usage-near-limit']>;
+/**
+ * Fired by `<wa-rate-card>` when the campaign estimate changes: the exact total, the balance it was compared
+ * with (`null` if unknown or in another currency), and what is missing (`null` when covered or unknown).
+ */
+export type WaCampaignEstimatedEvent = CustomEvent<WidgetEventDetails['wa-campaign-estimated']>;
 
 declare global {
   interface HTMLElementEventMap {
     'wa-balance-low': WaBalanceLowEvent;
     'wa-session-expired': WaSessionExpiredEvent;
     'wa-request-failed': WaRequestFailedEvent;
+    'wa-quality-changed': WaQualityChangedEvent;
+    'wa-usage-near-limit': WaUsageNearLimitEvent;
+    'wa-campaign-estimated': WaCampaignEstimatedEvent;
   }
 }

@@ -20,17 +20,116 @@ export interface BalanceResponse {
   updated_at: string;
 }
 
+/** Meta's quality rating of a phone number; Meta's `NA` arrives as `UNKNOWN`. */
+export type QualityRating = 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+
+/**
+ * A messaging-limit tier as Meta names it. Known values get autocompletion; any other string Meta sends is
+ * kept as is.
+ */
+export type MessagingTier =
+  | 'TIER_50'
+  | 'TIER_250'
+  | 'TIER_1K'
+  | 'TIER_2K'
+  | 'TIER_10K'
+  | 'TIER_100K'
+  | 'TIER_UNLIMITED'
+  | 'TIER_NOT_SET'
+  | (string & {});
+
 /** `GET /v1/account` */
 export interface AccountResponse {
   id: string;
   name: string;
   currency: string;
   phone: {
-    display_phone_number: string;
-    verified_name: string;
-    name_status: string;
-    status: string;
+    /** As Meta formats it, e.g. `+1 555-555-5555`; `null` until a number is connected. */
+    display_phone_number: string | null;
+    verified_name: string | null;
+    /** Meta's display-name review status, e.g. `APPROVED`, `PENDING_REVIEW`. */
+    name_status: string | null;
+    /** Meta's connection status, e.g. `CONNECTED`. */
+    status: string | null;
+    quality_rating: QualityRating;
   };
+}
+
+/** One change of quality or messaging limit, from a Meta webhook or a Graph read that found a new value. */
+export interface QualityHistoryEntry {
+  /** ISO 8601 time of the change. */
+  at: string;
+  /** Meta's webhook event (e.g. `THROUGHPUT_UPGRADE`), or `QUALITY_CHANGED` / `LIMIT_CHANGED`. */
+  event: string;
+  rating: QualityRating | null;
+  tier: MessagingTier | null;
+  source: 'webhook' | 'graph';
+}
+
+/** `GET /v1/quality[?refresh=1]` */
+export interface QualityResponse {
+  rating: QualityRating;
+  /** When the rating was last read from Meta. */
+  updated_at: string | null;
+  /** Meta didn't answer; the rating is the last one known. */
+  stale: boolean;
+  /** Newest first, at most 50. */
+  history: QualityHistoryEntry[];
+}
+
+/** `GET /v1/quota[?refresh=1]`: the business portfolio's daily messaging limit. */
+export interface QuotaResponse {
+  tier: MessagingTier | null;
+  /** Unique customers per window; `null` when unlimited or unknown. */
+  limit: number | null;
+  unlimited: boolean;
+  window_hours: number;
+  business_portfolio_id: string | null;
+  updated_at: string | null;
+  stale: boolean;
+}
+
+/** `GET /v1/usage/24h`: unique customers reached in the moving window, portfolio-wide when there is one. */
+export interface UsageResponse {
+  unique_customers: number;
+  limit: number | null;
+  unlimited: boolean;
+  /** `null` when unlimited or unknown; never negative. */
+  remaining: number | null;
+  window_start: string;
+  window_end: string;
+  /** Customers first counted in the last 60 minutes. */
+  new_customers_last_hour: number;
+  /** At the current pace, when `remaining` reaches 0; `null` without a pace or a limit. */
+  projected_limit_reached_at: string | null;
+  by_number: Array<{ account_id: string; display_phone_number: string | null; unique_customers: number }>;
+}
+
+/** Meta's pricing categories; any other string is kept. */
+export type PricingCategory =
+  | 'marketing'
+  | 'marketing_lite'
+  | 'utility'
+  | 'authentication'
+  | 'authentication_international'
+  | 'service'
+  | (string & {});
+
+/** One price of the rate card: a delivered message of `category` to `market`. */
+export interface Rate {
+  /** ISO 3166 alpha-2 code, or Meta's regional market code such as `REST_OF_AFRICA`. */
+  market: string;
+  market_name: string;
+  category: PricingCategory;
+  price: Money;
+}
+
+/** `GET /v1/rate-card[?market=IN]`: the prices that apply to this account. */
+export interface RateCardResponse {
+  currency: string;
+  pricing: 'default' | 'custom' | 'markup';
+  markup_percent: string | null;
+  rates: Rate[];
 }
 
 /** The body of every error response: `{"error":{"code","message"}}`. */
@@ -44,4 +143,7 @@ export interface ApiErrorBody {
  */
 export interface PushTopics {
   balance: BalanceResponse;
+  quality: QualityResponse;
+  quota: QuotaResponse;
+  usage: UsageResponse;
 }

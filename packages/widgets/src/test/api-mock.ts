@@ -1,6 +1,13 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
-import type { BalanceResponse } from '../shared/types.js';
+import type {
+  AccountResponse,
+  BalanceResponse,
+  QualityResponse,
+  QuotaResponse,
+  RateCardResponse,
+  UsageResponse,
+} from '../shared/types.js';
 
 /** The fake widget API every test talks to, as a host page would. */
 export const endpoint = 'https://wa.test';
@@ -36,6 +43,97 @@ export function balanceHandler(body: BalanceResponse = balance(), seen: string[]
     seen.push(request.headers.get('Authorization') ?? '');
     return HttpResponse.json(body);
   });
+}
+
+export function account(phone: Partial<AccountResponse['phone']> = {}): AccountResponse {
+  return {
+    id: 'acc_1',
+    name: 'Jaspers Market',
+    currency: 'USD',
+    phone: {
+      display_phone_number: '+1 555-555-5555',
+      verified_name: 'Jaspers Market',
+      name_status: 'APPROVED',
+      status: 'CONNECTED',
+      quality_rating: 'GREEN',
+      ...phone,
+    },
+  };
+}
+
+export function quality(overrides: Partial<QualityResponse> = {}): QualityResponse {
+  return {
+    rating: 'GREEN',
+    updated_at: '2025-11-25T14:05:00Z',
+    stale: false,
+    history: [
+      { at: '2025-11-24T09:00:00Z', event: 'UPGRADE', rating: null, tier: 'TIER_10K', source: 'webhook' },
+      { at: '2025-11-20T09:00:00Z', event: 'QUALITY_CHANGED', rating: 'GREEN', tier: null, source: 'graph' },
+      { at: '2025-11-02T09:00:00Z', event: 'ONBOARDING', rating: 'UNKNOWN', tier: 'TIER_250', source: 'webhook' },
+    ],
+    ...overrides,
+  };
+}
+
+export function quota(overrides: Partial<QuotaResponse> = {}): QuotaResponse {
+  return {
+    tier: 'TIER_10K',
+    limit: 10000,
+    unlimited: false,
+    window_hours: 24,
+    business_portfolio_id: 'bp_1',
+    updated_at: '2025-11-25T14:05:00Z',
+    stale: false,
+    ...overrides,
+  };
+}
+
+export function usage(overrides: Partial<UsageResponse> = {}): UsageResponse {
+  return {
+    unique_customers: 1234,
+    limit: 10000,
+    unlimited: false,
+    remaining: 8766,
+    window_start: '2025-11-24T14:05:00Z',
+    window_end: '2025-11-25T14:05:00Z',
+    new_customers_last_hour: 123,
+    projected_limit_reached_at: null,
+    by_number: [{ account_id: 'acc_1', display_phone_number: '+1 555-555-5555', unique_customers: 1234 }],
+    ...overrides,
+  };
+}
+
+export function rateCard(overrides: Partial<RateCardResponse> = {}): RateCardResponse {
+  const usd = (amount: string) => ({ amount, currency: 'USD' });
+  return {
+    currency: 'USD',
+    pricing: 'default',
+    markup_percent: null,
+    rates: [
+      { market: 'IN', market_name: 'India', category: 'marketing', price: usd('0.0107') },
+      { market: 'IN', market_name: 'India', category: 'utility', price: usd('0.0014') },
+      { market: 'BR', market_name: 'Brazil', category: 'marketing', price: usd('0.0625') },
+      { market: 'BR', market_name: 'Brazil', category: 'utility', price: usd('0.0068') },
+      { market: 'BR', market_name: 'Brazil', category: 'authentication', price: usd('0.0068') },
+      { market: 'REST_OF_AFRICA', market_name: 'Rest of Africa', category: 'marketing', price: usd('0.0225') },
+    ],
+    ...overrides,
+  };
+}
+
+/** `GET <path>` answered with `body`, remembering each request's URL (with its query). */
+export function jsonHandler(path: string, body: unknown, seen: string[] = []) {
+  return http.get(`${endpoint}${path}`, ({ request }) => {
+    seen.push(request.url);
+    return HttpResponse.json(body as Record<string, unknown>);
+  });
+}
+
+/** A promise a test opens when it wants a held response to go through. */
+export function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>(resolve => (open = resolve));
+  return { opened, open };
 }
 
 export { http, HttpResponse };

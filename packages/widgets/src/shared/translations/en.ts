@@ -1,4 +1,5 @@
 import type { Translation } from '../localize.js';
+import metaEn from './en-meta.js';
 
 const translation = {
   $code: 'en',
@@ -14,6 +15,7 @@ const translation = {
   loadFailed: 'Couldn’t load the balance.',
   sessionExpired: 'Your session has expired. Reload the page to sign in again.',
   staleNote: time => `Couldn’t refresh — showing the value from ${time}`,
+  ...metaEn,
 } satisfies Translation;
 
 export default translation;

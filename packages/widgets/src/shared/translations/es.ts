@@ -1,4 +1,5 @@
 import type { Translation } from '../localize.js';
+import metaEs from './es-meta.js';
 
 const translation = {
   $code: 'es',
@@ -14,6 +15,7 @@ const translation = {
   loadFailed: 'No se pudo cargar el saldo.',
   sessionExpired: 'Tu sesión ha caducado. Vuelve a cargar la página para iniciar sesión.',
   staleNote: time => `No se pudo actualizar: se muestra el valor de las ${time}`,
+  ...metaEs,
 } satisfies Translation;
 
 export default translation;

@@ -1,4 +1,5 @@
 import type { Translation } from '../localize.js';
+import metaPtBR from './pt-BR-meta.js';
 
 const translation = {
   $code: 'pt-BR',
@@ -14,6 +15,7 @@ const translation = {
   loadFailed: 'Não foi possível carregar o saldo.',
   sessionExpired: 'Sua sessão expirou. Recarregue a página para entrar novamente.',
   staleNote: time => `Não foi possível atualizar — mostrando o valor das ${time}`,
+  ...metaPtBR,
 } satisfies Translation;
 
 export default translation;

@@ -1,0 +1,134 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ApiClientController } from '../shared/api-client-controller.js';
+import { ApiError } from '../shared/api-client.js';
+import { LocalizeController, type Translation } from '../shared/localize.js';
+import { qualityIcon } from '../shared/quality-icons.js';
+import { dataWidgetStyles } from '../shared/states.styles.js';
+import { widgetBaseStyles } from '../shared/theme.styles.js';
+import type { AccountResponse } from '../shared/types.js';
+import { WidgetElement } from '../shared/widget-element.js';
+import styles from './number.styles.js';
+
+/**
+ * @summary The connected WhatsApp number as a header: the number, its verified name, its connection and
+ * display-name status in words, and a compact quality chip.
+ * @tagname wa-number
+ *
+ * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
+ * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
+ * @attr locale - Overrides the session's locale for this widget.
+ * @attr theme - `dark` for the dark theme (or set it once on the session).
+ *
+ * @property strings - Overrides of the translated strings, e.g. `{ numberLabel: 'Your line' }`.
+ *
+ * @fires {WaSessionExpiredEvent} wa-session-expired - Standalone only: the client secret expired.
+ * @fires {WaRequestFailedEvent} wa-request-failed - Standalone only: a request failed.
+ *
+ * @csspart base - The card around everything.
+ * @csspart label - The "WhatsApp number" label.
+ * @csspart number - The display phone number, as Meta formats it.
+ * @csspart name - The verified business name.
+ * @csspart status - The connection status in words.
+ * @csspart name-status - The display-name review status in words.
+ * @csspart quality - The quality chip (icon and words).
+ * @csspart empty - The note shown when no number is connected yet.
+ * @csspart error - The error message shown when nothing could be loaded.
+ * @csspart retry - The Retry button.
+ *
+ * @cssprop --wa-widget-color-text - Text colour.
+ * @cssprop --wa-widget-color-muted - Secondary text (label, name status).
+ * @cssprop --wa-widget-color-surface - Card background; also the Retry button's text.
+ * @cssprop --wa-widget-color-border - Card and chip borders.
+ * @cssprop --wa-widget-color-accent - Retry button and focus ring.
+ * @cssprop --wa-widget-color-warning - Medium quality.
+ * @cssprop --wa-widget-color-danger - Low quality and the error message.
+ * @cssprop --wa-widget-color-skeleton - Loading placeholders.
+ * @cssprop --wa-widget-font-family - Font family.
+ * @cssprop --wa-widget-font-size - Base font size.
+ * @cssprop --wa-widget-radius - Corner radius.
+ * @cssprop --wa-widget-space - Spacing unit (density).
+ */
+export class WaNumber extends WidgetElement {
+  static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
+
+  /** Base URL of the server, when used without a session. */
+  @property() endpoint = '';
+
+  /** The widget session's `client_secret`, when used without a session. */
+  @property({ attribute: 'client-secret' }) clientSecret = '';
+
+  /** Overrides the session's locale. */
+  @property() locale = '';
+
+  /** `dark` for the dark theme. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
+
+  /** Overrides of the translated strings. */
+  @property({ type: Object }) strings: Partial<Translation> = {};
+
+  private readonly localize = new LocalizeController(this);
+  private readonly api = new ApiClientController(this);
+
+  private readonly task = new Task(this, {
+    args: () => [this.api.client] as const,
+    task: ([client], { signal }) => (client ? client.get<AccountResponse>('/v1/account', { signal }) : initialState),
+  });
+
+  /** Reloads the number from the server. */
+  refresh(): Promise<void> {
+    return this.task.run();
+  }
+
+  protected override render() {
+    const account = this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
+    const failure = this.task.status === TaskStatus.ERROR ? this.task.error : undefined;
+    return html`
+      <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!account && !failure ? 'true' : 'false'}>
+        <span part="label" class="label" id="label">${this.localize.term('numberLabel')}</span>
+        ${account ? this.renderNumber(account) : failure ? this.renderError(failure) : this.renderSkeleton()}
+      </div>
+    `;
+  }
+
+  private renderNumber({ phone }: AccountResponse) {
+    if (!phone.display_phone_number) {
+      return html`<p part="empty" class="empty muted">${this.localize.term('noNumber')}</p>`;
+    }
+    const rating = phone.quality_rating ?? 'UNKNOWN';
+    return html`
+      <div class="line">
+        <span part="number" class="number">${phone.display_phone_number}</span>
+        ${phone.status ? html`<span part="status" class="chip">${this.localize.term('numberStatus', phone.status)}</span>` : nothing}
+        <span part="quality" class="chip rating rating--${rating}">
+          ${qualityIcon(rating)}${this.localize.term('qualityChip', this.localize.term('qualityRating', rating))}
+        </span>
+      </div>
+      <div class="line">
+        ${phone.verified_name ? html`<span part="name" class="name">${phone.verified_name}</span>` : nothing}
+        ${phone.name_status
+          ? html`<span part="name-status" class="muted">${this.localize.term('nameStatus', phone.name_status)}</span>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderError(failure: unknown) {
+    const expired = failure instanceof ApiError && failure.code === 'session_expired';
+    return html`
+      <p part="error" class="error" role="alert">${this.localize.term(expired ? 'sessionExpired' : 'numberLoadFailed')}</p>
+      <div class="actions">
+        <button part="retry" type="button" @click=${() => this.refresh()}>${this.localize.term('retry')}</button>
+      </div>
+    `;
+  }
+
+  private renderSkeleton() {
+    return html`
+      <span class="visually-hidden">${this.localize.term('loading')}</span>
+      <div class="line" aria-hidden="true"><span class="number"><span class="skeleton">&nbsp;</span></span></div>
+      <div class="line" aria-hidden="true"><span class="name"><span class="skeleton">&nbsp;</span></span></div>
+    `;
+  }
+}

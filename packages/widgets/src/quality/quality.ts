@@ -1,0 +1,224 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiClientController } from '../shared/api-client-controller.js';
+import { ApiError } from '../shared/api-client.js';
+import { LocalizeController, type Translation } from '../shared/localize.js';
+import { qualityIcon } from '../shared/quality-icons.js';
+import { dataWidgetStyles } from '../shared/states.styles.js';
+import { widgetBaseStyles } from '../shared/theme.styles.js';
+import { tierSize, tierWords } from '../shared/tiers.js';
+import { relativeOrAbsolute, shortDateTime } from '../shared/time.js';
+import type { QualityHistoryEntry, QualityResponse } from '../shared/types.js';
+import { WidgetElement } from '../shared/widget-element.js';
+import styles from './quality.styles.js';
+
+/** Meta's policy that quality is measured against. */
+export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
+
+/**
+ * @summary The number's quality rating with an icon and words, what it means and what to do, a Refresh that
+ * asks Meta again, and the timeline of quality and messaging-limit changes.
+ * @tagname wa-quality
+ *
+ * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
+ * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
+ * @attr locale - Overrides the session's locale for this widget.
+ * @attr theme - `dark` for the dark theme (or set it once on the session).
+ *
+ * @property strings - Overrides of the translated strings, e.g. `{ qualityLabel: 'Message quality' }`.
+ *
+ * @fires {WaQualityChangedEvent} wa-quality-changed - The rating shown changed (also on the first load, with
+ *  `previous: null`); `detail` is `{ rating, previous }`.
+ * @fires {WaSessionExpiredEvent} wa-session-expired - Standalone only: the client secret expired.
+ * @fires {WaRequestFailedEvent} wa-request-failed - Standalone only: a request failed.
+ *
+ * @csspart base - The card around everything.
+ * @csspart label - The "Quality rating" label.
+ * @csspart refresh - The Refresh button.
+ * @csspart rating - The rating: icon and words.
+ * @csspart meaning - What the rating means.
+ * @csspart advice - What to do about it.
+ * @csspart checked - When Meta was last asked.
+ * @csspart policy - The link to the WhatsApp Business Messaging Policy.
+ * @csspart stale - The note shown when Meta didn't answer or a refresh failed.
+ * @csspart history - The timeline (ordered list, newest first).
+ * @csspart history-entry - One change in the timeline.
+ * @csspart history-empty - The note shown when there are no changes yet.
+ * @csspart error - The error message shown when nothing could be loaded.
+ * @csspart retry - The Retry button.
+ *
+ * @cssprop --wa-widget-color-text - Text colour.
+ * @cssprop --wa-widget-color-muted - Secondary text (label, notes, dates).
+ * @cssprop --wa-widget-color-surface - Card background; also the buttons' text.
+ * @cssprop --wa-widget-color-border - Card border and timeline line.
+ * @cssprop --wa-widget-color-accent - Buttons, link and focus ring.
+ * @cssprop --wa-widget-color-warning - Medium quality.
+ * @cssprop --wa-widget-color-danger - Low quality and the error message.
+ * @cssprop --wa-widget-color-skeleton - Loading placeholders.
+ * @cssprop --wa-widget-font-family - Font family.
+ * @cssprop --wa-widget-font-size - Base font size.
+ * @cssprop --wa-widget-radius - Corner radius.
+ * @cssprop --wa-widget-space - Spacing unit (density).
+ */
+export class WaQuality extends WidgetElement {
+  static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
+
+  /** Base URL of the server, when used without a session. */
+  @property() endpoint = '';
+
+  /** The widget session's `client_secret`, when used without a session. */
+  @property({ attribute: 'client-secret' }) clientSecret = '';
+
+  /** Overrides the session's locale. */
+  @property() locale = '';
+
+  /** `dark` for the dark theme. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
+
+  /** Overrides of the translated strings. */
+  @property({ type: Object }) strings: Partial<Translation> = {};
+
+  /** The last rating received, kept when a later request fails. */
+  @state() private quality: QualityResponse | undefined;
+  @state() private receivedAt: Date | undefined;
+  @state() private failure: unknown;
+
+  /** Read by the task when it starts, so only an explicit refresh asks Meta again. */
+  private askMeta = false;
+
+  private readonly localize = new LocalizeController(this);
+  private readonly api = new ApiClientController(this);
+
+  private readonly task = new Task(this, {
+    args: () => [this.api.client] as const,
+    task: ([client], { signal }) =>
+      client ? client.get<QualityResponse>(this.askMeta ? '/v1/quality?refresh=1' : '/v1/quality', { signal }) : initialState,
+    onComplete: quality => this.receive(quality),
+    onError: error => {
+      this.failure = error;
+    },
+  });
+
+  constructor() {
+    super();
+    this.api.on('quality', quality => this.receive(quality));
+  }
+
+  /** Asks the server to read the rating from Meta again (`?refresh=1`). */
+  refresh(): Promise<void> {
+    this.failure = undefined;
+    this.askMeta = true;
+    const run = this.task.run();
+    this.askMeta = false;
+    return run;
+  }
+
+  private reload(): Promise<void> {
+    this.failure = undefined;
+    return this.task.run();
+  }
+
+  private receive(quality: QualityResponse): void {
+    const previous = this.quality?.rating ?? null;
+    this.quality = quality;
+    this.receivedAt = new Date();
+    this.failure = undefined;
+    if (quality.rating !== previous) this.emit('wa-quality-changed', { rating: quality.rating, previous });
+  }
+
+  protected override render() {
+    const { quality } = this;
+    const failure = this.task.status === TaskStatus.PENDING ? undefined : this.failure;
+    return html`
+      <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!quality && !failure ? 'true' : 'false'}>
+        <div class="header">
+          <span part="label" class="label" id="label">${this.localize.term('qualityLabel')}</span>
+          <button part="refresh" class="secondary" type="button" @click=${() => this.refresh()}>
+            ${this.localize.term('refresh')}
+          </button>
+        </div>
+        ${quality ? this.renderQuality(quality, failure) : failure ? this.renderError(failure) : this.renderSkeleton()}
+      </div>
+    `;
+  }
+
+  private renderQuality(quality: QualityResponse, failure: unknown) {
+    const { rating } = quality;
+    const locale = this.localize.locale;
+    return html`
+      <div part="rating" class="rating rating--${rating} big">${qualityIcon(rating)}${this.localize.term('qualityRating', rating)}</div>
+      <p part="meaning">${this.localize.term('qualityMeaning', rating)}</p>
+      <p part="advice">${this.localize.term('qualityAdvice', rating)}</p>
+      ${this.renderStale(quality, failure)}
+      ${quality.updated_at && !quality.stale
+        ? html`<p part="checked" class="muted">
+            ${this.localize.term('qualityChecked', relativeOrAbsolute(quality.updated_at, locale))}
+          </p>`
+        : nothing}
+      <p>
+        <a part="policy" href=${MESSAGING_POLICY_URL} target="_blank" rel="noopener noreferrer"
+          >${this.localize.term('qualityPolicyLink')}<span class="visually-hidden"> ${this.localize.term('opensInNewTab')}</span></a
+        >
+      </p>
+      <span class="label" id="history-label">${this.localize.term('qualityHistoryLabel')}</span>
+      ${quality.history.length
+        ? html`<ol part="history" class="history" aria-labelledby="history-label">
+            ${newestFirst(quality.history).map(entry => this.renderEntry(entry))}
+          </ol>`
+        : html`<p part="history-empty" class="history-empty">${this.localize.term('qualityHistoryEmpty')}</p>`}
+    `;
+  }
+
+  private renderStale(quality: QualityResponse, failure: unknown) {
+    const locale = this.localize.locale;
+    if (failure && this.receivedAt) {
+      return html`<p part="stale" class="note" role="status">
+        ${this.localize.term('staleNote', shortDateTime(this.receivedAt, locale))} ${this.renderRetry()}
+      </p>`;
+    }
+    if (!quality.stale) return nothing;
+    return html`<p part="stale" class="note" role="status">
+      ${quality.updated_at
+        ? this.localize.term('qualityStale', shortDateTime(quality.updated_at, locale))
+        : this.localize.term('qualityStaleNoTime')}
+    </p>`;
+  }
+
+  private renderEntry(entry: QualityHistoryEntry) {
+    const details = [
+      entry.rating ? this.localize.term('qualityChip', this.localize.term('qualityRating', entry.rating)) : '',
+      entry.tier ? this.localize.term('historyTier', tierWords(tierSize(entry.tier), this.localize)) : '',
+    ].filter(Boolean);
+    return html`<li part="history-entry" class="entry">
+      <span class="event">${this.localize.term('qualityEvent', entry.event)}</span>
+      ${details.length ? html`<span class="detail">${details.join(' · ')}</span>` : nothing}
+      <time class="muted" datetime=${entry.at}>${relativeOrAbsolute(entry.at, this.localize.locale)}</time>
+    </li>`;
+  }
+
+  private renderError(failure: unknown) {
+    const expired = failure instanceof ApiError && failure.code === 'session_expired';
+    return html`
+      <p part="error" class="error" role="alert">${this.localize.term(expired ? 'sessionExpired' : 'qualityLoadFailed')}</p>
+      <div class="actions">${this.renderRetry()}</div>
+    `;
+  }
+
+  private renderSkeleton() {
+    return html`
+      <span class="visually-hidden">${this.localize.term('loading')}</span>
+      <div class="big" aria-hidden="true"><span class="skeleton">&nbsp;</span></div>
+      <p aria-hidden="true"><span class="skeleton wide">&nbsp;</span></p>
+      <p aria-hidden="true"><span class="skeleton wide">&nbsp;</span></p>
+    `;
+  }
+
+  private renderRetry() {
+    return html`<button part="retry" type="button" @click=${() => this.reload()}>${this.localize.term('retry')}</button>`;
+  }
+}
+
+function newestFirst(history: QualityHistoryEntry[]): QualityHistoryEntry[] {
+  return [...history].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}

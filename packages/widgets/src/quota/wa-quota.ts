@@ -1,0 +1,11 @@
+import { WaQuota } from './quota.js';
+
+export * from './quota.js';
+
+WaQuota.define('wa-quota');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'wa-quota': WaQuota;
+  }
+}

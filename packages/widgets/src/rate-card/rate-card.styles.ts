@@ -1,0 +1,90 @@
+import { css } from 'lit';
+
+export default css`
+  .search {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  .code {
+    color: var(--_muted);
+    font-size: 0.8em;
+    font-weight: 400;
+  }
+
+  .empty {
+    padding: var(--_space);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_muted);
+    text-align: center;
+  }
+
+  .estimator {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+    margin: 0;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  legend {
+    padding: 0 calc(var(--_space) * 0.25);
+    font-weight: 600;
+  }
+
+  .lines {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  .line label {
+    display: grid;
+    gap: 0.1em;
+    font-size: 0.875em;
+  }
+
+  .line input {
+    width: 12ch;
+  }
+
+  .cost {
+    min-width: 10ch;
+    padding-bottom: 0.3em;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .problem {
+    flex-basis: 100%;
+    color: var(--_danger);
+    font-size: 0.875em;
+  }
+
+  .total {
+    font-size: 1.25em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .coverage--short {
+    color: var(--_warning);
+    font-weight: 600;
+  }
+
+  .skeleton.wide {
+    width: 100%;
+  }
+`;

@@ -1,0 +1,30 @@
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+];
+
+/**
+ * "3 hours ago" for times within the last week, else the date and time (`Nov 25, 2025, 2:05 PM`), in `locale`.
+ * Far-off times read better as dates than as "5 weeks ago".
+ */
+export function relativeOrAbsolute(date: Date | string, locale: string, now: Date = new Date()): string {
+  const at = new Date(date);
+  let value = (at.getTime() - now.getTime()) / 1000;
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(value) < size) {
+      return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(value), unit);
+    }
+    value /= size;
+  }
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+/** A time (`6:40 PM`) when it is today, else the date and time (`Nov 25, 2025, 2:05 PM`), in `locale`. */
+export function shortDateTime(date: Date | string, locale: string, now: Date = new Date()): string {
+  const at = new Date(date);
+  const options: Intl.DateTimeFormatOptions =
+    at.toDateString() === now.toDateString() ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' };
+  return new Intl.DateTimeFormat(locale, options).format(at);
+}
