@@ -46,6 +46,8 @@ describe('createApp', () => {
         '/v1/accounts/{id}/adjustments',
         '/v1/alerts/low-balance',
         '/v1/balance',
+        '/v1/quality',
+        '/v1/quota',
         '/v1/widget-sessions',
       ]);
       assert.deepEqual(doc.paths['/v1/accounts'].post.security, [{ partnerKey: [] }]);

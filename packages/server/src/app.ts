@@ -6,7 +6,9 @@ import type { RequestIdVariables } from 'hono/request-id';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { demoRoutes } from './demo/routes.js';
+import { demoQualityRoutes } from './demo/simulator/routes.js';
 import type { AppDeps } from './deps.js';
+import { createPhoneStatusService } from './domain/quality/phone-status-service.js';
 import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
 import { widgetSessionAuth } from './middleware/widget-session.js';
@@ -16,6 +18,7 @@ import { alertRoutes } from './routes/alerts.js';
 import { assetRoutes } from './routes/assets.js';
 import { balanceRoutes } from './routes/balance.js';
 import { healthRoutes } from './routes/health.js';
+import { qualityRoutes } from './routes/quality.js';
 import { widgetAccountRoutes } from './routes/widget-account.js';
 import { widgetSessionRoutes } from './routes/widget-sessions.js';
 
@@ -38,8 +41,19 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
 
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
   const widget = { store, clock, auth: widgetSessionAuth(store, clock) };
+  const phoneStatus = createPhoneStatusService({
+    store,
+    clock,
+    metaGraph: deps.metaGraph,
+    onGraphError: (accountId, error) => deps.logWarning?.(`Meta Graph read failed for account ${accountId}`, error),
+  });
   const partnerApi = [accountRoutes(partner), adjustmentRoutes(partner), widgetSessionRoutes(partner)];
-  const widgetApi = [widgetAccountRoutes(widget), balanceRoutes(widget), alertRoutes(widget)];
+  const widgetApi = [
+    widgetAccountRoutes({ ...widget, phoneStatus }),
+    balanceRoutes(widget),
+    alertRoutes(widget),
+    qualityRoutes({ ...widget, phoneStatus }),
+  ];
 
   // CORS goes on the widget paths only: the partner API is server-to-server and a browser must
   // never be invited to call it with the secret key.
@@ -55,6 +69,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   for (const router of partnerApi) app.route('/', router);
   for (const router of widgetApi) app.route('/', router);
   if (deps.demo) app.route('/', demoRoutes(store, clock, deps.demo.accountId));
+  if (deps.demo?.simulator) app.route('/', demoQualityRoutes(deps.demo.simulator, deps.demo.accountId, store, phoneStatus));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerKey', {
     type: 'http',

@@ -13,6 +13,10 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       publicUrl: undefined,
       demo: true,
+      metaGraphUrl: undefined,
+      metaAccessToken: undefined,
+      metaAppSecret: undefined,
+      demoSimulatorIntervalMs: 4000,
     });
     assert.match(DEFAULT_PATHS.database, /data\/wa\.db$/);
   });
@@ -25,6 +29,10 @@ describe('loadConfig', () => {
       WA_ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
       WA_PUBLIC_URL: 'https://wa.example.com',
       WA_DEMO: '0',
+      META_GRAPH_URL: 'http://127.0.0.1:9999/v26.0',
+      META_ACCESS_TOKEN: 'EAAJB-token',
+      META_APP_SECRET: 'app-secret',
+      WA_DEMO_SIMULATOR_INTERVAL_MS: '0',
     });
     assert.deepEqual(config, {
       port: 8799,
@@ -33,6 +41,10 @@ describe('loadConfig', () => {
       allowedOrigins: ['https://a.example', 'http://localhost:5173'],
       publicUrl: 'https://wa.example.com',
       demo: false,
+      metaGraphUrl: 'http://127.0.0.1:9999/v26.0',
+      metaAccessToken: 'EAAJB-token',
+      metaAppSecret: 'app-secret',
+      demoSimulatorIntervalMs: 0,
     });
   });
 

@@ -21,6 +21,10 @@ const EnvSchema = z.object({
   WA_ALLOWED_ORIGINS: OriginListSchema,
   WA_PUBLIC_URL: z.url().optional(),
   WA_DEMO: z.string().optional().transform((value) => value !== '0'),
+  META_GRAPH_URL: z.url().optional(),
+  META_ACCESS_TOKEN: z.string().optional(),
+  META_APP_SECRET: z.string().optional(),
+  WA_DEMO_SIMULATOR_INTERVAL_MS: z.coerce.number().int().min(0).default(4000),
 });
 
 /** Settings of the Node process, read from the environment only. */
@@ -34,6 +38,13 @@ export interface ServerConfig {
   readonly publicUrl: string | undefined;
   /** Seed the demo account and serve `POST /demo/session` (on unless `WA_DEMO=0`). */
   readonly demo: boolean;
+  /** Graph API base with version; unset with no access token either, the demo simulator plays Meta. */
+  readonly metaGraphUrl: string | undefined;
+  readonly metaAccessToken: string | undefined;
+  /** Key of Meta's `X-Hub-Signature-256`; the demo generates one for its simulator when unset. */
+  readonly metaAppSecret: string | undefined;
+  /** Pace of the demo simulator's status webhooks; 0 turns them off. */
+  readonly demoSimulatorIntervalMs: number;
 }
 
 /**
@@ -56,5 +67,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     allowedOrigins: data.WA_ALLOWED_ORIGINS,
     publicUrl: data.WA_PUBLIC_URL,
     demo: data.WA_DEMO,
+    metaGraphUrl: data.META_GRAPH_URL,
+    metaAccessToken: data.META_ACCESS_TOKEN,
+    metaAppSecret: data.META_APP_SECRET,
+    demoSimulatorIntervalMs: data.WA_DEMO_SIMULATOR_INTERVAL_MS,
   };
 }

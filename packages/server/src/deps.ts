@@ -1,4 +1,6 @@
 import type { Clock } from './domain/clock.js';
+import type { DemoSimulator } from './demo/simulator/simulator.js';
+import type { MetaGraph } from './providers/meta-graph/meta-graph.js';
 import type { Store } from './store/store.js';
 
 /** Settings of the HTTP application (the Node entry reads them from the environment). */
@@ -11,6 +13,8 @@ export interface AppConfig {
   readonly publicUrl?: string | undefined;
   /** Largest request body accepted on /v1, in bytes (64 KB by default). */
   readonly maxBodyBytes?: number | undefined;
+  /** Meta's app secret, key of `X-Hub-Signature-256` on `POST /webhooks/meta`. */
+  readonly metaAppSecret?: string | undefined;
 }
 
 /** Files served besides the API; each is optional and answers 404 with a hint when absent. */
@@ -24,6 +28,8 @@ export interface AppAssets {
 /** Demo mode: `POST /demo/session` mints an all-permission session for this account. */
 export interface AppDemo {
   readonly accountId: string;
+  /** Plays Meta for the demo account; enables `POST /demo/quality`. */
+  readonly simulator?: DemoSimulator | undefined;
 }
 
 /** Everything {@link createApp} needs; nothing is read from globals or the environment. */
@@ -33,6 +39,10 @@ export interface AppDeps {
   readonly config: AppConfig;
   readonly assets?: AppAssets | undefined;
   readonly demo?: AppDemo | undefined;
+  /** Meta's Graph API (or the demo simulator's stand-in); without it only webhook knowledge is served. */
+  readonly metaGraph?: MetaGraph | undefined;
   /** Where unexpected errors are reported (console.error by default). */
   readonly logError?: ((message: string, error: unknown) => void) | undefined;
+  /** Where expected operational failures are reported, e.g. Meta unreachable (ignored by default). */
+  readonly logWarning?: ((message: string, error: unknown) => void) | undefined;
 }

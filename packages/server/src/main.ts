@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/seed.js';
 import { systemClock } from './domain/clock.js';
+import { setUpMeta } from './meta-setup.js';
 import { DEFAULT_PATHS } from './paths.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
@@ -17,13 +18,19 @@ async function main(): Promise<void> {
     console.warn('demo: the database holds other accounts but no demo account; POST /demo/session is off');
   }
 
+  const meta = setUpMeta(config, demoAccount, clock, (message, error) => console.warn(message, error ?? ''));
   const app = createApp({
     store,
     clock,
-    config: { secretKey, allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl },
+    config: { secretKey, allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl, metaAppSecret: meta.appSecret },
     assets: { widgetsBundlePath: DEFAULT_PATHS.widgetsBundle, demoDir: DEFAULT_PATHS.demoDir },
-    demo: demoAccount ? { accountId: demoAccount.id } : undefined,
+    demo: demoAccount ? { accountId: demoAccount.id, simulator: meta.simulator } : undefined,
+    metaGraph: meta.metaGraph,
+    logWarning: (message, error) => console.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
   });
+  // The simulator's webhooks go through the app itself, so they take the exact path Meta's would.
+  meta.simulator?.connect((path, init) => app.request(path, init));
+  meta.simulator?.start(config.demoSimulatorIntervalMs);
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`wa-widgets server on http://localhost:${info.port}`);
@@ -34,12 +41,14 @@ async function main(): Promise<void> {
         : `  partner secret key (generated for this run): ${secretKey}`,
     );
     if (demoAccount) console.log(`  demo account: ${demoAccount.id} (${demoAccount.name})`);
+    console.log(`  Meta: ${meta.description}`);
   });
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    meta.simulator?.stop();
     console.log(`${signal}: shutting down`);
     server.close(() => {
       void store.close().finally(() => process.exit(0));

@@ -2,7 +2,9 @@ import { z } from '@hono/zod-openapi';
 import type { Account } from '../domain/accounts.js';
 import { isBalanceLow } from '../domain/accounts.js';
 import type { LedgerEntry } from '../domain/ledger.js';
+import type { PhoneStatusView } from '../domain/quality/phone-status-service.js';
 import type { MintedWidgetSession } from '../domain/sessions.js';
+import { WidgetPhoneSchema, widgetPhoneJson } from './quality-representations.js';
 import { MoneySchema, moneyJson, PermissionSchema, TimestampSchema } from './schemas.js';
 
 /** An account as the partner sees it. */
@@ -99,28 +101,13 @@ export const WidgetAccountSchema = z
     id: z.string(),
     name: z.string(),
     currency: z.string(),
-    phone: z.object({
-      display_phone_number: z.string().nullable(),
-      verified_name: z.string().nullable(),
-      name_status: z.string().nullable(),
-      status: z.string().nullable(),
-    }),
+    phone: WidgetPhoneSchema,
   })
   .openapi('WidgetAccount');
 
-/** Serializes an account for the widget API (no Meta status is known yet: null). */
-export function widgetAccountJson(account: Account): z.infer<typeof WidgetAccountSchema> {
-  return {
-    id: account.id,
-    name: account.name,
-    currency: account.currency,
-    phone: {
-      display_phone_number: account.displayPhoneNumber,
-      verified_name: account.verifiedName,
-      name_status: null,
-      status: null,
-    },
-  };
+/** Serializes an account for the widget API, its number as last read from Meta (see {@link widgetPhoneJson}). */
+export function widgetAccountJson(account: Account, phone: PhoneStatusView): z.infer<typeof WidgetAccountSchema> {
+  return { id: account.id, name: account.name, currency: account.currency, phone: widgetPhoneJson(account, phone) };
 }
 
 /** An account's balance and low-balance state. */

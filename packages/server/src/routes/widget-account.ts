@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireAccount } from '../domain/accounts.js';
+import type { PhoneStatusService } from '../domain/quality/phone-status-service.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
 import { WidgetAccountSchema, widgetAccountJson } from './representations.js';
 import type { RouteDeps } from './router.js';
@@ -7,7 +8,7 @@ import { createRouter, widgetSecurity } from './router.js';
 import { errorResponses, jsonResponse } from './schemas.js';
 
 /** Widget API: the session's account and its WhatsApp number. */
-export function widgetAccountRoutes({ store, auth }: RouteDeps<WidgetEnv>) {
+export function widgetAccountRoutes({ store, auth, phoneStatus }: RouteDeps<WidgetEnv> & { phoneStatus: PhoneStatusService }) {
   const read = createRoute({
     method: 'get',
     path: '/v1/account',
@@ -20,6 +21,7 @@ export function widgetAccountRoutes({ store, auth }: RouteDeps<WidgetEnv>) {
 
   return createRouter<WidgetEnv>().openapi(read, async (c) => {
     const account = await requireAccount(store, c.var.session.accountId);
-    return c.json(widgetAccountJson(account), 200);
+    const phone = await phoneStatus.read(account, { purpose: 'phone' });
+    return c.json(widgetAccountJson(account, phone), 200);
   });
 }

@@ -42,7 +42,13 @@ describe('widget API', () => {
         id: accountA,
         name: 'Acme Coffee Roasters',
         currency: 'USD',
-        phone: { display_phone_number: '+1 555-010-4477', verified_name: null, name_status: null, status: null },
+        phone: {
+          display_phone_number: '+1 555-010-4477',
+          verified_name: null,
+          name_status: null,
+          status: null,
+          quality_rating: 'UNKNOWN',
+        },
       });
     });
   });
@@ -126,6 +132,8 @@ describe('widget API', () => {
       ['GET', '/v1/account'],
       ['GET', '/v1/balance'],
       ['PUT', '/v1/alerts/low-balance', { threshold: null }],
+      ['GET', '/v1/quality'],
+      ['GET', '/v1/quota'],
     ];
 
     for (const [method, path, body] of widgetRoutes) {

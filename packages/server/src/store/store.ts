@@ -1,6 +1,7 @@
 import type { Account, AccountCursor } from '../domain/accounts.js';
 import type { LedgerAppendResult, LedgerEntry, LedgerPolicy, NewLedgerEntry } from '../domain/ledger.js';
 import type { WidgetSession } from '../domain/sessions.js';
+import type { PhoneStatusStore } from './phone-status-store.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
 export interface NewAccount {
@@ -54,4 +55,7 @@ export interface Store {
   createWidgetSession(session: WidgetSession): Promise<void>;
   /** Looks a session up by the SHA-256 of its client secret, expired or not. */
   findWidgetSession(secretHash: string): Promise<WidgetSession | null>;
+
+  /** Phone snapshots, portfolio messaging limits and the quality timeline. */
+  readonly phoneStatus: PhoneStatusStore;
 }

@@ -1,5 +1,6 @@
 import { createApp } from '../app.js';
 import type { ManualClock } from '../domain/clock.js';
+import type { MetaGraph } from '../providers/meta-graph/meta-graph.js';
 import { createManualClock } from '../domain/clock.js';
 import type { Store } from '../store/store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -39,7 +40,7 @@ export interface TestApp {
 let phoneSeq = 100_000_000_000_000;
 
 /** Creates a {@link TestApp}. */
-export function createTestApp(options: { demoAccountId?: string } = {}): TestApp {
+export function createTestApp(options: { demoAccountId?: string; metaGraph?: MetaGraph } = {}): TestApp {
   const store = openSqliteStore({ file: ':memory:' });
   const clock = createManualClock();
   const errors: unknown[] = [];
@@ -48,6 +49,7 @@ export function createTestApp(options: { demoAccountId?: string } = {}): TestApp
     clock,
     config: { secretKey: SECRET_KEY, allowedOrigins: [ALLOWED_ORIGIN] },
     demo: options.demoAccountId ? { accountId: options.demoAccountId } : undefined,
+    metaGraph: options.metaGraph,
     logError: (_message, error) => errors.push(error),
   });
 

@@ -8,6 +8,7 @@ import type { WidgetSession } from '../../domain/sessions.js';
 import type { AccountListQuery, NewAccount, Store } from '../store.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
+import { sqlitePhoneStatusStore } from './phone-status-store.js';
 import type { AccountRow, LedgerEntryRow, WidgetSessionRow } from './rows.js';
 import { toAccount, toLedgerEntry, toWidgetSession } from './rows.js';
 
@@ -42,9 +43,11 @@ class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #statements;
   readonly #append;
+  readonly phoneStatus;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.phoneStatus = sqlitePhoneStatusStore(db);
     this.#statements = {
       ping: db.prepare('SELECT 1'),
       insertAccount: db.prepare(`INSERT INTO accounts (${ACCOUNT_COLUMNS})

@@ -1,0 +1,16 @@
+import type { Store } from '../../store/store.js';
+import { portfolioKeyOf } from './phone-status.js';
+import type { MessagingLimit } from './tiers.js';
+import { limitOfTier } from './tiers.js';
+
+/**
+ * The messaging limit the account's business portfolio (or the account alone, without one) had
+ * when last told, by webhook or Graph read; null for an unknown account or when no tier was ever
+ * known. Reads only the store: it never calls Meta.
+ */
+export async function limitForAccount(store: Store, accountId: string): Promise<MessagingLimit | null> {
+  const account = await store.getAccount(accountId);
+  if (!account) return null;
+  const record = await store.phoneStatus.getPortfolioLimit(portfolioKeyOf(account));
+  return record ? limitOfTier(record.tier) : null;
+}
