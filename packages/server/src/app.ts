@@ -15,7 +15,9 @@ import { adjustmentRoutes } from './routes/adjustments.js';
 import { alertRoutes } from './routes/alerts.js';
 import { assetRoutes } from './routes/assets.js';
 import { balanceRoutes } from './routes/balance.js';
+import { frequencyCapRoutes, marketingSendRoutes } from './routes/frequency-cap.js';
 import { healthRoutes } from './routes/health.js';
+import { statementRoutes } from './routes/statement.js';
 import { widgetAccountRoutes } from './routes/widget-account.js';
 import { widgetSessionRoutes } from './routes/widget-sessions.js';
 
@@ -38,8 +40,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
 
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
   const widget = { store, clock, auth: widgetSessionAuth(store, clock) };
-  const partnerApi = [accountRoutes(partner), adjustmentRoutes(partner), widgetSessionRoutes(partner)];
-  const widgetApi = [widgetAccountRoutes(widget), balanceRoutes(widget), alertRoutes(widget)];
+  const partnerApi = [accountRoutes(partner), adjustmentRoutes(partner), widgetSessionRoutes(partner), marketingSendRoutes(partner)];
+  const widgetApi = [
+    widgetAccountRoutes(widget),
+    balanceRoutes(widget),
+    alertRoutes(widget),
+    statementRoutes(widget),
+    frequencyCapRoutes(widget),
+  ];
 
   // CORS goes on the widget paths only: the partner API is server-to-server and a browser must
   // never be invited to call it with the secret key.
@@ -47,6 +55,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     origin: [...config.allowedOrigins],
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type'],
+    exposeHeaders: ['Content-Disposition'],
     maxAge: 600,
   });
   for (const path of pathsOf(widgetApi)) app.use(path, widgetCors);
