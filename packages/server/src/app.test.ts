@@ -44,10 +44,13 @@ describe('createApp', () => {
         '/v1/accounts',
         '/v1/accounts/{id}',
         '/v1/accounts/{id}/adjustments',
+        '/v1/accounts/{id}/marketing-sends',
         '/v1/alerts/low-balance',
         '/v1/balance',
+        '/v1/frequency-cap',
         '/v1/quality',
         '/v1/quota',
+        '/v1/statement',
         '/v1/widget-sessions',
       ]);
       assert.deepEqual(doc.paths['/v1/accounts'].post.security, [{ partnerKey: [] }]);

@@ -17,8 +17,10 @@ import { adjustmentRoutes } from './routes/adjustments.js';
 import { alertRoutes } from './routes/alerts.js';
 import { assetRoutes } from './routes/assets.js';
 import { balanceRoutes } from './routes/balance.js';
+import { frequencyCapRoutes, marketingSendRoutes } from './routes/frequency-cap.js';
 import { healthRoutes } from './routes/health.js';
 import { qualityRoutes } from './routes/quality.js';
+import { statementRoutes } from './routes/statement.js';
 import { widgetAccountRoutes } from './routes/widget-account.js';
 import { widgetSessionRoutes } from './routes/widget-sessions.js';
 
@@ -47,12 +49,19 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     metaGraph: deps.metaGraph,
     onGraphError: (accountId, error) => deps.logWarning?.(`Meta Graph read failed for account ${accountId}`, error),
   });
-  const partnerApi = [accountRoutes(partner), adjustmentRoutes(partner), widgetSessionRoutes(partner)];
+  const partnerApi = [
+    accountRoutes(partner),
+    adjustmentRoutes(partner),
+    widgetSessionRoutes(partner),
+    marketingSendRoutes(partner),
+  ];
   const widgetApi = [
     widgetAccountRoutes({ ...widget, phoneStatus }),
     balanceRoutes(widget),
     alertRoutes(widget),
     qualityRoutes({ ...widget, phoneStatus }),
+    statementRoutes(widget),
+    frequencyCapRoutes(widget),
   ];
 
   // CORS goes on the widget paths only: the partner API is server-to-server and a browser must
@@ -61,6 +70,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     origin: [...config.allowedOrigins],
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type'],
+    exposeHeaders: ['Content-Disposition'],
     maxAge: 600,
   });
   for (const path of pathsOf(widgetApi)) app.use(path, widgetCors);

@@ -10,6 +10,17 @@ import type { Store } from '../store/store.js';
 /** Why the balance changed. Only operator adjustments exist so far. */
 export type LedgerKind = 'adjustment' | 'topup' | 'payment_link' | 'message';
 
+/**
+ * Structured facts about an entry, shown by the statement (e.g. a message debit's pricing
+ * category and market). Stored as JSON; unknown keys are dropped when read.
+ */
+export interface LedgerEntryDetails {
+  readonly category?: string;
+  readonly market?: string;
+  readonly message_id?: string;
+  readonly priced?: boolean;
+}
+
 /** One append-only change of an account's balance. */
 export interface LedgerEntry {
   readonly id: string;
@@ -22,6 +33,7 @@ export interface LedgerEntry {
   readonly balanceAfterMicros: bigint;
   readonly description: string;
   readonly reference: string | null;
+  readonly details: LedgerEntryDetails | null;
   readonly createdAt: Date;
 }
 
@@ -34,6 +46,8 @@ export interface NewLedgerEntry {
   readonly amountMicros: bigint;
   readonly description: string;
   readonly reference: string | null;
+  /** Optional structured facts for the statement; null or absent for none. */
+  readonly details?: LedgerEntryDetails | null;
   readonly createdAt: Date;
 }
 

@@ -1,5 +1,5 @@
 import type { Account } from '../../domain/accounts.js';
-import type { LedgerEntry, LedgerKind } from '../../domain/ledger.js';
+import type { LedgerEntry, LedgerEntryDetails, LedgerKind } from '../../domain/ledger.js';
 import type { Permission, WidgetSession } from '../../domain/sessions.js';
 
 /** An `accounts` row as read by a statement in safe-integer mode. */
@@ -29,6 +29,7 @@ export interface LedgerEntryRow {
   balance_after_micros: bigint;
   description: string;
   reference: string | null;
+  details: string | null;
   created_at: bigint;
 }
 
@@ -72,8 +73,23 @@ export function toLedgerEntry(row: LedgerEntryRow): LedgerEntry {
     balanceAfterMicros: row.balance_after_micros,
     description: row.description,
     reference: row.reference,
+    details: parseLedgerDetails(row.details),
     createdAt: new Date(Number(row.created_at)),
   };
+}
+
+/** Reads the `details` JSON column, keeping only the known keys with the expected types. */
+export function parseLedgerDetails(json: string | null): LedgerEntryDetails | null {
+  if (json === null) return null;
+  const value: unknown = JSON.parse(json);
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  const details: { -readonly [K in keyof LedgerEntryDetails]: LedgerEntryDetails[K] } = {};
+  if (typeof record['category'] === 'string') details.category = record['category'];
+  if (typeof record['market'] === 'string') details.market = record['market'];
+  if (typeof record['message_id'] === 'string') details.message_id = record['message_id'];
+  if (typeof record['priced'] === 'boolean') details.priced = record['priced'];
+  return details;
 }
 
 /** Maps a `widget_sessions` row to the domain type. */

@@ -5,7 +5,17 @@ import type { Account } from '../../domain/accounts.js';
 import { DomainError } from '../../domain/errors.js';
 import type { LedgerAppendResult, LedgerEntry, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
 import type { WidgetSession } from '../../domain/sessions.js';
+import type { FrequencyCap } from '../../domain/frequency-cap.js';
+import type {
+  MarketingDelivery,
+  MarketingDeliveryOutcome,
+  MarketingSendCheck,
+  MarketingSendPolicy,
+} from '../frequency-cap-store.js';
+import type { LedgerFilter, LedgerPageQuery, LedgerSeqRange, LedgerTotals, SequencedLedgerEntry } from '../statement-store.js';
 import type { AccountListQuery, NewAccount, Store } from '../store.js';
+import { SqliteFrequencyCaps } from './frequency-caps.js';
+import { SqliteStatementQueries } from './statement-queries.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { sqlitePhoneStatusStore } from './phone-status-store.js';
@@ -37,17 +47,21 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 const ACCOUNT_COLUMNS = `id, name, currency, waba_id, phone_number_id, display_phone_number, verified_name,
   business_portfolio_id, low_balance_threshold_micros, balance_micros, created_at, updated_at`;
 const ENTRY_COLUMNS = `id, account_id, idempotency_key, type, kind, amount_micros, balance_after_micros,
-  description, reference, created_at`;
+  description, reference, details, created_at`;
 
 class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #statements;
   readonly #append;
   readonly phoneStatus;
+  readonly #statement: SqliteStatementQueries;
+  readonly #caps: SqliteFrequencyCaps;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.phoneStatus = sqlitePhoneStatusStore(db);
+    this.#statement = new SqliteStatementQueries(db);
+    this.#caps = new SqliteFrequencyCaps(db);
     this.#statements = {
       ping: db.prepare('SELECT 1'),
       insertAccount: db.prepare(`INSERT INTO accounts (${ACCOUNT_COLUMNS})
@@ -77,7 +91,7 @@ class SqliteStore implements Store {
         .safeIntegers(),
       insertEntry: db.prepare(`INSERT INTO ledger_entries (${ENTRY_COLUMNS})
         VALUES (@id, @account_id, @idempotency_key, @type, @kind, @amount_micros, @balance_after_micros,
-          @description, @reference, @created_at)`),
+          @description, @reference, @details, @created_at)`),
       listEntries: db
         .prepare<[string], LedgerEntryRow>(
           `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE account_id = ? ORDER BY seq`,
@@ -109,6 +123,7 @@ class SqliteStore implements Store {
         balance_after_micros: balanceAfter,
         description: entry.description,
         reference: entry.reference,
+        details: entry.details ? JSON.stringify(entry.details) : null,
         created_at: at,
       });
       this.#statements.updateBalance.run(balanceAfter, at, entry.accountId);
@@ -185,6 +200,46 @@ class SqliteStore implements Store {
 
   async listLedgerEntries(accountId: string): Promise<LedgerEntry[]> {
     return this.#statements.listEntries.all(accountId).map(toLedgerEntry);
+  }
+
+  ledgerSeqRange(accountId: string, from: Date | null, to: Date | null): Promise<LedgerSeqRange> {
+    return this.#statement.ledgerSeqRange(accountId, from, to);
+  }
+
+  listLedgerPage(query: LedgerPageQuery): Promise<SequencedLedgerEntry[]> {
+    return this.#statement.listLedgerPage(query);
+  }
+
+  balanceBeforeSeq(accountId: string, seq: number): Promise<bigint> {
+    return this.#statement.balanceBeforeSeq(accountId, seq);
+  }
+
+  sumLedger(accountId: string, from: Date, to: Date, filter: LedgerFilter): Promise<LedgerTotals> {
+    return this.#statement.sumLedger(accountId, from, to, filter);
+  }
+
+  getLedgerEntryBySeq(accountId: string, seq: number): Promise<SequencedLedgerEntry | null> {
+    return this.#statement.getLedgerEntryBySeq(accountId, seq);
+  }
+
+  getFrequencyCap(accountId: string): Promise<FrequencyCap | null> {
+    return this.#caps.getFrequencyCap(accountId);
+  }
+
+  putFrequencyCap(accountId: string, cap: FrequencyCap, at: Date): Promise<FrequencyCap> {
+    return this.#caps.putFrequencyCap(accountId, cap, at);
+  }
+
+  checkMarketingSend<T>(check: MarketingSendCheck, policy: MarketingSendPolicy<T>): Promise<T> {
+    return this.#caps.checkMarketingSend(check, policy);
+  }
+
+  recordMarketingDelivery(delivery: MarketingDelivery): Promise<MarketingDeliveryOutcome> {
+    return this.#caps.recordMarketingDelivery(delivery);
+  }
+
+  pruneMarketingSends(before: Date): Promise<number> {
+    return this.#caps.pruneMarketingSends(before);
   }
 
   async createWidgetSession(session: WidgetSession): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql as initial } from './0001-initial.js';
 import { sql as phoneStatus } from './0003-phone-status.js';
+import { sql as statementFrequencyCap } from './0004-statement-frequency-cap.js';
 
 /** A schema change, applied once, in `version` order. */
 export interface Migration {
@@ -12,4 +13,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 3, name: 'phone-status', sql: phoneStatus },
+  { version: 4, name: 'statement-frequency-cap', sql: statementFrequencyCap },
 ];
