@@ -10,12 +10,18 @@ import type { AppDeps } from './deps.js';
 import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
 import { widgetSessionAuth } from './middleware/widget-session.js';
+import { messagesChangeHandler } from './domain/meta/messages-handler.js';
+import { unknownLimit } from './domain/usage/limit-source.js';
+import { accountPricingRoutes } from './routes/account-pricing.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adjustmentRoutes } from './routes/adjustments.js';
 import { alertRoutes } from './routes/alerts.js';
 import { assetRoutes } from './routes/assets.js';
 import { balanceRoutes } from './routes/balance.js';
 import { healthRoutes } from './routes/health.js';
+import { metaWebhookRoutes } from './routes/meta-webhooks.js';
+import { rateCardRoutes } from './routes/rate-card.js';
+import { usageRoutes } from './routes/usage.js';
 import { widgetAccountRoutes } from './routes/widget-account.js';
 import { widgetSessionRoutes } from './routes/widget-sessions.js';
 
@@ -38,8 +44,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
 
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
   const widget = { store, clock, auth: widgetSessionAuth(store, clock) };
-  const partnerApi = [accountRoutes(partner), adjustmentRoutes(partner), widgetSessionRoutes(partner)];
-  const widgetApi = [widgetAccountRoutes(widget), balanceRoutes(widget), alertRoutes(widget)];
+  const partnerApi = [accountRoutes(partner), adjustmentRoutes(partner), widgetSessionRoutes(partner), accountPricingRoutes(partner)];
+  const widgetApi = [
+    widgetAccountRoutes(widget),
+    balanceRoutes(widget),
+    alertRoutes(widget),
+    usageRoutes({ ...widget, limitForAccount: deps.limitForAccount ?? unknownLimit }),
+  ];
+  // Partner and widget share GET /v1/rate-card: one router tells them apart by the bearer token.
+  const rateCard = rateCardRoutes({ store, clock, partnerAuth: partner.auth, widgetAuth: widget.auth });
 
   // CORS goes on the widget paths only: the partner API is server-to-server and a browser must
   // never be invited to call it with the secret key.
@@ -49,11 +62,23 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     allowHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,
   });
-  for (const path of pathsOf(widgetApi)) app.use(path, widgetCors);
+  for (const path of pathsOf([...widgetApi, rateCard])) app.use(path, widgetCors);
 
   app.route('/', healthRoutes(store));
   for (const router of partnerApi) app.route('/', router);
   for (const router of widgetApi) app.route('/', router);
+  app.route('/', rateCard);
+  app.route(
+    '/',
+    metaWebhookRoutes({
+      store,
+      clock,
+      appSecret: config.metaAppSecret,
+      verifyToken: config.metaVerifyToken,
+      handlers: { messages: messagesChangeHandler({ store, clock, logError: deps.logError }), ...deps.metaChangeHandlers },
+      logError: deps.logError,
+    }),
+  );
   if (deps.demo) app.route('/', demoRoutes(store, clock, deps.demo.accountId));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerKey', {

@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       publicUrl: undefined,
       demo: true,
+      metaAppSecret: undefined,
+      metaVerifyToken: undefined,
     });
     assert.match(DEFAULT_PATHS.database, /data\/wa\.db$/);
   });
@@ -25,6 +27,8 @@ describe('loadConfig', () => {
       WA_ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
       WA_PUBLIC_URL: 'https://wa.example.com',
       WA_DEMO: '0',
+      META_APP_SECRET: 'app-secret',
+      META_VERIFY_TOKEN: 'verify-token',
     });
     assert.deepEqual(config, {
       port: 8799,
@@ -33,6 +37,8 @@ describe('loadConfig', () => {
       allowedOrigins: ['https://a.example', 'http://localhost:5173'],
       publicUrl: 'https://wa.example.com',
       demo: false,
+      metaAppSecret: 'app-secret',
+      metaVerifyToken: 'verify-token',
     });
   });
 

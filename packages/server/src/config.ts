@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   WA_ALLOWED_ORIGINS: OriginListSchema,
   WA_PUBLIC_URL: z.url().optional(),
   WA_DEMO: z.string().optional().transform((value) => value !== '0'),
+  META_APP_SECRET: z.string().min(1).optional(),
+  META_VERIFY_TOKEN: z.string().min(1).optional(),
 });
 
 /** Settings of the Node process, read from the environment only. */
@@ -34,6 +36,10 @@ export interface ServerConfig {
   readonly publicUrl: string | undefined;
   /** Seed the demo account and serve `POST /demo/session` (on unless `WA_DEMO=0`). */
   readonly demo: boolean;
+  /** Key of Meta's webhook signatures; demo mode generates one when unset. */
+  readonly metaAppSecret: string | undefined;
+  /** Token of Meta's webhook handshake; demo mode generates one when unset. */
+  readonly metaVerifyToken: string | undefined;
 }
 
 /**
@@ -56,5 +62,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     allowedOrigins: data.WA_ALLOWED_ORIGINS,
     publicUrl: data.WA_PUBLIC_URL,
     demo: data.WA_DEMO,
+    metaAppSecret: data.META_APP_SECRET,
+    metaVerifyToken: data.META_VERIFY_TOKEN,
   };
 }

@@ -1,4 +1,6 @@
 import type { Clock } from './domain/clock.js';
+import type { ChangeHandlers } from './domain/meta/webhook-change.js';
+import type { LimitSource } from './domain/usage/limit-source.js';
 import type { Store } from './store/store.js';
 
 /** Settings of the HTTP application (the Node entry reads them from the environment). */
@@ -11,6 +13,10 @@ export interface AppConfig {
   readonly publicUrl?: string | undefined;
   /** Largest request body accepted on /v1, in bytes (64 KB by default). */
   readonly maxBodyBytes?: number | undefined;
+  /** Meta app secret (META_APP_SECRET): key of the webhooks' X-Hub-Signature-256. Unset: webhooks are refused. */
+  readonly metaAppSecret?: string | undefined;
+  /** META_VERIFY_TOKEN, expected in Meta's subscription handshake. Unset: the handshake is refused. */
+  readonly metaVerifyToken?: string | undefined;
 }
 
 /** Files served besides the API; each is optional and answers 404 with a hint when absent. */
@@ -33,6 +39,10 @@ export interface AppDeps {
   readonly config: AppConfig;
   readonly assets?: AppAssets | undefined;
   readonly demo?: AppDemo | undefined;
+  /** Meta webhook handlers by `changes[].field`, besides the built-in `messages` (billing and usage). */
+  readonly metaChangeHandlers?: ChangeHandlers | undefined;
+  /** The messaging limit of an account, for `GET /v1/usage/24h` (unknown by default). */
+  readonly limitForAccount?: LimitSource | undefined;
   /** Where unexpected errors are reported (console.error by default). */
   readonly logError?: ((message: string, error: unknown) => void) | undefined;
 }

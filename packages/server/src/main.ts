@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/seed.js';
+import { seedDemoRateCard } from './demo/seed-rate-card.js';
 import { systemClock } from './domain/clock.js';
 import { DEFAULT_PATHS } from './paths.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
@@ -13,6 +14,10 @@ async function main(): Promise<void> {
   const clock = systemClock;
   const secretKey = config.secretKey ?? `sk_demo_${randomBytes(24).toString('base64url')}`;
   const demoAccount = config.demo ? await seedDemo(store, clock) : null;
+  if (demoAccount) await seedDemoRateCard(store, clock);
+  // The demo's simulator signs its webhooks with whatever secret is configured, so a random one will do.
+  const metaAppSecret = config.metaAppSecret ?? (config.demo ? randomBytes(24).toString('base64url') : undefined);
+  const metaVerifyToken = config.metaVerifyToken ?? (config.demo ? randomBytes(24).toString('base64url') : undefined);
   if (config.demo && !demoAccount) {
     console.warn('demo: the database holds other accounts but no demo account; POST /demo/session is off');
   }
@@ -20,7 +25,7 @@ async function main(): Promise<void> {
   const app = createApp({
     store,
     clock,
-    config: { secretKey, allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl },
+    config: { secretKey, allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl, metaAppSecret, metaVerifyToken },
     assets: { widgetsBundlePath: DEFAULT_PATHS.widgetsBundle, demoDir: DEFAULT_PATHS.demoDir },
     demo: demoAccount ? { accountId: demoAccount.id } : undefined,
   });
@@ -34,6 +39,8 @@ async function main(): Promise<void> {
         : `  partner secret key (generated for this run): ${secretKey}`,
     );
     if (demoAccount) console.log(`  demo account: ${demoAccount.id} (${demoAccount.name})`);
+    if (!metaAppSecret) console.log('  Meta webhooks: off (set META_APP_SECRET and META_VERIFY_TOKEN)');
+    else if (!config.metaAppSecret) console.log(`  Meta webhooks: app secret and verify token generated for this run (verify token ${metaVerifyToken})`);
   });
 
   let stopping = false;

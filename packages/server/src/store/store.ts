@@ -1,6 +1,7 @@
 import type { Account, AccountCursor } from '../domain/accounts.js';
 import type { LedgerAppendResult, LedgerEntry, LedgerPolicy, NewLedgerEntry } from '../domain/ledger.js';
 import type { WidgetSession } from '../domain/sessions.js';
+import type { MetaBillingStore } from './meta-billing-store.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
 export interface NewAccount {
@@ -27,7 +28,7 @@ export interface AccountListQuery {
  * Promise-based so that a networked engine (PostgreSQL) can implement the same contract.
  * Expected failures are thrown as `DomainError`s.
  */
-export interface Store {
+export interface Store extends MetaBillingStore {
   /** Resolves once the database answers a trivial query. */
   ping(): Promise<void>;
   /** Releases the database; the store is unusable afterwards. */
