@@ -45,12 +45,15 @@ describe('createApp', () => {
         '/v1/accounts/{id}',
         '/v1/accounts/{id}/adjustments',
         '/v1/accounts/{id}/marketing-sends',
+        '/v1/accounts/{id}/pricing',
         '/v1/alerts/low-balance',
         '/v1/balance',
         '/v1/frequency-cap',
         '/v1/quality',
         '/v1/quota',
+        '/v1/rate-card',
         '/v1/statement',
+        '/v1/usage/24h',
         '/v1/widget-sessions',
       ]);
       assert.deepEqual(doc.paths['/v1/accounts'].post.security, [{ partnerKey: [] }]);

@@ -12,6 +12,10 @@ import { createPhoneStatusService } from './domain/quality/phone-status-service.
 import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
 import { widgetSessionAuth } from './middleware/widget-session.js';
+import { messagesChangeHandler } from './domain/meta/messages-handler.js';
+import { storedLimitSource } from './domain/quality/limits.js';
+import { qualityWebhookHandlers } from './domain/quality/webhook-handlers.js';
+import { accountPricingRoutes } from './routes/account-pricing.js';
 import { accountRoutes } from './routes/accounts.js';
 import { adjustmentRoutes } from './routes/adjustments.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -19,8 +23,11 @@ import { assetRoutes } from './routes/assets.js';
 import { balanceRoutes } from './routes/balance.js';
 import { frequencyCapRoutes, marketingSendRoutes } from './routes/frequency-cap.js';
 import { healthRoutes } from './routes/health.js';
+import { metaWebhookRoutes } from './routes/meta-webhooks.js';
 import { qualityRoutes } from './routes/quality.js';
+import { rateCardRoutes } from './routes/rate-card.js';
 import { statementRoutes } from './routes/statement.js';
+import { usageRoutes } from './routes/usage.js';
 import { widgetAccountRoutes } from './routes/widget-account.js';
 import { widgetSessionRoutes } from './routes/widget-sessions.js';
 
@@ -53,6 +60,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     accountRoutes(partner),
     adjustmentRoutes(partner),
     widgetSessionRoutes(partner),
+    accountPricingRoutes(partner),
     marketingSendRoutes(partner),
   ];
   const widgetApi = [
@@ -60,9 +68,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     balanceRoutes(widget),
     alertRoutes(widget),
     qualityRoutes({ ...widget, phoneStatus }),
+    usageRoutes({ ...widget, limitForAccount: deps.limitForAccount ?? storedLimitSource(store) }),
     statementRoutes(widget),
     frequencyCapRoutes(widget),
   ];
+  // Partner and widget share GET /v1/rate-card: one router tells them apart by the bearer token.
+  const rateCard = rateCardRoutes({ store, clock, partnerAuth: partner.auth, widgetAuth: widget.auth });
 
   // CORS goes on the widget paths only: the partner API is server-to-server and a browser must
   // never be invited to call it with the secret key.
@@ -73,11 +84,30 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     exposeHeaders: ['Content-Disposition'],
     maxAge: 600,
   });
-  for (const path of pathsOf(widgetApi)) app.use(path, widgetCors);
+  for (const path of pathsOf([...widgetApi, rateCard])) app.use(path, widgetCors);
 
   app.route('/', healthRoutes(store));
   for (const router of partnerApi) app.route('/', router);
   for (const router of widgetApi) app.route('/', router);
+  app.route('/', rateCard);
+  app.route(
+    '/',
+    metaWebhookRoutes({
+      store,
+      clock,
+      appSecret: config.metaAppSecret,
+      verifyToken: config.metaVerifyToken,
+      handlers: {
+        messages: messagesChangeHandler({ store, clock, logError: deps.logError }),
+        ...qualityWebhookHandlers({
+          store,
+          onIgnored: (reason, change) => store.countWebhookEvent(`ignored_${reason}`, change.field, change.receivedAt),
+        }),
+        ...deps.metaChangeHandlers,
+      },
+      logError: deps.logError,
+    }),
+  );
   if (deps.demo) app.route('/', demoRoutes(store, clock, deps.demo.accountId));
   if (deps.demo?.simulator) app.route('/', demoQualityRoutes(deps.demo.simulator, deps.demo.accountId, store, phoneStatus));
 

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       metaAccessToken: undefined,
       metaAppSecret: undefined,
       demoSimulatorIntervalMs: 4000,
+      metaVerifyToken: undefined,
     });
     assert.match(DEFAULT_PATHS.database, /data\/wa\.db$/);
   });
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
       META_ACCESS_TOKEN: 'EAAJB-token',
       META_APP_SECRET: 'app-secret',
       WA_DEMO_SIMULATOR_INTERVAL_MS: '0',
+      META_VERIFY_TOKEN: 'verify-token',
     });
     assert.deepEqual(config, {
       port: 8799,
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       metaAccessToken: 'EAAJB-token',
       metaAppSecret: 'app-secret',
       demoSimulatorIntervalMs: 0,
+      metaVerifyToken: 'verify-token',
     });
   });
 

@@ -23,8 +23,9 @@ const EnvSchema = z.object({
   WA_DEMO: z.string().optional().transform((value) => value !== '0'),
   META_GRAPH_URL: z.url().optional(),
   META_ACCESS_TOKEN: z.string().optional(),
-  META_APP_SECRET: z.string().optional(),
+  META_APP_SECRET: z.string().min(1).optional(),
   WA_DEMO_SIMULATOR_INTERVAL_MS: z.coerce.number().int().min(0).default(4000),
+  META_VERIFY_TOKEN: z.string().min(1).optional(),
 });
 
 /** Settings of the Node process, read from the environment only. */
@@ -45,6 +46,8 @@ export interface ServerConfig {
   readonly metaAppSecret: string | undefined;
   /** Pace of the demo simulator's status webhooks; 0 turns them off. */
   readonly demoSimulatorIntervalMs: number;
+  /** Token of Meta's webhook handshake; demo mode generates one when unset. */
+  readonly metaVerifyToken: string | undefined;
 }
 
 /**
@@ -71,5 +74,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     metaAccessToken: data.META_ACCESS_TOKEN,
     metaAppSecret: data.META_APP_SECRET,
     demoSimulatorIntervalMs: data.WA_DEMO_SIMULATOR_INTERVAL_MS,
+    metaVerifyToken: data.META_VERIFY_TOKEN,
   };
 }

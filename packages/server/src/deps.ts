@@ -1,6 +1,8 @@
 import type { Clock } from './domain/clock.js';
 import type { DemoSimulator } from './demo/simulator/simulator.js';
 import type { MetaGraph } from './providers/meta-graph/meta-graph.js';
+import type { ChangeHandlers } from './domain/meta/webhook-change.js';
+import type { LimitSource } from './domain/usage/limit-source.js';
 import type { Store } from './store/store.js';
 
 /** Settings of the HTTP application (the Node entry reads them from the environment). */
@@ -15,6 +17,9 @@ export interface AppConfig {
   readonly maxBodyBytes?: number | undefined;
   /** Meta's app secret, key of `X-Hub-Signature-256` on `POST /webhooks/meta`. */
   readonly metaAppSecret?: string | undefined;
+  /** Meta app secret (META_APP_SECRET): key of the webhooks' X-Hub-Signature-256. Unset: webhooks are refused. */
+  /** META_VERIFY_TOKEN, expected in Meta's subscription handshake. Unset: the handshake is refused. */
+  readonly metaVerifyToken?: string | undefined;
 }
 
 /** Files served besides the API; each is optional and answers 404 with a hint when absent. */
@@ -41,6 +46,10 @@ export interface AppDeps {
   readonly demo?: AppDemo | undefined;
   /** Meta's Graph API (or the demo simulator's stand-in); without it only webhook knowledge is served. */
   readonly metaGraph?: MetaGraph | undefined;
+  /** Meta webhook handlers by `changes[].field`, besides the built-in `messages` (billing and usage). */
+  readonly metaChangeHandlers?: ChangeHandlers | undefined;
+  /** The messaging limit of an account, for `GET /v1/usage/24h` (unknown by default). */
+  readonly limitForAccount?: LimitSource | undefined;
   /** Where unexpected errors are reported (console.error by default). */
   readonly logError?: ((message: string, error: unknown) => void) | undefined;
   /** Where expected operational failures are reported, e.g. Meta unreachable (ignored by default). */

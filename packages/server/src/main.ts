@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/seed.js';
+import { seedDemoRateCard } from './demo/seed-rate-card.js';
 import { systemClock } from './domain/clock.js';
 import { setUpMeta } from './meta-setup.js';
 import { DEFAULT_PATHS } from './paths.js';
@@ -14,6 +15,9 @@ async function main(): Promise<void> {
   const clock = systemClock;
   const secretKey = config.secretKey ?? `sk_demo_${randomBytes(24).toString('base64url')}`;
   const demoAccount = config.demo ? await seedDemo(store, clock) : null;
+  if (demoAccount) await seedDemoRateCard(store, clock);
+  // In demo mode a random verify token will do: nobody subscribes this process to a real Meta app.
+  const metaVerifyToken = config.metaVerifyToken ?? (config.demo ? randomBytes(24).toString('base64url') : undefined);
   if (config.demo && !demoAccount) {
     console.warn('demo: the database holds other accounts but no demo account; POST /demo/session is off');
   }
@@ -22,7 +26,13 @@ async function main(): Promise<void> {
   const app = createApp({
     store,
     clock,
-    config: { secretKey, allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl, metaAppSecret: meta.appSecret },
+    config: {
+      secretKey,
+      allowedOrigins: config.allowedOrigins,
+      publicUrl: config.publicUrl,
+      metaAppSecret: meta.appSecret,
+      metaVerifyToken,
+    },
     assets: { widgetsBundlePath: DEFAULT_PATHS.widgetsBundle, demoDir: DEFAULT_PATHS.demoDir },
     demo: demoAccount ? { accountId: demoAccount.id, simulator: meta.simulator } : undefined,
     metaGraph: meta.metaGraph,
@@ -42,6 +52,8 @@ async function main(): Promise<void> {
     );
     if (demoAccount) console.log(`  demo account: ${demoAccount.id} (${demoAccount.name})`);
     console.log(`  Meta: ${meta.description}`);
+    if (!meta.appSecret) console.log('  Meta webhooks: off (set META_APP_SECRET and META_VERIFY_TOKEN)');
+    else if (!config.metaAppSecret) console.log('  Meta webhooks: app secret and verify token generated for this run');
   });
 
   let stopping = false;

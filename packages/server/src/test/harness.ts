@@ -2,11 +2,16 @@ import { createApp } from '../app.js';
 import type { ManualClock } from '../domain/clock.js';
 import type { MetaGraph } from '../providers/meta-graph/meta-graph.js';
 import { createManualClock } from '../domain/clock.js';
+import type { LimitSource } from '../domain/usage/limit-source.js';
 import type { Store } from '../store/store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 
 /** The partner secret key of test apps. */
 export const SECRET_KEY = 'sk_test_0123456789abcdef0123456789abcdef';
+
+/** Meta app secret and verify token of test apps. */
+export const META_APP_SECRET = 'meta_app_secret_for_tests';
+export const META_VERIFY_TOKEN = 'meta_verify_token_for_tests';
 
 /** An allowed widget origin of test apps. */
 export const ALLOWED_ORIGIN = 'https://console.partner.example';
@@ -40,14 +45,22 @@ export interface TestApp {
 let phoneSeq = 100_000_000_000_000;
 
 /** Creates a {@link TestApp}. */
-export function createTestApp(options: { demoAccountId?: string; metaGraph?: MetaGraph } = {}): TestApp {
+export function createTestApp(
+  options: { demoAccountId?: string; metaGraph?: MetaGraph; limitForAccount?: LimitSource } = {},
+): TestApp {
   const store = openSqliteStore({ file: ':memory:' });
   const clock = createManualClock();
   const errors: unknown[] = [];
   const app = createApp({
     store,
     clock,
-    config: { secretKey: SECRET_KEY, allowedOrigins: [ALLOWED_ORIGIN] },
+    config: {
+      secretKey: SECRET_KEY,
+      allowedOrigins: [ALLOWED_ORIGIN],
+      metaAppSecret: META_APP_SECRET,
+      metaVerifyToken: META_VERIFY_TOKEN,
+    },
+    limitForAccount: options.limitForAccount,
     demo: options.demoAccountId ? { accountId: options.demoAccountId } : undefined,
     metaGraph: options.metaGraph,
     logError: (_message, error) => errors.push(error),

@@ -1,4 +1,5 @@
 import type { Store } from '../../store/store.js';
+import type { LimitSource } from '../usage/limit-source.js';
 import { portfolioKeyOf } from './phone-status.js';
 import type { MessagingLimit } from './tiers.js';
 import { limitOfTier } from './tiers.js';
@@ -13,4 +14,13 @@ export async function limitForAccount(store: Store, accountId: string): Promise<
   if (!account) return null;
   const record = await store.phoneStatus.getPortfolioLimit(portfolioKeyOf(account));
   return record ? limitOfTier(record.tier) : null;
+}
+
+/** The usage endpoint's limits: the portfolio's stored tier, or "not known" before Meta ever told one. */
+export function storedLimitSource(store: Store): LimitSource {
+  return async (account) => {
+    const record = await store.phoneStatus.getPortfolioLimit(portfolioKeyOf(account));
+    const known = record ? limitOfTier(record.tier) : null;
+    return { limit: known?.limit ?? null, unlimited: known?.unlimited ?? false };
+  };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Store } from '../../store/store.js';
-import type { WebhookChange, WebhookChangeHandler } from '../meta/webhook-change.js';
+import type { WebhookChange, ChangeHandler } from '../meta/webhook-change.js';
 import { portfolioKeyOf } from './phone-status.js';
 import { parseTier, phoneDigits } from './tiers.js';
 
@@ -37,7 +37,7 @@ const CapabilityUpdateSchema = z.looseObject({
  * keyed by field, for the `POST /webhooks/meta` dispatcher. They update the business portfolio's
  * messaging limit and append Meta's event to the quality timeline; they never throw for bad input.
  */
-export function qualityWebhookHandlers(deps: QualityWebhookDeps): Record<string, WebhookChangeHandler> {
+export function qualityWebhookHandlers(deps: QualityWebhookDeps): Record<string, ChangeHandler> {
   const { store } = deps;
   const ignore = (reason: IgnoredReason, change: WebhookChange) => deps.onIgnored?.(reason, change);
 

@@ -16,6 +16,10 @@ import type { LedgerFilter, LedgerPageQuery, LedgerSeqRange, LedgerTotals, Seque
 import type { AccountListQuery, NewAccount, Store } from '../store.js';
 import { SqliteFrequencyCaps } from './frequency-caps.js';
 import { SqliteStatementQueries } from './statement-queries.js';
+import type { MessageCharge, MessageChargeWrite } from '../../domain/billing/message-charge.js';
+import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
+import type { UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
+import { SqliteMetaBilling } from './meta-billing-sqlite.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { sqlitePhoneStatusStore } from './phone-status-store.js';
@@ -56,6 +60,7 @@ class SqliteStore implements Store {
   readonly phoneStatus;
   readonly #statement: SqliteStatementQueries;
   readonly #caps: SqliteFrequencyCaps;
+  readonly #billing: SqliteMetaBilling;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -131,6 +136,7 @@ class SqliteStore implements Store {
       if (!inserted) throw new Error('ledger entry vanished inside its own transaction');
       return { entry: toLedgerEntry(inserted), replayed: false };
     });
+    this.#billing = new SqliteMetaBilling(db, ACCOUNT_COLUMNS, (entry, policy) => this.#append(entry, policy));
   }
 
   async ping(): Promise<void> {
@@ -256,6 +262,48 @@ class SqliteStore implements Store {
   async findWidgetSession(secretHash: string): Promise<WidgetSession | null> {
     const row = this.#statements.findSession.get(secretHash);
     return row ? toWidgetSession(row) : null;
+  }
+
+  // Rate cards, message charges, usage and webhook counters: see SqliteMetaBilling.
+  replaceRateCard(currency: string, rates: readonly Rate[], at: Date): Promise<void> {
+    return this.#billing.replaceRateCard(currency, rates, at);
+  }
+  listDefaultRates(currency: string, market?: string): Promise<Rate[]> {
+    return this.#billing.listDefaultRates(currency, market);
+  }
+  getAccountPricing(accountId: string, market?: string): Promise<AccountPricing> {
+    return this.#billing.getAccountPricing(accountId, market);
+  }
+  setAccountPricing(accountId: string, pricing: AccountPricing, at: Date): Promise<void> {
+    return this.#billing.setAccountPricing(accountId, pricing, at);
+  }
+  getMessageCharge(accountId: string, wamid: string): Promise<MessageCharge | null> {
+    return this.#billing.getMessageCharge(accountId, wamid);
+  }
+  applyMessageStatus(
+    accountId: string,
+    wamid: string,
+    decide: (current: MessageCharge | null) => MessageChargeWrite | null,
+  ): Promise<MessageCharge | null> {
+    return this.#billing.applyMessageStatus(accountId, wamid, decide);
+  }
+  listUnpricedMessages(accountId: string): Promise<MessageCharge[]> {
+    return this.#billing.listUnpricedMessages(accountId);
+  }
+  listAccountsInPortfolio(businessPortfolioId: string): Promise<Account[]> {
+    return this.#billing.listAccountsInPortfolio(businessPortfolioId);
+  }
+  countUsage(query: UsageQuery): Promise<UsageCounts> {
+    return this.#billing.countUsage(query);
+  }
+  pruneUsage(before: Date): Promise<number> {
+    return this.#billing.pruneUsage(before);
+  }
+  countWebhookEvent(name: string, key: string, at: Date): Promise<void> {
+    return this.#billing.countWebhookEvent(name, key, at);
+  }
+  listWebhookStats(): Promise<WebhookStat[]> {
+    return this.#billing.listWebhookStats();
   }
 }
 

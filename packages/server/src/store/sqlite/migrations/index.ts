@@ -1,4 +1,5 @@
 import { sql as initial } from './0001-initial.js';
+import { sql as metaBilling } from './0002-meta-billing.js';
 import { sql as phoneStatus } from './0003-phone-status.js';
 import { sql as statementFrequencyCap } from './0004-statement-frequency-cap.js';
 
@@ -12,6 +13,7 @@ export interface Migration {
 /** Every migration, oldest first. Append new ones; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'meta-billing', sql: metaBilling },
   { version: 3, name: 'phone-status', sql: phoneStatus },
   { version: 4, name: 'statement-frequency-cap', sql: statementFrequencyCap },
 ];

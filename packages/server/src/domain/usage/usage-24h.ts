@@ -1,0 +1,59 @@
+import type { Account } from '../accounts.js';
+import type { Clock } from '../clock.js';
+import { usagePortfolioKey } from '../billing/message-charge.js';
+import type { Store } from '../../store/store.js';
+import type { LimitSource } from './limit-source.js';
+
+const HOUR_MS = 3600 * 1000;
+const WINDOW_MS = 24 * HOUR_MS;
+
+/** Last-24h usage of the messaging limit, as `GET /v1/usage/24h` reports it. */
+export interface Usage24h {
+  readonly uniqueCustomers: number;
+  readonly limit: number | null;
+  readonly unlimited: boolean;
+  readonly remaining: number | null;
+  readonly windowStart: Date;
+  readonly windowEnd: Date;
+  readonly newCustomersLastHour: number;
+  readonly projectedLimitReachedAt: Date | null;
+  readonly byNumber: readonly { readonly account: Account; readonly uniqueCustomers: number }[];
+}
+
+/**
+ * Unique customers reached by business-initiated deliveries in the rolling 24 h ending now,
+ * shared by every number of the account's business portfolio (just the account without one).
+ * Counted from the usage tables by index ranges, never from the message history. The projection
+ * assumes the last hour's pace of new customers goes on.
+ */
+export async function usageLast24h(store: Store, clock: Clock, account: Account, limitOf: LimitSource): Promise<Usage24h> {
+  const now = clock.now();
+  const since = new Date(now.getTime() - WINDOW_MS);
+  const accounts = account.businessPortfolioId ? await store.listAccountsInPortfolio(account.businessPortfolioId) : [account];
+  const counts = await store.countUsage({
+    portfolioKey: usagePortfolioKey(account),
+    accountIds: accounts.map((each) => each.id),
+    since,
+    newSince: new Date(now.getTime() - HOUR_MS),
+  });
+  const { limit, unlimited } = await limitOf(account);
+  const remaining = limit === null || unlimited ? null : Math.max(0, limit - counts.uniqueCustomers);
+  return {
+    uniqueCustomers: counts.uniqueCustomers,
+    limit: unlimited ? null : limit,
+    unlimited,
+    remaining,
+    windowStart: since,
+    windowEnd: now,
+    newCustomersLastHour: counts.newCustomers,
+    projectedLimitReachedAt: projectLimit(now, remaining, counts.newCustomers),
+    byNumber: accounts.map((each) => ({ account: each, uniqueCustomers: counts.byAccount.get(each.id) ?? 0 })),
+  };
+}
+
+function projectLimit(now: Date, remaining: number | null, perHour: number): Date | null {
+  if (remaining === null) return null;
+  if (remaining === 0) return now;
+  if (perHour === 0) return null;
+  return new Date(now.getTime() + Math.ceil((remaining / perHour) * HOUR_MS));
+}

@@ -1,0 +1,64 @@
+import type { Account } from '../domain/accounts.js';
+import type { MessageCharge, MessageChargeWrite } from '../domain/billing/message-charge.js';
+import type { AccountPricing, Rate } from '../domain/pricing/rate-card.js';
+
+/** Which recipients of the usage tables to count. */
+export interface UsageQuery {
+  readonly portfolioKey: string;
+  readonly accountIds: readonly string[];
+  /** Counted strictly after this instant: the start of the rolling window. */
+  readonly since: Date;
+  /** Customers who entered the window at or after this instant are "new". */
+  readonly newSince: Date;
+}
+
+/** Distinct recipients in the window: portfolio-wide, new ones, and per account. */
+export interface UsageCounts {
+  readonly uniqueCustomers: number;
+  readonly newCustomers: number;
+  readonly byAccount: ReadonlyMap<string, number>;
+}
+
+/** A webhook counter: e.g. (`unmatched_phone_number_id`, `1065…`) or (`unhandled_field`, `account_update`). */
+export interface WebhookStat {
+  readonly name: string;
+  readonly key: string;
+  readonly count: number;
+  readonly lastAt: Date;
+}
+
+/** Persistence of rate cards, message charges, last-24h usage and webhook counters. */
+export interface MetaBillingStore {
+  /** Replaces every rate of the default card of `currency`, in one transaction. */
+  replaceRateCard(currency: string, rates: readonly Rate[], at: Date): Promise<void>;
+  /** Rates of the default card of `currency`, of one market when given, ordered by market and category. */
+  listDefaultRates(currency: string, market?: string): Promise<Rate[]>;
+  /** How an account is priced (`default` when never set); custom rates of one market when given. */
+  getAccountPricing(accountId: string, market?: string): Promise<AccountPricing>;
+  /** Sets how an account is priced, replacing any custom card, in one transaction. */
+  setAccountPricing(accountId: string, pricing: AccountPricing, at: Date): Promise<void>;
+
+  getMessageCharge(accountId: string, wamid: string): Promise<MessageCharge | null>;
+  /**
+   * In one transaction: reads the message's record, lets `decide` return what to write (or null
+   * for nothing), then upserts the record, appends its debit (balance may go below zero) and
+   * records the usage. Returns the record as it is afterwards.
+   */
+  applyMessageStatus(
+    accountId: string,
+    wamid: string,
+    decide: (current: MessageCharge | null) => MessageChargeWrite | null,
+  ): Promise<MessageCharge | null>;
+  /** Delivered billable messages that had no rate, oldest first: for the statement. */
+  listUnpricedMessages(accountId: string): Promise<MessageCharge[]>;
+
+  /** Accounts sharing a business portfolio, oldest first. */
+  listAccountsInPortfolio(businessPortfolioId: string): Promise<Account[]>;
+  countUsage(query: UsageQuery): Promise<UsageCounts>;
+  /** Forgets recipients last counted before `before`; returns how many rows went. */
+  pruneUsage(before: Date): Promise<number>;
+
+  /** Adds one to a webhook counter. */
+  countWebhookEvent(name: string, key: string, at: Date): Promise<void>;
+  listWebhookStats(): Promise<WebhookStat[]>;
+}

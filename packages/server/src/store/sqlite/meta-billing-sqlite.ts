@@ -1,0 +1,273 @@
+import type Database from 'better-sqlite3';
+import type { Account } from '../../domain/accounts.js';
+import type { ChargeOutcome, MessageCharge, MessageChargeWrite } from '../../domain/billing/message-charge.js';
+import type { LedgerAppendResult, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
+import { withinBalanceRange } from '../../domain/ledger.js';
+import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
+import type { MetaBillingStore, UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
+import type { AccountRow } from './rows.js';
+import { toAccount } from './rows.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+interface RateRow {
+  market: string;
+  category: string;
+  price_micros: bigint;
+}
+
+interface MessageChargeRow {
+  account_id: string;
+  wamid: string;
+  recipient: string;
+  market: string;
+  country: string | null;
+  is_group: bigint;
+  last_status: string;
+  pricing_type: string | null;
+  category: string | null;
+  billable: bigint | null;
+  delivered_at: bigint | null;
+  failed_at: bigint | null;
+  outcome: string | null;
+  price_micros: bigint | null;
+  ledger_entry_id: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+const CHARGE_COLUMNS = `account_id, wamid, recipient, market, country, is_group, last_status, pricing_type, category,
+  billable, delivered_at, failed_at, outcome, price_micros, ledger_entry_id, created_at, updated_at`;
+
+/**
+ * The SQLite side of {@link MetaBillingStore}. `append` is the ledger append of the owning store,
+ * called inside this class's transactions (a nested transaction, so a savepoint).
+ */
+export class SqliteMetaBilling implements MetaBillingStore {
+  readonly #db: Database.Database;
+  readonly #s;
+  readonly #replaceCard;
+  readonly #setPricing;
+  readonly #applyStatus;
+
+  constructor(
+    db: Database.Database,
+    accountColumns: string,
+    append: (entry: NewLedgerEntry, policy: LedgerPolicy) => LedgerAppendResult,
+  ) {
+    this.#db = db;
+    const s = {
+      upsertCard: db.prepare('INSERT INTO rate_cards (currency, updated_at) VALUES (?, ?) ON CONFLICT (currency) DO UPDATE SET updated_at = excluded.updated_at'),
+      deleteCardRates: db.prepare('DELETE FROM rate_card_rates WHERE currency = ?'),
+      insertCardRate: db.prepare('INSERT INTO rate_card_rates (currency, market, category, price_micros) VALUES (?, ?, ?, ?)'),
+      cardRates: db.prepare<[string], RateRow>('SELECT market, category, price_micros FROM rate_card_rates WHERE currency = ? ORDER BY market, category').safeIntegers(),
+      cardRatesOfMarket: db
+        .prepare<[string, string], RateRow>('SELECT market, category, price_micros FROM rate_card_rates WHERE currency = ? AND market = ? ORDER BY category')
+        .safeIntegers(),
+      pricing: db.prepare<[string], { mode: string; markup_e4: bigint | null }>('SELECT mode, markup_e4 FROM account_pricing WHERE account_id = ?').safeIntegers(),
+      upsertPricing: db.prepare(`INSERT INTO account_pricing (account_id, mode, markup_e4, updated_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (account_id) DO UPDATE SET mode = excluded.mode, markup_e4 = excluded.markup_e4, updated_at = excluded.updated_at`),
+      deletePricing: db.prepare('DELETE FROM account_pricing WHERE account_id = ?'),
+      deleteAccountRates: db.prepare('DELETE FROM account_rates WHERE account_id = ?'),
+      insertAccountRate: db.prepare('INSERT INTO account_rates (account_id, market, category, price_micros) VALUES (?, ?, ?, ?)'),
+      accountRates: db.prepare<[string], RateRow>('SELECT market, category, price_micros FROM account_rates WHERE account_id = ? ORDER BY market, category').safeIntegers(),
+      accountRatesOfMarket: db
+        .prepare<[string, string], RateRow>('SELECT market, category, price_micros FROM account_rates WHERE account_id = ? AND market = ? ORDER BY category')
+        .safeIntegers(),
+      charge: db.prepare<[string, string], MessageChargeRow>(`SELECT ${CHARGE_COLUMNS} FROM message_charges WHERE account_id = ? AND wamid = ?`).safeIntegers(),
+      upsertCharge: db.prepare(`INSERT INTO message_charges (${CHARGE_COLUMNS}) VALUES (@account_id, @wamid, @recipient, @market,
+          @country, @is_group, @last_status, @pricing_type, @category, @billable, @delivered_at, @failed_at, @outcome,
+          @price_micros, @ledger_entry_id, @created_at, @updated_at)
+        ON CONFLICT (account_id, wamid) DO UPDATE SET last_status = excluded.last_status, pricing_type = excluded.pricing_type,
+          category = excluded.category, billable = excluded.billable, delivered_at = excluded.delivered_at,
+          failed_at = excluded.failed_at, outcome = excluded.outcome, price_micros = excluded.price_micros,
+          ledger_entry_id = excluded.ledger_entry_id, updated_at = excluded.updated_at`),
+      unpriced: db
+        .prepare<[string], MessageChargeRow>(`SELECT ${CHARGE_COLUMNS} FROM message_charges WHERE account_id = ? AND outcome = 'unpriced' ORDER BY delivered_at, wamid`)
+        .safeIntegers(),
+      // SET expressions read the row as it was: a recipient absent for a whole day enters the window anew.
+      touchPortfolio: db.prepare(`INSERT INTO usage_portfolio_recipients (portfolio_key, recipient, last_counted_at, entered_window_at)
+        VALUES (@key, @recipient, @at, @at)
+        ON CONFLICT (portfolio_key, recipient) DO UPDATE SET
+          entered_window_at = CASE WHEN last_counted_at <= excluded.last_counted_at - ${DAY_MS} THEN excluded.entered_window_at
+                                   ELSE min(entered_window_at, excluded.entered_window_at) END,
+          last_counted_at = max(last_counted_at, excluded.last_counted_at)`),
+      touchAccount: db.prepare(`INSERT INTO usage_account_recipients (account_id, recipient, last_counted_at) VALUES (@account, @recipient, @at)
+        ON CONFLICT (account_id, recipient) DO UPDATE SET last_counted_at = max(last_counted_at, excluded.last_counted_at)`),
+      countPortfolio: db.prepare<[string, number], { n: number }>(
+        'SELECT count(*) AS n FROM usage_portfolio_recipients WHERE portfolio_key = ? AND last_counted_at > ?',
+      ),
+      countNew: db.prepare<[string, number, number], { n: number }>(
+        'SELECT count(*) AS n FROM usage_portfolio_recipients WHERE portfolio_key = ? AND entered_window_at >= ? AND last_counted_at > ?',
+      ),
+      countAccount: db.prepare<[string, number], { n: number }>(
+        'SELECT count(*) AS n FROM usage_account_recipients WHERE account_id = ? AND last_counted_at > ?',
+      ),
+      prunePortfolio: db.prepare('DELETE FROM usage_portfolio_recipients WHERE last_counted_at < ?'),
+      pruneAccount: db.prepare('DELETE FROM usage_account_recipients WHERE last_counted_at < ?'),
+      portfolioAccounts: db
+        .prepare<[string], AccountRow>(`SELECT ${accountColumns} FROM accounts WHERE business_portfolio_id = ? ORDER BY created_at, id`)
+        .safeIntegers(),
+      countEvent: db.prepare(`INSERT INTO webhook_stats (name, key, count, last_at) VALUES (?, ?, 1, ?)
+        ON CONFLICT (name, key) DO UPDATE SET count = count + 1, last_at = excluded.last_at`),
+      stats: db.prepare<[], { name: string; key: string; count: number; last_at: number }>('SELECT name, key, count, last_at FROM webhook_stats ORDER BY name, key'),
+    };
+    this.#s = s;
+
+    this.#replaceCard = db.transaction((currency: string, rates: readonly Rate[], at: number) => {
+      s.upsertCard.run(currency, at);
+      s.deleteCardRates.run(currency);
+      for (const rate of rates) s.insertCardRate.run(currency, rate.market, rate.category, rate.priceMicros);
+    });
+    this.#setPricing = db.transaction((accountId: string, pricing: AccountPricing, at: number) => {
+      s.deleteAccountRates.run(accountId);
+      if (pricing.mode === 'default') {
+        s.deletePricing.run(accountId);
+        return;
+      }
+      s.upsertPricing.run(accountId, pricing.mode, pricing.mode === 'markup' ? pricing.markupE4 : null, at);
+      if (pricing.mode === 'custom') {
+        for (const rate of pricing.rates) s.insertAccountRate.run(accountId, rate.market, rate.category, rate.priceMicros);
+      }
+    });
+    this.#applyStatus = db.transaction(
+      (accountId: string, wamid: string, decide: (current: MessageCharge | null) => MessageChargeWrite | null): MessageCharge | null => {
+        const row = s.charge.get(accountId, wamid);
+        const current = row ? toMessageCharge(row) : null;
+        const write = decide(current);
+        if (!write) return current;
+        let charge = write.charge;
+        if (write.ledgerEntry) {
+          // Meta has billed a delivered message: the debit may take the balance below zero.
+          const { entry } = append(write.ledgerEntry, withinBalanceRange);
+          charge = { ...charge, ledgerEntryId: entry.id };
+        }
+        s.upsertCharge.run(chargeParams(charge));
+        if (write.usage) {
+          const at = write.usage.countedAt.getTime();
+          s.touchPortfolio.run({ key: write.usage.portfolioKey, recipient: write.usage.recipient, at });
+          s.touchAccount.run({ account: write.usage.accountId, recipient: write.usage.recipient, at });
+        }
+        return charge;
+      },
+    );
+  }
+
+  async replaceRateCard(currency: string, rates: readonly Rate[], at: Date): Promise<void> {
+    this.#replaceCard.immediate(currency, rates, at.getTime());
+  }
+
+  async listDefaultRates(currency: string, market?: string): Promise<Rate[]> {
+    const rows = market === undefined ? this.#s.cardRates.all(currency) : this.#s.cardRatesOfMarket.all(currency, market);
+    return rows.map(toRate);
+  }
+
+  async getAccountPricing(accountId: string, market?: string): Promise<AccountPricing> {
+    const row = this.#s.pricing.get(accountId);
+    if (!row) return { mode: 'default' };
+    if (row.mode === 'markup' && row.markup_e4 !== null) return { mode: 'markup', markupE4: row.markup_e4 };
+    const rows = market === undefined ? this.#s.accountRates.all(accountId) : this.#s.accountRatesOfMarket.all(accountId, market);
+    return { mode: 'custom', rates: rows.map(toRate) };
+  }
+
+  async setAccountPricing(accountId: string, pricing: AccountPricing, at: Date): Promise<void> {
+    this.#setPricing.immediate(accountId, pricing, at.getTime());
+  }
+
+  async getMessageCharge(accountId: string, wamid: string): Promise<MessageCharge | null> {
+    const row = this.#s.charge.get(accountId, wamid);
+    return row ? toMessageCharge(row) : null;
+  }
+
+  async applyMessageStatus(
+    accountId: string,
+    wamid: string,
+    decide: (current: MessageCharge | null) => MessageChargeWrite | null,
+  ): Promise<MessageCharge | null> {
+    return this.#applyStatus.immediate(accountId, wamid, decide);
+  }
+
+  async listUnpricedMessages(accountId: string): Promise<MessageCharge[]> {
+    return this.#s.unpriced.all(accountId).map(toMessageCharge);
+  }
+
+  async listAccountsInPortfolio(businessPortfolioId: string): Promise<Account[]> {
+    return this.#s.portfolioAccounts.all(businessPortfolioId).map(toAccount);
+  }
+
+  async countUsage(query: UsageQuery): Promise<UsageCounts> {
+    const since = query.since.getTime();
+    const read = this.#db.transaction(() => ({
+      uniqueCustomers: this.#s.countPortfolio.get(query.portfolioKey, since)?.n ?? 0,
+      newCustomers: this.#s.countNew.get(query.portfolioKey, query.newSince.getTime(), since)?.n ?? 0,
+      byAccount: new Map(query.accountIds.map((id) => [id, this.#s.countAccount.get(id, since)?.n ?? 0])),
+    }));
+    return read();
+  }
+
+  async pruneUsage(before: Date): Promise<number> {
+    const prune = this.#db.transaction((at: number) => s(this.#s.prunePortfolio.run(at).changes) + s(this.#s.pruneAccount.run(at).changes));
+    return prune(before.getTime());
+  }
+
+  async countWebhookEvent(name: string, key: string, at: Date): Promise<void> {
+    this.#s.countEvent.run(name, key, at.getTime());
+  }
+
+  async listWebhookStats(): Promise<WebhookStat[]> {
+    return this.#s.stats.all().map((row) => ({ name: row.name, key: row.key, count: row.count, lastAt: new Date(row.last_at) }));
+  }
+}
+
+function s(changes: number | bigint): number {
+  return Number(changes);
+}
+
+function toRate(row: RateRow): Rate {
+  return { market: row.market, category: row.category, priceMicros: row.price_micros };
+}
+
+function toMessageCharge(row: MessageChargeRow): MessageCharge {
+  const date = (ms: bigint | null) => (ms === null ? null : new Date(Number(ms)));
+  return {
+    accountId: row.account_id,
+    wamid: row.wamid,
+    recipient: row.recipient,
+    market: row.market,
+    country: row.country,
+    isGroup: row.is_group === 1n,
+    lastStatus: row.last_status,
+    pricingType: row.pricing_type,
+    category: row.category,
+    billable: row.billable === null ? null : row.billable === 1n,
+    deliveredAt: date(row.delivered_at),
+    failedAt: date(row.failed_at),
+    outcome: row.outcome as ChargeOutcome | null,
+    priceMicros: row.price_micros,
+    ledgerEntryId: row.ledger_entry_id,
+    createdAt: new Date(Number(row.created_at)),
+    updatedAt: new Date(Number(row.updated_at)),
+  };
+}
+
+function chargeParams(charge: MessageCharge): Record<string, unknown> {
+  return {
+    account_id: charge.accountId,
+    wamid: charge.wamid,
+    recipient: charge.recipient,
+    market: charge.market,
+    country: charge.country,
+    is_group: charge.isGroup ? 1 : 0,
+    last_status: charge.lastStatus,
+    pricing_type: charge.pricingType,
+    category: charge.category,
+    billable: charge.billable === null ? null : charge.billable ? 1 : 0,
+    delivered_at: charge.deliveredAt?.getTime() ?? null,
+    failed_at: charge.failedAt?.getTime() ?? null,
+    outcome: charge.outcome,
+    price_micros: charge.priceMicros,
+    ledger_entry_id: charge.ledgerEntryId,
+    created_at: charge.createdAt.getTime(),
+    updated_at: charge.updatedAt.getTime(),
+  };
+}
