@@ -46,6 +46,7 @@ describe('createApp', () => {
         '/v1/accounts/{id}/adjustments',
         '/v1/alerts/low-balance',
         '/v1/balance',
+        '/v1/events',
         '/v1/widget-sessions',
       ]);
       assert.deepEqual(doc.paths['/v1/accounts'].post.security, [{ partnerKey: [] }]);

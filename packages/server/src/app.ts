@@ -7,6 +7,9 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { demoRoutes } from './demo/routes.js';
 import type { AppDeps } from './deps.js';
+import { createLiveEventBus } from './live/live-events.js';
+import { publishBalanceChanges } from './live/publishing-store.js';
+import { eventStreamAuth } from './middleware/event-stream-auth.js';
 import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
 import { widgetSessionAuth } from './middleware/widget-session.js';
@@ -15,6 +18,7 @@ import { adjustmentRoutes } from './routes/adjustments.js';
 import { alertRoutes } from './routes/alerts.js';
 import { assetRoutes } from './routes/assets.js';
 import { balanceRoutes } from './routes/balance.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { widgetAccountRoutes } from './routes/widget-account.js';
 import { widgetSessionRoutes } from './routes/widget-sessions.js';
@@ -29,7 +33,9 @@ const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
  * static assets. Runtime-neutral apart from static files; the Node entry is `main.ts`.
  */
 export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVariables }> {
-  const { store, clock, config } = deps;
+  const { clock, config } = deps;
+  const liveEvents = deps.liveEvents ?? createLiveEventBus();
+  const store = publishBalanceChanges(deps.store, clock, liveEvents, deps.logError);
   const app = new OpenAPIHono<{ Variables: RequestIdVariables }>({ defaultHook: validationHook });
 
   app.use(requestId());
@@ -39,7 +45,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
   const widget = { store, clock, auth: widgetSessionAuth(store, clock) };
   const partnerApi = [accountRoutes(partner), adjustmentRoutes(partner), widgetSessionRoutes(partner)];
-  const widgetApi = [widgetAccountRoutes(widget), balanceRoutes(widget), alertRoutes(widget)];
+  const events = eventRoutes({ store, clock, auth: eventStreamAuth(store, clock) }, liveEvents, config.eventStream);
+  const widgetApi = [widgetAccountRoutes(widget), balanceRoutes(widget), alertRoutes(widget), events];
 
   // CORS goes on the widget paths only: the partner API is server-to-server and a browser must
   // never be invited to call it with the secret key.

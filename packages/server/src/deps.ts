@@ -1,4 +1,6 @@
 import type { Clock } from './domain/clock.js';
+import type { LiveEventBus } from './live/live-events.js';
+import type { EventStreamOptions } from './routes/events.js';
 import type { Store } from './store/store.js';
 
 /** Settings of the HTTP application (the Node entry reads them from the environment). */
@@ -11,6 +13,8 @@ export interface AppConfig {
   readonly publicUrl?: string | undefined;
   /** Largest request body accepted on /v1, in bytes (64 KB by default). */
   readonly maxBodyBytes?: number | undefined;
+  /** Heartbeat and per-session limit of `GET /v1/events`. */
+  readonly eventStream?: EventStreamOptions | undefined;
 }
 
 /** Files served besides the API; each is optional and answers 404 with a hint when absent. */
@@ -33,6 +37,12 @@ export interface AppDeps {
   readonly config: AppConfig;
   readonly assets?: AppAssets | undefined;
   readonly demo?: AppDemo | undefined;
+  /**
+   * The live-event bus behind `GET /v1/events` (one is created when absent). Pass the same bus to
+   * whatever else publishes (workers in main.ts); the app publishes `balance` after every committed
+   * ledger append or threshold change made through its store.
+   */
+  readonly liveEvents?: LiveEventBus | undefined;
   /** Where unexpected errors are reported (console.error by default). */
   readonly logError?: ((message: string, error: unknown) => void) | undefined;
 }

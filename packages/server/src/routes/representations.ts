@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import type { Account } from '../domain/accounts.js';
 import { isBalanceLow } from '../domain/accounts.js';
 import type { LedgerEntry } from '../domain/ledger.js';
+import type { Runway } from '../domain/runway.js';
 import type { MintedWidgetSession } from '../domain/sessions.js';
 import { MoneySchema, moneyJson, PermissionSchema, TimestampSchema } from './schemas.js';
 
@@ -123,6 +124,15 @@ export function widgetAccountJson(account: Account): z.infer<typeof WidgetAccoun
   };
 }
 
+/** How long the balance lasts at the pace of the last 7 days' message spend. */
+export const RunwaySchema = z
+  .object({
+    days: z.number().int().nullable().openapi({ description: 'Whole days left; null when nothing was spent in the basis window' }),
+    average_daily_spend: MoneySchema,
+    basis_days: z.literal(7),
+  })
+  .openapi('Runway');
+
 /** An account's balance and low-balance state. */
 export const BalanceSchema = z
   .object({
@@ -130,16 +140,25 @@ export const BalanceSchema = z
     low_balance_threshold: MoneySchema.nullable(),
     is_low: z.boolean(),
     updated_at: TimestampSchema,
+    runway: RunwaySchema,
   })
   .openapi('Balance');
 
-/** Serializes an account's balance. */
-export function balanceJson(account: Account): z.infer<typeof BalanceSchema> {
+/** The `GET /v1/balance` payload (also the data of the live `balance` event). */
+export type BalanceJson = z.infer<typeof BalanceSchema>;
+
+/** Serializes an account's balance with its runway. */
+export function balanceJson(account: Account, runway: Runway): BalanceJson {
   return {
     balance: moneyJson(account.balanceMicros, account.currency),
     low_balance_threshold: thresholdJson(account),
     is_low: isBalanceLow(account),
     updated_at: account.updatedAt.toISOString(),
+    runway: {
+      days: runway.days,
+      average_daily_spend: moneyJson(runway.averageDailySpendMicros, account.currency),
+      basis_days: runway.basisDays,
+    },
   };
 }
 
