@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   WA_ALLOWED_ORIGINS: OriginListSchema,
   WA_PUBLIC_URL: z.url().optional(),
   WA_DEMO: z.string().optional().transform((value) => value !== '0'),
+  WA_HOST_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WA_HOST_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** Settings of the Node process, read from the environment only. */
@@ -34,6 +36,8 @@ export interface ServerConfig {
   readonly publicUrl: string | undefined;
   /** Seed the demo account and serve `POST /demo/session` (on unless `WA_DEMO=0`). */
   readonly demo: boolean;
+  /** Where host events are POSTed and the key they are signed with; absent: they stay in the outbox. */
+  readonly hostWebhook: { readonly url: string; readonly secret: string } | undefined;
 }
 
 /**
@@ -49,6 +53,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   }
   const { data } = parsed;
   if (!data.WA_DEMO && !data.WA_SECRET_KEY) throw new Error('invalid environment:\n  WA_SECRET_KEY: required when WA_DEMO=0');
+  if (data.WA_HOST_WEBHOOK_URL && !data.WA_HOST_WEBHOOK_SECRET) {
+    throw new Error('invalid environment:\n  WA_HOST_WEBHOOK_SECRET: required with WA_HOST_WEBHOOK_URL');
+  }
   return {
     port: data.PORT,
     databaseFile: data.WA_DB,
@@ -56,5 +63,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     allowedOrigins: data.WA_ALLOWED_ORIGINS,
     publicUrl: data.WA_PUBLIC_URL,
     demo: data.WA_DEMO,
+    hostWebhook:
+      data.WA_HOST_WEBHOOK_URL && data.WA_HOST_WEBHOOK_SECRET
+        ? { url: data.WA_HOST_WEBHOOK_URL, secret: data.WA_HOST_WEBHOOK_SECRET }
+        : undefined,
   };
 }

@@ -4,7 +4,9 @@ import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/seed.js';
 import { systemClock } from './domain/clock.js';
+import { createLiveEventBus } from './live/live-events.js';
 import { DEFAULT_PATHS } from './paths.js';
+import { HostEventDispatcher } from './providers/host-webhook/dispatcher.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
 async function main(): Promise<void> {
@@ -17,9 +19,19 @@ async function main(): Promise<void> {
     console.warn('demo: the database holds other accounts but no demo account; POST /demo/session is off');
   }
 
+  const liveEvents = createLiveEventBus();
+  const hostEvents = new HostEventDispatcher({
+    outbox: store,
+    clock,
+    url: config.hostWebhook?.url,
+    secret: config.hostWebhook?.secret,
+  });
+  hostEvents.start();
+
   const app = createApp({
     store,
     clock,
+    liveEvents,
     config: { secretKey, allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl },
     assets: { widgetsBundlePath: DEFAULT_PATHS.widgetsBundle, demoDir: DEFAULT_PATHS.demoDir },
     demo: demoAccount ? { accountId: demoAccount.id } : undefined,
@@ -34,6 +46,7 @@ async function main(): Promise<void> {
         : `  partner secret key (generated for this run): ${secretKey}`,
     );
     if (demoAccount) console.log(`  demo account: ${demoAccount.id} (${demoAccount.name})`);
+    console.log(`  host events: ${config.hostWebhook ? `POSTed to ${config.hostWebhook.url}` : 'kept in the outbox (WA_HOST_WEBHOOK_URL unset)'}`);
   });
 
   let stopping = false;
@@ -41,8 +54,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
+    const stopWorkers = hostEvents.stop();
     server.close(() => {
-      void store.close().finally(() => process.exit(0));
+      void stopWorkers.then(() => store.close()).finally(() => process.exit(0));
     });
     // Idle keep-alive connections would otherwise hold close() until they time out.
     if ('closeIdleConnections' in server) server.closeIdleConnections();
