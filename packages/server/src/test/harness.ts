@@ -1,6 +1,9 @@
 import { createApp } from '../app.js';
 import type { ManualClock } from '../domain/clock.js';
 import { createManualClock } from '../domain/clock.js';
+import type { LiveEventBus } from '../live/live-events.js';
+import { createLiveEventBus } from '../live/live-events.js';
+import type { EventStreamOptions } from '../routes/events.js';
 import type { Store } from '../store/store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 
@@ -22,6 +25,8 @@ export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
   clock: ManualClock;
+  /** The app's live-event bus. */
+  liveEvents: LiveEventBus;
   errors: unknown[];
   /** Calls the partner API with the secret key (or `auth`, or none when `auth` is null). */
   partner<T = any>(method: string, path: string, body?: unknown, auth?: string | null): Promise<JsonResponse<T>>;
@@ -39,14 +44,16 @@ export interface TestApp {
 let phoneSeq = 100_000_000_000_000;
 
 /** Creates a {@link TestApp}. */
-export function createTestApp(options: { demoAccountId?: string } = {}): TestApp {
+export function createTestApp(options: { demoAccountId?: string; eventStream?: EventStreamOptions } = {}): TestApp {
   const store = openSqliteStore({ file: ':memory:' });
   const clock = createManualClock();
   const errors: unknown[] = [];
+  const liveEvents = createLiveEventBus((error) => errors.push(error));
   const app = createApp({
     store,
     clock,
-    config: { secretKey: SECRET_KEY, allowedOrigins: [ALLOWED_ORIGIN] },
+    liveEvents,
+    config: { secretKey: SECRET_KEY, allowedOrigins: [ALLOWED_ORIGIN], eventStream: options.eventStream },
     demo: options.demoAccountId ? { accountId: options.demoAccountId } : undefined,
     logError: (_message, error) => errors.push(error),
   });
@@ -67,6 +74,7 @@ export function createTestApp(options: { demoAccountId?: string } = {}): TestApp
     app,
     store,
     clock,
+    liveEvents,
     errors,
     partner: (method, path, body, auth = SECRET_KEY) => call(method, path, body, auth),
     widget: (secret, method, path, body) => call(method, path, body, secret),
