@@ -31,10 +31,10 @@ export function computeRunway(balanceMicros: bigint, spendMicros: bigint): Runwa
   return { days: Number(days), averageDailySpendMicros, basisDays };
 }
 
-/** Reads an account's message spend over the basis window ending now and computes its runway. */
+/** Reads an account's message spend over the basis window (now − 7 days, now] and computes its runway. */
 export async function accountRunway(store: Store, clock: Clock, account: Account): Promise<Runway> {
-  const to = clock.now();
-  const from = new Date(to.getTime() - RUNWAY_BASIS_DAYS * DAY_MS);
-  const spend = await store.sumDebits(account.id, 'message', from, to);
+  const now = clock.now().getTime();
+  const from = new Date(now - RUNWAY_BASIS_DAYS * DAY_MS + 1);
+  const spend = await store.sumDebits(account.id, 'message', from, new Date(now + 1));
   return computeRunway(account.balanceMicros, spend);
 }
