@@ -12,7 +12,7 @@ const AT = new Date('2025-01-15T10:00:00.000Z');
 
 /** Debits from other processes, each with its own connection, released at once: a real race. */
 async function raceDebits(file: string, accountId: string, runs: { prefix: string; count: number }[], amountMicros: bigint): Promise<void> {
-  const script = fileURLToPath(new URL('./debits.worker.ts', import.meta.url));
+  const script = fileURLToPath(new URL('../../test/debits-process.ts', import.meta.url));
   const children = runs.map(({ prefix, count }) =>
     spawn(process.execPath, ['--import', 'tsx', script, file, accountId, prefix, String(count), String(amountMicros)], {
       stdio: ['pipe', 'pipe', 'inherit'],

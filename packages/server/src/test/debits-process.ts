@@ -1,7 +1,7 @@
 // Test helper, run as its own process: appends debits through its own connection to a
 // file-backed database, so that two of these race for real (see low-balance-alert.test.ts).
-import { withinBalanceRange } from '../../domain/ledger.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { withinBalanceRange } from '../domain/ledger.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 
 const [file = '', accountId = '', prefix = '', count = '0', amount = '0'] = process.argv.slice(2);
 const amountMicros = BigInt(amount);
