@@ -48,6 +48,7 @@ describe('createApp', () => {
         '/v1/accounts/{id}/pricing',
         '/v1/alerts/low-balance',
         '/v1/balance',
+        '/v1/events',
         '/v1/frequency-cap',
         '/v1/quality',
         '/v1/quota',

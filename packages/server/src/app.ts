@@ -9,6 +9,9 @@ import { demoRoutes } from './demo/routes.js';
 import { demoQualityRoutes } from './demo/simulator/routes.js';
 import type { AppDeps } from './deps.js';
 import { createPhoneStatusService } from './domain/quality/phone-status-service.js';
+import { createLiveEventBus } from './live/live-events.js';
+import { publishBalanceChanges } from './live/publishing-store.js';
+import { eventStreamAuth } from './middleware/event-stream-auth.js';
 import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
 import { widgetSessionAuth } from './middleware/widget-session.js';
@@ -22,6 +25,7 @@ import { alertRoutes } from './routes/alerts.js';
 import { assetRoutes } from './routes/assets.js';
 import { balanceRoutes } from './routes/balance.js';
 import { frequencyCapRoutes, marketingSendRoutes } from './routes/frequency-cap.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { metaWebhookRoutes } from './routes/meta-webhooks.js';
 import { qualityRoutes } from './routes/quality.js';
@@ -41,7 +45,9 @@ const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
  * static assets. Runtime-neutral apart from static files; the Node entry is `main.ts`.
  */
 export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVariables }> {
-  const { store, clock, config } = deps;
+  const { clock, config } = deps;
+  const liveEvents = deps.liveEvents ?? createLiveEventBus();
+  const store = publishBalanceChanges(deps.store, clock, liveEvents, deps.logError);
   const app = new OpenAPIHono<{ Variables: RequestIdVariables }>({ defaultHook: validationHook });
 
   app.use(requestId());
@@ -56,6 +62,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     metaGraph: deps.metaGraph,
     onGraphError: (accountId, error) => deps.logWarning?.(`Meta Graph read failed for account ${accountId}`, error),
   });
+  const events = eventRoutes({ store, clock, auth: eventStreamAuth(store, clock) }, liveEvents, config.eventStream);
   const partnerApi = [
     accountRoutes(partner),
     adjustmentRoutes(partner),
@@ -71,6 +78,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     usageRoutes({ ...widget, limitForAccount: deps.limitForAccount ?? storedLimitSource(store) }),
     statementRoutes(widget),
     frequencyCapRoutes(widget),
+    events,
   ];
   // Partner and widget share GET /v1/rate-card: one router tells them apart by the bearer token.
   const rateCard = rateCardRoutes({ store, clock, partnerAuth: partner.auth, widgetAuth: widget.auth });

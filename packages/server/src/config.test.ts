@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       metaAppSecret: undefined,
       demoSimulatorIntervalMs: 4000,
       metaVerifyToken: undefined,
+      hostWebhook: undefined,
     });
     assert.match(DEFAULT_PATHS.database, /data\/wa\.db$/);
   });
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
       metaAppSecret: 'app-secret',
       demoSimulatorIntervalMs: 0,
       metaVerifyToken: 'verify-token',
+      hostWebhook: undefined,
     });
   });
 
@@ -60,6 +62,13 @@ describe('loadConfig', () => {
       () => loadConfig({ PORT: 'eighty', WA_ALLOWED_ORIGINS: 'https://a.example/path', WA_SECRET_KEY: 'short' }),
       (error: Error) => /PORT/.test(error.message) && /WA_ALLOWED_ORIGINS/.test(error.message) && /WA_SECRET_KEY/.test(error.message),
     );
+  });
+
+  it('reads the host webhook URL and secret, and requires the secret with the URL', () => {
+    const config = loadConfig({ WA_HOST_WEBHOOK_URL: 'https://host.example/wa-events', WA_HOST_WEBHOOK_SECRET: 'whsec_0123456789abcdef' });
+    assert.deepEqual(config.hostWebhook, { url: 'https://host.example/wa-events', secret: 'whsec_0123456789abcdef' });
+    assert.throws(() => loadConfig({ WA_HOST_WEBHOOK_URL: 'https://host.example/wa-events' }), /WA_HOST_WEBHOOK_SECRET/);
+    assert.throws(() => loadConfig({ WA_HOST_WEBHOOK_URL: 'ftp://host.example/x', WA_HOST_WEBHOOK_SECRET: 'whsec_0123456789abcdef' }), /WA_HOST_WEBHOOK_URL/);
   });
 
   it('requires a secret key outside demo mode', () => {

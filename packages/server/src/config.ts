@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   META_APP_SECRET: z.string().min(1).optional(),
   WA_DEMO_SIMULATOR_INTERVAL_MS: z.coerce.number().int().min(0).default(4000),
   META_VERIFY_TOKEN: z.string().min(1).optional(),
+  WA_HOST_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WA_HOST_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** Settings of the Node process, read from the environment only. */
@@ -48,6 +50,8 @@ export interface ServerConfig {
   readonly demoSimulatorIntervalMs: number;
   /** Token of Meta's webhook handshake; demo mode generates one when unset. */
   readonly metaVerifyToken: string | undefined;
+  /** Where host events are POSTed and the key they are signed with; absent: they stay in the outbox. */
+  readonly hostWebhook: { readonly url: string; readonly secret: string } | undefined;
 }
 
 /**
@@ -63,6 +67,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   }
   const { data } = parsed;
   if (!data.WA_DEMO && !data.WA_SECRET_KEY) throw new Error('invalid environment:\n  WA_SECRET_KEY: required when WA_DEMO=0');
+  if (data.WA_HOST_WEBHOOK_URL && !data.WA_HOST_WEBHOOK_SECRET) {
+    throw new Error('invalid environment:\n  WA_HOST_WEBHOOK_SECRET: required with WA_HOST_WEBHOOK_URL');
+  }
   return {
     port: data.PORT,
     databaseFile: data.WA_DB,
@@ -75,5 +82,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     metaAppSecret: data.META_APP_SECRET,
     demoSimulatorIntervalMs: data.WA_DEMO_SIMULATOR_INTERVAL_MS,
     metaVerifyToken: data.META_VERIFY_TOKEN,
+    hostWebhook:
+      data.WA_HOST_WEBHOOK_URL && data.WA_HOST_WEBHOOK_SECRET
+        ? { url: data.WA_HOST_WEBHOOK_URL, secret: data.WA_HOST_WEBHOOK_SECRET }
+        : undefined,
   };
 }

@@ -3,6 +3,8 @@ import type { DemoSimulator } from './demo/simulator/simulator.js';
 import type { MetaGraph } from './providers/meta-graph/meta-graph.js';
 import type { ChangeHandlers } from './domain/meta/webhook-change.js';
 import type { LimitSource } from './domain/usage/limit-source.js';
+import type { LiveEventBus } from './live/live-events.js';
+import type { EventStreamOptions } from './routes/events.js';
 import type { Store } from './store/store.js';
 
 /** Settings of the HTTP application (the Node entry reads them from the environment). */
@@ -15,11 +17,12 @@ export interface AppConfig {
   readonly publicUrl?: string | undefined;
   /** Largest request body accepted on /v1, in bytes (64 KB by default). */
   readonly maxBodyBytes?: number | undefined;
-  /** Meta's app secret, key of `X-Hub-Signature-256` on `POST /webhooks/meta`. */
-  readonly metaAppSecret?: string | undefined;
   /** Meta app secret (META_APP_SECRET): key of the webhooks' X-Hub-Signature-256. Unset: webhooks are refused. */
+  readonly metaAppSecret?: string | undefined;
   /** META_VERIFY_TOKEN, expected in Meta's subscription handshake. Unset: the handshake is refused. */
   readonly metaVerifyToken?: string | undefined;
+  /** Heartbeat and per-session limit of `GET /v1/events`. */
+  readonly eventStream?: EventStreamOptions | undefined;
 }
 
 /** Files served besides the API; each is optional and answers 404 with a hint when absent. */
@@ -50,6 +53,12 @@ export interface AppDeps {
   readonly metaChangeHandlers?: ChangeHandlers | undefined;
   /** The messaging limit of an account, for `GET /v1/usage/24h` (unknown by default). */
   readonly limitForAccount?: LimitSource | undefined;
+  /**
+   * The live-event bus behind `GET /v1/events` (one is created when absent). Pass the same bus to
+   * whatever else publishes (workers in main.ts); the app publishes `balance` after every committed
+   * ledger append or threshold change made through its store.
+   */
+  readonly liveEvents?: LiveEventBus | undefined;
   /** Where unexpected errors are reported (console.error by default). */
   readonly logError?: ((message: string, error: unknown) => void) | undefined;
   /** Where expected operational failures are reported, e.g. Meta unreachable (ignored by default). */

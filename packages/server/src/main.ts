@@ -6,7 +6,9 @@ import { seedDemo } from './demo/seed.js';
 import { seedDemoRateCard } from './demo/seed-rate-card.js';
 import { systemClock } from './domain/clock.js';
 import { setUpMeta } from './meta-setup.js';
+import { createLiveEventBus } from './live/live-events.js';
 import { DEFAULT_PATHS } from './paths.js';
+import { HostEventDispatcher } from './providers/host-webhook/dispatcher.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
 async function main(): Promise<void> {
@@ -22,10 +24,20 @@ async function main(): Promise<void> {
     console.warn('demo: the database holds other accounts but no demo account; POST /demo/session is off');
   }
 
+  const liveEvents = createLiveEventBus();
+  const hostEvents = new HostEventDispatcher({
+    outbox: store,
+    clock,
+    url: config.hostWebhook?.url,
+    secret: config.hostWebhook?.secret,
+  });
+  hostEvents.start();
+
   const meta = setUpMeta(config, demoAccount, clock, (message, error) => console.warn(message, error ?? ''));
   const app = createApp({
     store,
     clock,
+    liveEvents,
     config: {
       secretKey,
       allowedOrigins: config.allowedOrigins,
@@ -54,6 +66,7 @@ async function main(): Promise<void> {
     console.log(`  Meta: ${meta.description}`);
     if (!meta.appSecret) console.log('  Meta webhooks: off (set META_APP_SECRET and META_VERIFY_TOKEN)');
     else if (!config.metaAppSecret) console.log('  Meta webhooks: app secret and verify token generated for this run');
+    console.log(`  host events: ${config.hostWebhook ? `POSTed to ${config.hostWebhook.url}` : 'kept in the outbox (WA_HOST_WEBHOOK_URL unset)'}`);
   });
 
   let stopping = false;
@@ -62,8 +75,9 @@ async function main(): Promise<void> {
     stopping = true;
     meta.simulator?.stop();
     console.log(`${signal}: shutting down`);
+    const stopWorkers = hostEvents.stop();
     server.close(() => {
-      void store.close().finally(() => process.exit(0));
+      void stopWorkers.then(() => store.close()).finally(() => process.exit(0));
     });
     // Idle keep-alive connections would otherwise hold close() until they time out.
     if ('closeIdleConnections' in server) server.closeIdleConnections();

@@ -2,6 +2,7 @@ import type { Account } from './accounts.js';
 import { inAccountCurrency, requireAccount } from './accounts.js';
 import type { Clock } from './clock.js';
 import { DomainError } from './errors.js';
+import type { HostEvent } from './host-events/host-event.js';
 import { newId } from './ids.js';
 import type { Money } from './money.js';
 import { MAX_AMOUNT_MICROS } from './money.js';
@@ -56,6 +57,16 @@ export interface NewLedgerEntry {
  * is now; it throws a {@link DomainError} to refuse, which rolls the transaction back.
  */
 export type LedgerPolicy = (account: Account, amountMicros: bigint) => void;
+
+/** What else an append does inside its transaction. */
+export interface LedgerAppendOptions {
+  /**
+   * Host events caused by the entry (e.g. `topup.succeeded`), computed from the written entry and
+   * the account after it, and enqueued in the append's transaction: they exist if and only if the
+   * entry does. Not called for a replay. (`balance.low` is the store's own business: never return it.)
+   */
+  readonly hostEvents?: ((entry: LedgerEntry, account: Account) => readonly HostEvent[]) | undefined;
+}
 
 /** The outcome of an append: the entry, and whether it already existed under that idempotency key. */
 export interface LedgerAppendResult {

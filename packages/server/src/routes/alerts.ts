@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { setLowBalanceThreshold } from '../domain/accounts.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
 import { requireSessionPermission } from '../middleware/widget-session.js';
-import { BalanceSchema, balanceJson } from './representations.js';
+import { balancePayload } from './balance-payload.js';
+import { BalanceSchema } from './representations.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
 import { errorResponses, jsonBody, jsonResponse, MoneySchema, moneyFromJson } from './schemas.js';
@@ -33,6 +34,6 @@ export function alertRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>) {
       c.var.session.accountId,
       threshold ? moneyFromJson(threshold) : null,
     );
-    return c.json(balanceJson(account), 200);
+    return c.json(await balancePayload(store, clock, account), 200);
   });
 }

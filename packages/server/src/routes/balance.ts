@@ -1,13 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { requireAccount } from '../domain/accounts.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
-import { BalanceSchema, balanceJson } from './representations.js';
+import { balancePayload } from './balance-payload.js';
+import { BalanceSchema } from './representations.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
 import { errorResponses, jsonResponse } from './schemas.js';
 
 /** Widget API: the session's account balance. */
-export function balanceRoutes({ store, auth }: RouteDeps<WidgetEnv>) {
+export function balanceRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>) {
   const read = createRoute({
     method: 'get',
     path: '/v1/balance',
@@ -20,6 +21,6 @@ export function balanceRoutes({ store, auth }: RouteDeps<WidgetEnv>) {
 
   return createRouter<WidgetEnv>().openapi(read, async (c) => {
     const account = await requireAccount(store, c.var.session.accountId);
-    return c.json(balanceJson(account), 200);
+    return c.json(await balancePayload(store, clock, account), 200);
   });
 }

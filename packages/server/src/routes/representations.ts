@@ -3,6 +3,7 @@ import type { Account } from '../domain/accounts.js';
 import { isBalanceLow } from '../domain/accounts.js';
 import type { LedgerEntry } from '../domain/ledger.js';
 import type { PhoneStatusView } from '../domain/quality/phone-status-service.js';
+import type { Runway } from '../domain/runway.js';
 import type { MintedWidgetSession } from '../domain/sessions.js';
 import { WidgetPhoneSchema, widgetPhoneJson } from './quality-representations.js';
 import { MoneySchema, moneyJson, PermissionSchema, TimestampSchema } from './schemas.js';
@@ -110,6 +111,15 @@ export function widgetAccountJson(account: Account, phone: PhoneStatusView): z.i
   return { id: account.id, name: account.name, currency: account.currency, phone: widgetPhoneJson(account, phone) };
 }
 
+/** How long the balance lasts at the pace of the last 7 days' message spend. */
+export const RunwaySchema = z
+  .object({
+    days: z.number().int().nullable().openapi({ description: 'Whole days left; null when nothing was spent in the basis window' }),
+    average_daily_spend: MoneySchema,
+    basis_days: z.literal(7),
+  })
+  .openapi('Runway');
+
 /** An account's balance and low-balance state. */
 export const BalanceSchema = z
   .object({
@@ -117,16 +127,25 @@ export const BalanceSchema = z
     low_balance_threshold: MoneySchema.nullable(),
     is_low: z.boolean(),
     updated_at: TimestampSchema,
+    runway: RunwaySchema,
   })
   .openapi('Balance');
 
-/** Serializes an account's balance. */
-export function balanceJson(account: Account): z.infer<typeof BalanceSchema> {
+/** The `GET /v1/balance` payload (also the data of the live `balance` event). */
+export type BalanceJson = z.infer<typeof BalanceSchema>;
+
+/** Serializes an account's balance with its runway. */
+export function balanceJson(account: Account, runway: Runway): BalanceJson {
   return {
     balance: moneyJson(account.balanceMicros, account.currency),
     low_balance_threshold: thresholdJson(account),
     is_low: isBalanceLow(account),
     updated_at: account.updatedAt.toISOString(),
+    runway: {
+      days: runway.days,
+      average_daily_spend: moneyJson(runway.averageDailySpendMicros, account.currency),
+      basis_days: runway.basisDays,
+    },
   };
 }
 

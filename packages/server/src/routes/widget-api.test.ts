@@ -62,6 +62,7 @@ describe('widget API', () => {
         low_balance_threshold: { amount: '100.00', currency: 'USD' },
         is_low: false,
         updated_at: '2025-01-15T10:00:00.000Z',
+        runway: { days: null, average_daily_spend: { amount: '0.00', currency: 'USD' }, basis_days: 7 },
       });
     });
 
@@ -89,6 +90,7 @@ describe('widget API', () => {
         low_balance_threshold: { amount: '9000.00', currency: 'USD' },
         is_low: true,
         updated_at: '2025-01-15T10:01:00.000Z',
+        runway: { days: null, average_daily_spend: { amount: '0.00', currency: 'USD' }, basis_days: 7 },
       });
     });
 

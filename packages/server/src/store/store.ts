@@ -1,5 +1,6 @@
 import type { Account, AccountCursor } from '../domain/accounts.js';
-import type { LedgerAppendResult, LedgerEntry, LedgerPolicy, NewLedgerEntry } from '../domain/ledger.js';
+import type { HostEventOutbox } from '../domain/host-events/outbox.js';
+import type { LedgerAppendOptions, LedgerAppendResult, LedgerEntry, LedgerKind, LedgerPolicy, NewLedgerEntry } from '../domain/ledger.js';
 import type { WidgetSession } from '../domain/sessions.js';
 import type { PhoneStatusStore } from './phone-status-store.js';
 import type { FrequencyCapStore } from './frequency-cap-store.js';
@@ -31,7 +32,7 @@ export interface AccountListQuery {
  * Promise-based so that a networked engine (PostgreSQL) can implement the same contract.
  * Expected failures are thrown as `DomainError`s.
  */
-export interface Store extends MetaBillingStore, StatementStore, FrequencyCapStore {
+export interface Store extends MetaBillingStore, StatementStore, FrequencyCapStore, HostEventOutbox {
   /** Resolves once the database answers a trivial query. */
   ping(): Promise<void>;
   /** Releases the database; the store is unusable afterwards. */
@@ -42,18 +43,25 @@ export interface Store extends MetaBillingStore, StatementStore, FrequencyCapSto
   getAccount(id: string): Promise<Account | null>;
   findAccountByPhoneNumberId(phoneNumberId: string): Promise<Account | null>;
   listAccounts(query: AccountListQuery): Promise<Account[]>;
-  /** Sets the low-balance threshold; null when the account does not exist. */
+  /**
+   * Sets the low-balance threshold; null when the account does not exist. In the same transaction
+   * the low-balance alert is re-evaluated (see `evaluateLowBalanceAlert`): it may enqueue `balance.low`.
+   */
   updateLowBalanceThreshold(id: string, thresholdMicros: bigint | null, at: Date): Promise<Account | null>;
 
   /**
    * In one transaction: if `(accountId, idempotencyKey)` exists, returns that entry with
    * `replayed: true` and changes nothing; otherwise reads the account, lets `policy` refuse by
-   * throwing, inserts the entry with its `balanceAfterMicros` and updates the running balance.
+   * throwing, inserts the entry with its `balanceAfterMicros` and updates the running balance; then
+   * re-evaluates the low-balance alert (enqueuing `balance.low` on a crossing) and enqueues the
+   * host events of `options.hostEvents`.
    * @throws DomainError `not_found` for an unknown account, or whatever `policy` throws
    */
-  appendLedgerEntry(entry: NewLedgerEntry, policy: LedgerPolicy): Promise<LedgerAppendResult>;
+  appendLedgerEntry(entry: NewLedgerEntry, policy: LedgerPolicy, options?: LedgerAppendOptions): Promise<LedgerAppendResult>;
   /** All entries of an account, in the order they were appended. */
   listLedgerEntries(accountId: string): Promise<LedgerEntry[]>;
+  /** The total (positive micro-units) of an account's debits of `kind` created in [`from`, `to`). */
+  sumDebits(accountId: string, kind: LedgerKind, from: Date, to: Date): Promise<bigint>;
 
   createWidgetSession(session: WidgetSession): Promise<void>;
   /** Looks a session up by the SHA-256 of its client secret, expired or not. */

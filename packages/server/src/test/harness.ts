@@ -3,6 +3,9 @@ import type { ManualClock } from '../domain/clock.js';
 import type { MetaGraph } from '../providers/meta-graph/meta-graph.js';
 import { createManualClock } from '../domain/clock.js';
 import type { LimitSource } from '../domain/usage/limit-source.js';
+import type { LiveEventBus } from '../live/live-events.js';
+import { createLiveEventBus } from '../live/live-events.js';
+import type { EventStreamOptions } from '../routes/events.js';
 import type { Store } from '../store/store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 
@@ -28,6 +31,8 @@ export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
   clock: ManualClock;
+  /** The app's live-event bus. */
+  liveEvents: LiveEventBus;
   errors: unknown[];
   /** Calls the partner API with the secret key (or `auth`, or none when `auth` is null). */
   partner<T = any>(method: string, path: string, body?: unknown, auth?: string | null): Promise<JsonResponse<T>>;
@@ -46,19 +51,27 @@ let phoneSeq = 100_000_000_000_000;
 
 /** Creates a {@link TestApp}. */
 export function createTestApp(
-  options: { demoAccountId?: string; metaGraph?: MetaGraph; limitForAccount?: LimitSource } = {},
+  options: {
+    demoAccountId?: string;
+    metaGraph?: MetaGraph;
+    limitForAccount?: LimitSource;
+    eventStream?: EventStreamOptions;
+  } = {},
 ): TestApp {
   const store = openSqliteStore({ file: ':memory:' });
   const clock = createManualClock();
   const errors: unknown[] = [];
+  const liveEvents = createLiveEventBus((error) => errors.push(error));
   const app = createApp({
     store,
     clock,
+    liveEvents,
     config: {
       secretKey: SECRET_KEY,
       allowedOrigins: [ALLOWED_ORIGIN],
       metaAppSecret: META_APP_SECRET,
       metaVerifyToken: META_VERIFY_TOKEN,
+      eventStream: options.eventStream,
     },
     limitForAccount: options.limitForAccount,
     demo: options.demoAccountId ? { accountId: options.demoAccountId } : undefined,
@@ -82,6 +95,7 @@ export function createTestApp(
     app,
     store,
     clock,
+    liveEvents,
     errors,
     partner: (method, path, body, auth = SECRET_KEY) => call(method, path, body, auth),
     widget: (secret, method, path, body) => call(method, path, body, secret),

@@ -3,7 +3,15 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Account } from '../../domain/accounts.js';
 import { DomainError } from '../../domain/errors.js';
-import type { LedgerAppendResult, LedgerEntry, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
+import type { HostEvent, OutboxHostEvent } from '../../domain/host-events/host-event.js';
+import type {
+  LedgerAppendOptions,
+  LedgerAppendResult,
+  LedgerEntry,
+  LedgerKind,
+  LedgerPolicy,
+  NewLedgerEntry,
+} from '../../domain/ledger.js';
 import type { WidgetSession } from '../../domain/sessions.js';
 import type { FrequencyCap } from '../../domain/frequency-cap.js';
 import type {
@@ -20,6 +28,8 @@ import type { MessageCharge, MessageChargeWrite } from '../../domain/billing/mes
 import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
 import type { UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
 import { SqliteMetaBilling } from './meta-billing-sqlite.js';
+import { SqliteHostEvents } from './host-events.js';
+import { SqliteLowBalanceAlert } from './low-balance-alert.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { sqlitePhoneStatusStore } from './phone-status-store.js';
@@ -61,12 +71,17 @@ class SqliteStore implements Store {
   readonly #statement: SqliteStatementQueries;
   readonly #caps: SqliteFrequencyCaps;
   readonly #billing: SqliteMetaBilling;
+  readonly #setThreshold;
+  readonly #hostEvents: SqliteHostEvents;
+  readonly #lowBalanceAlert: SqliteLowBalanceAlert;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.phoneStatus = sqlitePhoneStatusStore(db);
     this.#statement = new SqliteStatementQueries(db);
     this.#caps = new SqliteFrequencyCaps(db);
+    this.#hostEvents = new SqliteHostEvents(db);
+    this.#lowBalanceAlert = new SqliteLowBalanceAlert(db, this.#hostEvents);
     this.#statements = {
       ping: db.prepare('SELECT 1'),
       insertAccount: db.prepare(`INSERT INTO accounts (${ACCOUNT_COLUMNS})
@@ -104,13 +119,19 @@ class SqliteStore implements Store {
         .safeIntegers(),
       insertSession: db.prepare(`INSERT INTO widget_sessions (id, secret_hash, account_id, permissions, expires_at, created_at)
         VALUES (@id, @secret_hash, @account_id, @permissions, @expires_at, @created_at)`),
+      sumDebits: db
+        .prepare<[string, string, number, number], { total: bigint | null }>(
+          `SELECT -SUM(amount_micros) AS total FROM ledger_entries
+            WHERE account_id = ? AND kind = ? AND created_at >= ? AND created_at < ? AND amount_micros < 0`,
+        )
+        .safeIntegers(),
       findSession: db
         .prepare<[string], WidgetSessionRow>(
           'SELECT id, secret_hash, account_id, permissions, expires_at, created_at FROM widget_sessions WHERE secret_hash = ?',
         )
         .safeIntegers(),
     };
-    this.#append = db.transaction((entry: NewLedgerEntry, policy: LedgerPolicy): LedgerAppendResult => {
+    this.#append = db.transaction((entry: NewLedgerEntry, policy: LedgerPolicy, options: LedgerAppendOptions): LedgerAppendResult => {
       const existing = this.#statements.findEntry.get(entry.accountId, entry.idempotencyKey);
       if (existing) return { entry: toLedgerEntry(existing), replayed: true };
       const row = this.#statements.getAccount.get(entry.accountId);
@@ -134,9 +155,21 @@ class SqliteStore implements Store {
       this.#statements.updateBalance.run(balanceAfter, at, entry.accountId);
       const inserted = this.#statements.findEntry.get(entry.accountId, entry.idempotencyKey);
       if (!inserted) throw new Error('ledger entry vanished inside its own transaction');
-      return { entry: toLedgerEntry(inserted), replayed: false };
+      const written = toLedgerEntry(inserted);
+      const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: entry.createdAt };
+      this.#lowBalanceAlert.reevaluate(accountAfter, written.id, entry.createdAt);
+      if (options.hostEvents) this.#hostEvents.insert(options.hostEvents(written, accountAfter));
+      return { entry: written, replayed: false };
     });
-    this.#billing = new SqliteMetaBilling(db, ACCOUNT_COLUMNS, (entry, policy) => this.#append(entry, policy));
+    this.#setThreshold = db.transaction((id: string, thresholdMicros: bigint | null, at: Date): Account | null => {
+      this.#statements.updateThreshold.run(thresholdMicros, at.getTime(), id);
+      const row = this.#statements.getAccount.get(id);
+      if (!row) return null;
+      const account = toAccount(row);
+      this.#lowBalanceAlert.reevaluate(account, null, at);
+      return account;
+    });
+    this.#billing = new SqliteMetaBilling(db, ACCOUNT_COLUMNS, (entry, policy) => this.#append(entry, policy, {}));
   }
 
   async ping(): Promise<void> {
@@ -194,14 +227,17 @@ class SqliteStore implements Store {
   }
 
   async updateLowBalanceThreshold(id: string, thresholdMicros: bigint | null, at: Date): Promise<Account | null> {
-    this.#statements.updateThreshold.run(thresholdMicros, at.getTime(), id);
-    return this.getAccount(id);
+    return this.#setThreshold.immediate(id, thresholdMicros, at);
   }
 
-  async appendLedgerEntry(entry: NewLedgerEntry, policy: LedgerPolicy): Promise<LedgerAppendResult> {
+  async appendLedgerEntry(
+    entry: NewLedgerEntry,
+    policy: LedgerPolicy,
+    options: LedgerAppendOptions = {},
+  ): Promise<LedgerAppendResult> {
     // IMMEDIATE takes the write lock before the balance is read, so no other connection can
     // slip a change in between the read and the write.
-    return this.#append.immediate(entry, policy);
+    return this.#append.immediate(entry, policy, options);
   }
 
   async listLedgerEntries(accountId: string): Promise<LedgerEntry[]> {
@@ -246,6 +282,34 @@ class SqliteStore implements Store {
 
   pruneMarketingSends(before: Date): Promise<number> {
     return this.#caps.pruneMarketingSends(before);
+  }
+
+  async sumDebits(accountId: string, kind: LedgerKind, from: Date, to: Date): Promise<bigint> {
+    return this.#statements.sumDebits.get(accountId, kind, from.getTime(), to.getTime())?.total ?? 0n;
+  }
+
+  async enqueueHostEvents(events: readonly HostEvent[]): Promise<void> {
+    this.#db.transaction(() => this.#hostEvents.insert(events))();
+  }
+
+  async claimDueHostEvents(now: Date, leaseUntil: Date, limit: number): Promise<OutboxHostEvent[]> {
+    return this.#hostEvents.claimDue(now, leaseUntil, limit);
+  }
+
+  async markHostEventDelivered(id: string, at: Date): Promise<void> {
+    this.#hostEvents.markDelivered(id, at);
+  }
+
+  async scheduleHostEventRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
+    this.#hostEvents.scheduleRetry(id, nextAttemptAt, error);
+  }
+
+  async markHostEventFailed(id: string, at: Date, error: string): Promise<void> {
+    this.#hostEvents.markFailed(id, at, error);
+  }
+
+  async listHostEvents(accountId: string): Promise<OutboxHostEvent[]> {
+    return this.#hostEvents.list(accountId);
   }
 
   async createWidgetSession(session: WidgetSession): Promise<void> {

@@ -2,6 +2,7 @@ import { sql as initial } from './0001-initial.js';
 import { sql as metaBilling } from './0002-meta-billing.js';
 import { sql as phoneStatus } from './0003-phone-status.js';
 import { sql as statementFrequencyCap } from './0004-statement-frequency-cap.js';
+import { sql as hostEvents } from './0005-host-events.js';
 
 /** A schema change, applied once, in `version` order. */
 export interface Migration {
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'meta-billing', sql: metaBilling },
   { version: 3, name: 'phone-status', sql: phoneStatus },
   { version: 4, name: 'statement-frequency-cap', sql: statementFrequencyCap },
+  { version: 5, name: 'host-events', sql: hostEvents },
 ];

@@ -1,0 +1,68 @@
+import type { BalanceJson } from '../routes/representations.js';
+import type { MoneyJson } from '../routes/schemas.js';
+
+/** A JSON object published as an event's data, in wire form. */
+export type LivePayload = { readonly [key: string]: unknown };
+
+/** The data of a `topup` event: a top-up whose state changed. */
+export interface TopupLivePayload {
+  readonly id: string;
+  readonly status: string;
+  readonly amount: MoneyJson;
+}
+
+/**
+ * What the widgets of an account hear over `GET /v1/events`; `type` is the SSE event name and
+ * `data` its JSON. `balance` carries the `GET /v1/balance` payload; `quality`, `quota` and `usage`
+ * carry their endpoint's payload (owned by their routes); `topup` a {@link TopupLivePayload}.
+ */
+export type LiveEvent =
+  | { readonly type: 'balance'; readonly data: BalanceJson }
+  | { readonly type: 'quality'; readonly data: LivePayload }
+  | { readonly type: 'quota'; readonly data: LivePayload }
+  | { readonly type: 'usage'; readonly data: LivePayload }
+  | { readonly type: 'topup'; readonly data: TopupLivePayload };
+
+/** Hears the events of one account. */
+export type LiveEventListener = (event: LiveEvent) => void;
+
+/**
+ * An in-process publish/subscribe of live events per account. Publish only what has been committed:
+ * after the store call that made the change has resolved, never from inside a transaction.
+ */
+export interface LiveEventBus {
+  /** Starts hearing an account's events; returns the function that stops it. */
+  subscribe(accountId: string, listener: LiveEventListener): () => void;
+  /** Delivers an event, synchronously, to the account's current listeners. */
+  publish(accountId: string, event: LiveEvent): void;
+  /** Whether anyone listens to the account: publishers may skip building a payload otherwise. */
+  hasSubscribers(accountId: string): boolean;
+}
+
+/** Creates a {@link LiveEventBus}; a throwing listener is reported and does not stop the others. */
+export function createLiveEventBus(onListenerError: (error: unknown) => void = console.error): LiveEventBus {
+  const listeners = new Map<string, Set<LiveEventListener>>();
+  return {
+    subscribe(accountId, listener) {
+      let set = listeners.get(accountId);
+      if (!set) listeners.set(accountId, (set = new Set()));
+      // A wrapper per subscription, so the same function subscribed twice is two subscriptions.
+      const entry: LiveEventListener = (event) => listener(event);
+      set.add(entry);
+      return () => {
+        set.delete(entry);
+        if (set.size === 0 && listeners.get(accountId) === set) listeners.delete(accountId);
+      };
+    },
+    publish(accountId, event) {
+      for (const listener of [...(listeners.get(accountId) ?? [])]) {
+        try {
+          listener(event);
+        } catch (error) {
+          onListenerError(error);
+        }
+      }
+    },
+    hasSubscribers: (accountId) => (listeners.get(accountId)?.size ?? 0) > 0,
+  };
+}

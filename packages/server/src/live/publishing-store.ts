@@ -1,0 +1,47 @@
+import type { Clock } from '../domain/clock.js';
+import { balancePayload } from '../routes/balance-payload.js';
+import type { Store } from '../store/store.js';
+import type { LiveEventBus } from './live-events.js';
+
+/**
+ * Wraps a store so that every committed change of a balance or threshold publishes the account's
+ * fresh `balance` live event: after `appendLedgerEntry` (not a replay) and
+ * `updateLowBalanceThreshold` resolve, so a refused, rolled-back entry publishes nothing. Every
+ * other method, including those added later, passes straight through. A publishing failure is
+ * reported, never turned into a failure of the change that already committed.
+ */
+export function publishBalanceChanges(
+  store: Store,
+  clock: Clock,
+  bus: LiveEventBus,
+  logError: (message: string, error: unknown) => void = console.error,
+): Store {
+  const publish = async (accountId: string) => {
+    if (!bus.hasSubscribers(accountId)) return;
+    try {
+      const account = await store.getAccount(accountId);
+      if (account) bus.publish(accountId, { type: 'balance', data: await balancePayload(store, clock, account) });
+    } catch (error) {
+      logError(`publishing the balance of ${accountId} failed`, error);
+    }
+  };
+  const appendLedgerEntry: Store['appendLedgerEntry'] = async (entry, policy, options) => {
+    const result = await store.appendLedgerEntry(entry, policy, options);
+    if (!result.replayed) await publish(entry.accountId);
+    return result;
+  };
+  const updateLowBalanceThreshold: Store['updateLowBalanceThreshold'] = async (id, threshold, at) => {
+    const account = await store.updateLowBalanceThreshold(id, threshold, at);
+    if (account) await publish(id);
+    return account;
+  };
+  const overrides: Partial<Store> = { appendLedgerEntry, updateLowBalanceThreshold };
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property in overrides) return overrides[property as keyof Store];
+      const value: unknown = Reflect.get(target, property, receiver);
+      // Store implementations may keep #private state: their methods must run on the real object.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,107 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { requireAccount } from '../domain/accounts.js';
+import type { LiveEvent, LiveEventBus } from '../live/live-events.js';
+import { errorBody } from '../middleware/errors.js';
+import type { WidgetEnv } from '../middleware/widget-session.js';
+import { balancePayload } from './balance-payload.js';
+import type { RouteDeps } from './router.js';
+import { createRouter, widgetSecurity } from './router.js';
+import { errorResponses } from './schemas.js';
+
+/** Tuning of the event stream; the defaults suit production. */
+export interface EventStreamOptions {
+  /** Interval of the `: ping` comment that keeps proxies from closing an idle stream (25 s). */
+  readonly heartbeatMs?: number | undefined;
+  /** Streams one session may hold open at once (5); more are `429 too_many_streams`. */
+  readonly maxStreamsPerSession?: number | undefined;
+}
+
+/** The reconnection delay suggested to `EventSource`, in ms. */
+export const EVENT_STREAM_RETRY_MS = 3000;
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Widget API: `GET /v1/events`, the account's live events as Server-Sent Events. The stream opens
+ * with `retry: 3000` and a `balance` snapshot, then relays the {@link LiveEventBus} (`balance`,
+ * `quality`, `quota`, `usage`, `topup`, each with JSON data) with a comment heartbeat. When the
+ * session expires it sends `event: session_expired` and closes, so the page renews its secret.
+ * Auth takes the client secret from the header or `?client_secret=` (see `eventStreamAuth`).
+ */
+export function eventRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>, bus: LiveEventBus, options: EventStreamOptions = {}) {
+  const heartbeatMs = options.heartbeatMs ?? 25_000;
+  const maxStreams = options.maxStreamsPerSession ?? 5;
+  const openStreams = new Map<string, number>();
+
+  const events = createRoute({
+    method: 'get',
+    path: '/v1/events',
+    tags: ['widget'],
+    summary: 'Live updates (Server-Sent Events); the client secret may also come as ?client_secret=',
+    security: widgetSecurity,
+    middleware: [auth] as const,
+    request: { query: z.object({ client_secret: z.string().optional() }) },
+    responses: {
+      200: {
+        description: 'An event stream: `balance`, `quality`, `quota`, `usage`, `topup`, `session_expired`',
+        content: { 'text/event-stream': { schema: z.string() } },
+      },
+      ...errorResponses(401, 429),
+    },
+  });
+
+  return createRouter<WidgetEnv>().openapi(events, async (c) => {
+    const { session } = c.var;
+    const open = openStreams.get(session.id) ?? 0;
+    if (open >= maxStreams) {
+      return c.json(errorBody('too_many_streams', `a widget session may hold ${maxStreams} event streams at once`), 429);
+    }
+    openStreams.set(session.id, open + 1);
+    const release = () => {
+      const left = (openStreams.get(session.id) ?? 1) - 1;
+      if (left > 0) openStreams.set(session.id, left);
+      else openStreams.delete(session.id);
+    };
+
+    return streamSSE(c, async (stream) => {
+      let finish = () => {};
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      // Writes go through one chain so that events keep their order; subscribing before the
+      // snapshot is read means no change can fall between the two.
+      let writes = Promise.resolve();
+      const enqueue = (write: () => Promise<unknown>) => {
+        writes = writes.then(write).then(
+          () => undefined,
+          () => finish(),
+        );
+      };
+      const send = (event: LiveEvent) => enqueue(() => stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) }));
+      const unsubscribe = bus.subscribe(session.accountId, send);
+      const snapshot = requireAccount(store, session.accountId).then((account) => balancePayload(store, clock, account));
+      snapshot.catch(() => {}); // awaited (and its failure handled) by the write below
+      enqueue(() => stream.write(`retry: ${EVENT_STREAM_RETRY_MS}\n\n`));
+      enqueue(async () => stream.writeSSE({ event: 'balance', data: JSON.stringify(await snapshot) }));
+
+      const expire = () => {
+        enqueue(() => stream.writeSSE({ event: 'session_expired', data: JSON.stringify({ code: 'session_expired' }) }));
+        enqueue(async () => finish());
+      };
+      const msLeft = () => session.expiresAt.getTime() - clock.now().getTime();
+      const expiry = setTimeout(expire, Math.min(Math.max(msLeft(), 0), MAX_TIMER_MS));
+      const heartbeat = setInterval(() => {
+        if (msLeft() <= 0) expire();
+        else enqueue(() => stream.write(': ping\n\n'));
+      }, heartbeatMs);
+      stream.onAbort(finish);
+
+      try {
+        await finished;
+      } finally {
+        clearTimeout(expiry);
+        clearInterval(heartbeat);
+        unsubscribe();
+        release();
+      }
+    });
+  });
+}
