@@ -5,8 +5,8 @@ import type { LiveEventBus } from './live-events.js';
 
 /**
  * Wraps a store so that every committed change of a balance or threshold publishes the account's
- * fresh `balance` live event: after `appendLedgerEntry` (not a replay) and
- * `updateLowBalanceThreshold` resolve, so a refused, rolled-back entry publishes nothing. Every
+ * fresh `balance` live event: after `appendLedgerEntry` (not a replay), a message status that
+ * debited the ledger, and `updateLowBalanceThreshold` resolve, so a refused, rolled-back entry publishes nothing. Every
  * other method, including those added later, passes straight through. A publishing failure is
  * reported, never turned into a failure of the change that already committed.
  */
@@ -35,7 +35,18 @@ export function publishBalanceChanges(
     if (account) await publish(id);
     return account;
   };
-  const overrides: Partial<Store> = { appendLedgerEntry, updateLowBalanceThreshold };
+  // A delivered message's debit is appended inside the store's own transaction: publish when one was.
+  const applyMessageStatus: Store['applyMessageStatus'] = async (accountId, wamid, decide) => {
+    let debited = false;
+    const charge = await store.applyMessageStatus(accountId, wamid, (current) => {
+      const write = decide(current);
+      debited = write?.ledgerEntry != null;
+      return write;
+    });
+    if (debited) await publish(accountId);
+    return charge;
+  };
+  const overrides: Partial<Store> = { appendLedgerEntry, updateLowBalanceThreshold, applyMessageStatus };
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property in overrides) return overrides[property as keyof Store];

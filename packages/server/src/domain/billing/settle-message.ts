@@ -83,6 +83,7 @@ export function settleMessage(current: MessageCharge | null, event: MessageStatu
           amountMicros: -price,
           description: `${merged.category} message to ${marketName(merged.market)} (${merged.country ?? merged.market})`,
           reference: merged.wamid,
+          details: { category: merged.category ?? undefined, market: merged.market, message_id: merged.wamid, priced: true },
           createdAt: now,
         }
       : null;

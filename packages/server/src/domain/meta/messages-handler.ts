@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import { recordMessageStatus } from '../billing/record-status.js';
+import { recordMarketingDelivery } from '../frequency-cap.js';
 import type { Store } from '../../store/store.js';
 import { MessagesValueSchema, StatusSchema, toMessageStatusEvent } from './status-event.js';
 import type { ChangeHandler } from './webhook-change.js';
@@ -41,7 +42,16 @@ export function messagesChangeHandler({ store, clock, logError = console.error }
         continue;
       }
       try {
-        await recordMessageStatus(store, clock, account, toMessageStatusEvent(status.data));
+        const charge = await recordMessageStatus(store, clock, account, toMessageStatusEvent(status.data));
+        // Marketing deliveries count toward the frequency cap even when the host skipped the check.
+        if (charge?.deliveredAt && charge.category?.startsWith('marketing')) {
+          await recordMarketingDelivery(store, {
+            accountId: account.id,
+            recipient: charge.recipient,
+            messageId: charge.wamid,
+            at: charge.deliveredAt,
+          });
+        }
       } catch (error) {
         logError(`webhook: status ${status.data.status} of ${status.data.id} failed`, error);
         await store.countWebhookEvent('status_error', 'messages', change.receivedAt);

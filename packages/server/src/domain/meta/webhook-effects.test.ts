@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import type { LiveEvent } from '../../live/live-events.js';
+import type { TestApp } from '../../test/harness.js';
+import { createTestApp } from '../../test/harness.js';
+import { postWebhook, regular, statusChange, statusItem, webhook } from '../../test/meta.js';
+
+const PHONE_NUMBER_ID = '106540352242922';
+const CUSTOMER = '919876543210';
+
+describe('what a delivered message changes besides the balance', () => {
+  let t: TestApp;
+  let accountId: string;
+  const deliver = (wamid: string, category = 'marketing') =>
+    postWebhook(t, webhook([statusChange(PHONE_NUMBER_ID, [statusItem(wamid, 'delivered', CUSTOMER, regular(category))])]));
+
+  beforeEach(async () => {
+    t = createTestApp();
+    accountId = (await t.openAccount({ phone_number_id: PHONE_NUMBER_ID })).id;
+    await t.partner('PUT', '/v1/rate-card', {
+      currency: 'USD',
+      rates: [
+        { market: 'IN', category: 'marketing', price: { amount: '0.0118', currency: 'USD' } },
+        { market: 'IN', category: 'utility', price: { amount: '0.0014', currency: 'USD' } },
+      ],
+    });
+  });
+  afterEach(() => t.close());
+
+  it('shows the debit in the statement with its category, market and message id', async () => {
+    await deliver('wamid.S1');
+    const secret = await t.mintSession(accountId);
+    const statement = await t.widget(secret, 'GET', '/v1/statement');
+    assert.equal(statement.status, 200);
+    const [entry] = statement.body.entries;
+    assert.equal(entry.kind, 'message');
+    assert.deepEqual(entry.amount, { amount: '-0.0118', currency: 'USD' });
+    assert.equal(entry.reference, 'wamid.S1');
+    assert.deepEqual(entry.details, { category: 'marketing', market: 'IN', message_id: 'wamid.S1', priced: true });
+  });
+
+  it('counts a delivered marketing message toward the frequency cap, even without a send check', async () => {
+    const secret = await t.mintSession(accountId, ['frequency_cap:write']);
+    await t.widget(secret, 'PUT', '/v1/frequency-cap', { enabled: true, max_messages: 1, window_hours: 24 });
+    await deliver('wamid.F1');
+    await deliver('wamid.F1');
+    const check = await t.partner('POST', `/v1/accounts/${accountId}/marketing-sends`, { recipient: `+${CUSTOMER}` });
+    assert.equal(check.status, 200);
+    assert.equal(check.body.allowed, false);
+    assert.ok(check.body.next_allowed_at);
+  });
+
+  it('does not count a utility message toward the marketing cap', async () => {
+    const secret = await t.mintSession(accountId, ['frequency_cap:write']);
+    await t.widget(secret, 'PUT', '/v1/frequency-cap', { enabled: true, max_messages: 1, window_hours: 24 });
+    await deliver('wamid.U1', 'utility');
+    const check = await t.partner('POST', `/v1/accounts/${accountId}/marketing-sends`, { recipient: `+${CUSTOMER}` });
+    assert.equal(check.body.allowed, true);
+  });
+
+  it('pushes the new balance to open widgets once per charged message, not for its repeats', async () => {
+    const heard: LiveEvent[] = [];
+    t.liveEvents.subscribe(accountId, (event) => heard.push(event));
+    await deliver('wamid.L1');
+    await deliver('wamid.L1');
+    const balances = heard.filter((event) => event.type === 'balance');
+    assert.equal(balances.length, 1);
+    assert.deepEqual((balances[0]!.data as { balance: unknown }).balance, { amount: '-0.0118', currency: 'USD' });
+  });
+});
