@@ -102,6 +102,15 @@ describe('GET /v1/usage/24h', () => {
     assert.equal(body.projected_limit_reached_at, new Date(t.clock.now().getTime() + 3.5 * HOUR).toISOString());
   });
 
+  it('projects nothing when the pace would need more than one rolling window to use the headroom', async () => {
+    limit = { limit: 1000, unlimited: false };
+    await deliver(first, customers[0]!);
+    await deliver(first, customers[1]!);
+    const body = await usage();
+    assert.equal(body.new_customers_last_hour, 2);
+    assert.equal(body.projected_limit_reached_at, null, '2 an hour settles near 48 in a 24 h window');
+  });
+
   it('never reports a negative remaining, and no projection when unlimited', async () => {
     limit = { limit: 1, unlimited: false };
     await deliver(first, customers[0]!);

@@ -5,7 +5,8 @@ import type { Store } from '../../store/store.js';
 import type { LimitSource } from './limit-source.js';
 
 const HOUR_MS = 3600 * 1000;
-const WINDOW_MS = 24 * HOUR_MS;
+const WINDOW_HOURS = 24;
+const WINDOW_MS = WINDOW_HOURS * HOUR_MS;
 
 /** Last-24h usage of the messaging limit, as `GET /v1/usage/24h` reports it. */
 export interface Usage24h {
@@ -55,5 +56,9 @@ function projectLimit(now: Date, remaining: number | null, perHour: number): Dat
   if (remaining === null) return null;
   if (remaining === 0) return now;
   if (perHour === 0) return null;
-  return new Date(now.getTime() + Math.ceil((remaining / perHour) * HOUR_MS));
+  const hours = remaining / perHour;
+  // The window rolls: customers older than 24 h drop out while new ones come in, so a pace that
+  // needs more than a window to use the headroom settles below the limit and never reaches it.
+  if (hours >= WINDOW_HOURS) return null;
+  return new Date(now.getTime() + Math.ceil(hours * HOUR_MS));
 }
