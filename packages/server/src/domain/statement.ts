@@ -1,3 +1,4 @@
+import type { UnpricedMessages } from '../store/meta-billing-store.js';
 import { formatAmount } from './money.js';
 import { csvField, csvRecord } from './csv.js';
 import { requireAccount } from './accounts.js';
@@ -42,6 +43,9 @@ export interface DailyTotal {
 }
 
 /** One page of a statement and the balances around its range. */
+/** How many of a range's unpriced messages a statement lists (it counts them all). */
+const UNPRICED_SHOWN = 20;
+
 export interface Statement {
   readonly currency: string;
   readonly entries: readonly SequencedLedgerEntry[];
@@ -52,6 +56,8 @@ export interface Statement {
   readonly closingMicros: bigint;
   /** Whole-day totals of the days the page touches, newest first. */
   readonly dailyTotals: readonly DailyTotal[];
+  /** Delivered billable messages of the range that had no rate: not in the ledger, so shown apart. */
+  readonly unpriced: UnpricedMessages;
 }
 
 /**
@@ -75,6 +81,7 @@ export async function readStatement(store: Store, query: StatementQuery): Promis
     openingMicros: await store.balanceBeforeSeq(account.id, range.fromSeq),
     closingMicros: await store.balanceBeforeSeq(account.id, range.toSeq),
     dailyTotals: await dailyTotals(store, query, entries),
+    unpriced: await store.listUnpricedMessages(account.id, { from: query.from, to: query.to, limit: UNPRICED_SHOWN }),
   };
 }
 

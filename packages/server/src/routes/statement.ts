@@ -64,6 +64,17 @@ const StatementSchema = z
     daily_totals: z
       .array(z.object({ date: z.string().openapi({ example: '2025-01-15' }), credits: MoneySchema, debits: MoneySchema }))
       .openapi({ description: "Whole-UTC-day totals (within range and filters) of the page's days; debits are negative" }),
+    unpriced_messages: z
+      .object({
+        count: z.number().int(),
+        newest: z.array(
+          z.object({ at: TimestampSchema, message_id: z.string(), category: z.string().nullable(), market: z.string() }),
+        ),
+      })
+      .openapi({
+        description:
+          'Delivered billable messages of the range for which the rate card had no price: not charged, so not in the ledger; the count, and the newest 20',
+      }),
   })
   .openapi('Statement');
 
@@ -135,6 +146,15 @@ function statementJson(statement: Statement): z.infer<typeof StatementSchema> {
       credits: money(day.creditsMicros),
       debits: money(day.debitsMicros),
     })),
+    unpriced_messages: {
+      count: statement.unpriced.count,
+      newest: statement.unpriced.newest.map((message) => ({
+        at: (message.deliveredAt ?? message.updatedAt).toISOString(),
+        message_id: message.wamid,
+        category: message.category,
+        market: message.market,
+      })),
+    },
   };
 }
 

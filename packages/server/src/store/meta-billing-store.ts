@@ -27,6 +27,19 @@ export interface WebhookStat {
   readonly lastAt: Date;
 }
 
+/** Which unpriced messages to list. */
+export interface UnpricedQuery {
+  readonly from: Date | null;
+  readonly to: Date | null;
+  readonly limit: number;
+}
+
+/** Unpriced messages of a range: their count and the newest few. */
+export interface UnpricedMessages {
+  readonly count: number;
+  readonly newest: readonly MessageCharge[];
+}
+
 /** Persistence of rate cards, message charges, last-24h usage and webhook counters. */
 export interface MetaBillingStore {
   /** Replaces every rate of the default card of `currency`, in one transaction. */
@@ -49,8 +62,11 @@ export interface MetaBillingStore {
     wamid: string,
     decide: (current: MessageCharge | null) => MessageChargeWrite | null,
   ): Promise<MessageCharge | null>;
-  /** Delivered billable messages that had no rate, oldest first: for the statement. */
-  listUnpricedMessages(accountId: string): Promise<MessageCharge[]>;
+  /**
+   * Delivered billable messages that had no rate, delivered in `[from, to)` (open bounds when
+   * null): how many, and the newest `limit` of them. For the statement.
+   */
+  listUnpricedMessages(accountId: string, range: UnpricedQuery): Promise<UnpricedMessages>;
 
   /** Accounts sharing a business portfolio, oldest first. */
   listAccountsInPortfolio(businessPortfolioId: string): Promise<Account[]>;

@@ -142,9 +142,10 @@ describe('charging delivered messages from status webhooks', () => {
     await send(statusItem(WAMID, 'delivered', BR_NUMBER, regular('utility')));
     await send(statusItem(WAMID, 'read', BR_NUMBER, regular('utility')));
     assert.equal((await entries()).length, 1);
-    const unpriced = await t.store.listUnpricedMessages(accountId);
+    const unpriced = await t.store.listUnpricedMessages(accountId, { from: null, to: null, limit: 10 });
+    assert.equal(unpriced.count, 1);
     assert.deepEqual(
-      unpriced.map(({ wamid, market, country, category, outcome }) => ({ wamid, market, country, category, outcome })),
+      unpriced.newest.map(({ wamid, market, country, category, outcome }) => ({ wamid, market, country, category, outcome })),
       [{ wamid: WAMID, market: 'BR', country: 'BR', category: 'utility', outcome: 'unpriced' }],
     );
   });

@@ -39,6 +39,22 @@ describe('what a delivered message changes besides the balance', () => {
     assert.deepEqual(entry.details, { category: 'marketing', market: 'IN', message_id: 'wamid.S1', priced: true });
   });
 
+  it('lists a delivered message with no rate in the statement as unpriced, outside the ledger, within the range', async () => {
+    await deliver('wamid.N1', 'authentication');
+    await deliver('wamid.N1', 'authentication');
+    const secret = await t.mintSession(accountId);
+    const statement = await t.widget(secret, 'GET', '/v1/statement');
+    assert.deepEqual(statement.body.entries, []);
+    assert.equal(statement.body.unpriced_messages.count, 1);
+    const [message] = statement.body.unpriced_messages.newest;
+    assert.equal(message.message_id, 'wamid.N1');
+    assert.equal(message.category, 'authentication');
+    assert.equal(message.market, 'IN');
+    const later = new Date(t.clock.now().getTime() + 60_000).toISOString();
+    const outside = await t.widget(secret, 'GET', `/v1/statement?from=${encodeURIComponent(later)}`);
+    assert.equal(outside.body.unpriced_messages.count, 0);
+  });
+
   it('counts a delivered marketing message toward the frequency cap, even without a send check', async () => {
     const secret = await t.mintSession(accountId, ['frequency_cap:write']);
     await t.widget(secret, 'PUT', '/v1/frequency-cap', { enabled: true, max_messages: 1, window_hours: 24 });

@@ -4,7 +4,7 @@ import type { ChargeOutcome, MessageCharge, MessageChargeWrite } from '../../dom
 import type { LedgerAppendResult, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
 import { withinBalanceRange } from '../../domain/ledger.js';
 import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
-import type { MetaBillingStore, UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
+import type { MetaBillingStore, UnpricedMessages, UnpricedQuery, UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
 import type { AccountRow } from './rows.js';
 import { toAccount } from './rows.js';
 
@@ -83,8 +83,15 @@ export class SqliteMetaBilling implements MetaBillingStore {
           failed_at = excluded.failed_at, outcome = excluded.outcome, price_micros = excluded.price_micros,
           ledger_entry_id = excluded.ledger_entry_id, updated_at = excluded.updated_at`),
       unpriced: db
-        .prepare<[string], MessageChargeRow>(`SELECT ${CHARGE_COLUMNS} FROM message_charges WHERE account_id = ? AND outcome = 'unpriced' ORDER BY delivered_at, wamid`)
+        .prepare<[string, number, number, number], MessageChargeRow>(
+          `SELECT ${CHARGE_COLUMNS} FROM message_charges WHERE account_id = ? AND outcome = 'unpriced'
+             AND delivered_at >= ? AND delivered_at < ? ORDER BY delivered_at DESC, wamid DESC LIMIT ?`,
+        )
         .safeIntegers(),
+      countUnpriced: db.prepare<[string, number, number], { n: number }>(
+        `SELECT count(*) AS n FROM message_charges WHERE account_id = ? AND outcome = 'unpriced'
+           AND delivered_at >= ? AND delivered_at < ?`,
+      ),
       // SET expressions read the row as it was: a recipient absent for a whole day enters the window anew.
       touchPortfolio: db.prepare(`INSERT INTO usage_portfolio_recipients (portfolio_key, recipient, last_counted_at, entered_window_at)
         VALUES (@key, @recipient, @at, @at)
@@ -187,8 +194,13 @@ export class SqliteMetaBilling implements MetaBillingStore {
     return this.#applyStatus.immediate(accountId, wamid, decide);
   }
 
-  async listUnpricedMessages(accountId: string): Promise<MessageCharge[]> {
-    return this.#s.unpriced.all(accountId).map(toMessageCharge);
+  async listUnpricedMessages(accountId: string, { from, to, limit }: UnpricedQuery): Promise<UnpricedMessages> {
+    const since = from?.getTime() ?? Number.MIN_SAFE_INTEGER;
+    const until = to?.getTime() ?? Number.MAX_SAFE_INTEGER;
+    return this.#db.transaction(() => ({
+      count: this.#s.countUnpriced.get(accountId, since, until)?.n ?? 0,
+      newest: this.#s.unpriced.all(accountId, since, until, limit).map(toMessageCharge),
+    }))();
   }
 
   async listAccountsInPortfolio(businessPortfolioId: string): Promise<Account[]> {

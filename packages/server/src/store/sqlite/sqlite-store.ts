@@ -26,7 +26,7 @@ import { SqliteFrequencyCaps } from './frequency-caps.js';
 import { SqliteStatementQueries } from './statement-queries.js';
 import type { MessageCharge, MessageChargeWrite } from '../../domain/billing/message-charge.js';
 import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
-import type { UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
+import type { UnpricedMessages, UnpricedQuery, UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
 import { SqliteMetaBilling } from './meta-billing-sqlite.js';
 import { SqliteHostEvents } from './host-events.js';
 import { SqliteLowBalanceAlert } from './low-balance-alert.js';
@@ -351,8 +351,8 @@ class SqliteStore implements Store {
   ): Promise<MessageCharge | null> {
     return this.#billing.applyMessageStatus(accountId, wamid, decide);
   }
-  listUnpricedMessages(accountId: string): Promise<MessageCharge[]> {
-    return this.#billing.listUnpricedMessages(accountId);
+  listUnpricedMessages(accountId: string, range: UnpricedQuery): Promise<UnpricedMessages> {
+    return this.#billing.listUnpricedMessages(accountId, range);
   }
   listAccountsInPortfolio(businessPortfolioId: string): Promise<Account[]> {
     return this.#billing.listAccountsInPortfolio(businessPortfolioId);
