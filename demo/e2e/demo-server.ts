@@ -49,7 +49,15 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   let log = '';
   const child = spawn(process.execPath, ['packages/server/dist/main.js'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), WA_DB: join(dataDir, 'wa.db'), WA_SECRET_KEY: secretKey, ...env },
+    // The simulator stays off unless a test asks for it, so balances are exact.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      WA_DB: join(dataDir, 'wa.db'),
+      WA_SECRET_KEY: secretKey,
+      WA_DEMO_SIMULATOR_INTERVAL_MS: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
