@@ -10,6 +10,7 @@ import { demoQualityRoutes } from './demo/simulator/routes.js';
 import type { AppDeps } from './deps.js';
 import { createPhoneStatusService } from './domain/quality/phone-status-service.js';
 import { createLiveEventBus } from './live/live-events.js';
+import { publishPhoneStatusChanges } from './live/publish-phone-status.js';
 import { publishBalanceChanges } from './live/publishing-store.js';
 import { eventStreamAuth } from './middleware/event-stream-auth.js';
 import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
@@ -107,10 +108,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
       verifyToken: config.metaVerifyToken,
       handlers: {
         messages: messagesChangeHandler({ store, clock, logError: deps.logError }),
-        ...qualityWebhookHandlers({
-          store,
-          onIgnored: (reason, change) => store.countWebhookEvent(`ignored_${reason}`, change.field, change.receivedAt),
-        }),
+        ...publishPhoneStatusChanges(
+          qualityWebhookHandlers({
+            store,
+            onIgnored: (reason, change) => store.countWebhookEvent(`ignored_${reason}`, change.field, change.receivedAt),
+          }),
+          { store, phoneStatus, bus: liveEvents, logError: deps.logError ?? console.error },
+        ),
         ...deps.metaChangeHandlers,
       },
       logError: deps.logError,

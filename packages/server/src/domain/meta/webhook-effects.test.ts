@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { LiveEvent } from '../../live/live-events.js';
 import type { TestApp } from '../../test/harness.js';
 import { createTestApp } from '../../test/harness.js';
-import { postWebhook, regular, statusChange, statusItem, webhook } from '../../test/meta.js';
+import { postWebhook, regular, statusChange, statusItem, WABA_ID, webhook } from '../../test/meta.js';
 
 const PHONE_NUMBER_ID = '106540352242922';
 const CUSTOMER = '919876543210';
@@ -16,7 +16,7 @@ describe('what a delivered message changes besides the balance', () => {
 
   beforeEach(async () => {
     t = createTestApp();
-    accountId = (await t.openAccount({ phone_number_id: PHONE_NUMBER_ID })).id;
+    accountId = (await t.openAccount({ phone_number_id: PHONE_NUMBER_ID, waba_id: WABA_ID, display_phone_number: '+1 555-010-4477' })).id;
     await t.partner('PUT', '/v1/rate-card', {
       currency: 'USD',
       rates: [
@@ -82,5 +82,22 @@ describe('what a delivered message changes besides the balance', () => {
     const balances = heard.filter((event) => event.type === 'balance');
     assert.equal(balances.length, 1);
     assert.deepEqual((balances[0]!.data as { balance: unknown }).balance, { amount: '-0.0118', currency: 'USD' });
+  });
+
+  it('pushes the new limit and timeline to open widgets when Meta reports a limit change', async () => {
+    const heard: LiveEvent[] = [];
+    t.liveEvents.subscribe(accountId, (event) => heard.push(event));
+    const update = {
+      field: 'phone_number_quality_update',
+      value: { display_phone_number: '15550104477', event: 'ONBOARDING', max_daily_conversations_per_business: 'TIER_2K' },
+    };
+    const res = await postWebhook(t, { object: 'whatsapp_business_account', entry: [{ id: WABA_ID, changes: [update] }] });
+    assert.equal(res.status, 200);
+    const quota = heard.find((event) => event.type === 'quota');
+    const quality = heard.find((event) => event.type === 'quality');
+    assert.ok(quota && quality, 'both quota and quality were pushed');
+    assert.equal((quota.data as { tier: string }).tier, 'TIER_2K');
+    assert.equal((quota.data as { limit: number }).limit, 2000);
+    assert.equal((quality.data as { history: { event: string }[] }).history[0]?.event, 'ONBOARDING');
   });
 });
