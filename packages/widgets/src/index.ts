@@ -1,17 +1,22 @@
 import { WaBalance } from './balance/balance.js';
+import { WaFrequencyCap } from './frequency-cap/frequency-cap.js';
 import { WaNumber } from './number/number.js';
 import { WaQuality } from './quality/quality.js';
 import { WaQuota } from './quota/quota.js';
 import { WaRateCard } from './rate-card/rate-card.js';
 import { WaSession } from './session/session.js';
+import { WaStatement } from './statement/statement.js';
 
 export { WaBalance } from './balance/balance.js';
+export { WaFrequencyCap } from './frequency-cap/frequency-cap.js';
 export { WaNumber } from './number/number.js';
 export { MESSAGING_POLICY_URL, WaQuality } from './quality/quality.js';
 export { WaQuota } from './quota/quota.js';
 export { WaRateCard } from './rate-card/rate-card.js';
 export { WaSession } from './session/session.js';
+export { WaStatement } from './statement/statement.js';
 export { ApiClient, ApiError, type ApiClientEventDetail, type ApiClientOptions } from './shared/api-client.js';
+export type { Download, DownloadOptions } from './shared/api-client.js';
 export { ApiClientController, type ApiClientHost } from './shared/api-client-controller.js';
 export { apiClientContext, localeContext, type LocaleContextValue } from './shared/context.js';
 export type * from './shared/events.js';
@@ -23,6 +28,7 @@ export {
   type Translation,
   type TranslationKey,
 } from './shared/localize.js';
+export type { BillingTerms } from './shared/billing-terms.js';
 export type { MetaTerms } from './shared/meta-terms.js';
 export { fromMicros, multiplyMoney, parseWholeNumber, toMicros } from './shared/micros.js';
 export { formatMoney, isMoney } from './shared/money.js';
@@ -40,6 +46,8 @@ const widgets = {
   quality: WaQuality,
   quota: WaQuota,
   'rate-card': WaRateCard,
+  statement: WaStatement,
+  'frequency-cap': WaFrequencyCap,
 } as const;
 
 /**

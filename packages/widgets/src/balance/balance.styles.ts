@@ -20,6 +20,7 @@ export default css`
 
   .label,
   .threshold,
+  .runway,
   .note {
     color: var(--_muted);
     font-size: 0.875em;
@@ -64,6 +65,76 @@ export default css`
     width: 14ch;
   }
 
+  .runway .skeleton {
+    width: 28ch;
+    max-width: 100%;
+  }
+
+  .threshold-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  button.link {
+    padding: 0;
+    border: none;
+    background: none;
+    color: var(--_accent);
+    font-size: 0.875em;
+    line-height: inherit;
+    text-decoration: underline;
+  }
+
+  .threshold-form {
+    display: grid;
+    gap: calc(var(--_space) * 0.25);
+    justify-items: start;
+  }
+
+  .threshold-form label,
+  .threshold-form .hint {
+    font-size: 0.875em;
+  }
+
+  .threshold-form .hint {
+    color: var(--_muted);
+  }
+
+  .threshold-form input {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
+  }
+
+  .threshold-form input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+
+  .threshold-form input:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .threshold-form .error {
+    color: var(--_danger);
+    font-size: 0.875em;
+  }
+
+  button.secondary {
+    color: var(--_accent);
+    background: transparent;
+  }
+
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+
   .note {
     display: flex;
     flex-wrap: wrap;
@@ -79,6 +150,7 @@ export default css`
 
   .actions {
     display: flex;
+    gap: calc(var(--_space) * 0.5);
   }
 
   @keyframes pulse {

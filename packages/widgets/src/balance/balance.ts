@@ -9,6 +9,7 @@ import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { BalanceResponse } from '../shared/types.js';
 import { WidgetElement } from '../shared/widget-element.js';
 import styles from './balance.styles.js';
+import { ThresholdEditor } from './threshold-editor.js';
 
 const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
   <path d="M8.9 1.5a1 1 0 0 0-1.8 0L.6 13.5A1 1 0 0 0 1.5 15h13a1 1 0 0 0 .9-1.5zM8 5a.9.9 0 0 1 .9.9l-.2 3.9a.7.7 0 0 1-1.4 0l-.2-3.9A.9.9 0 0 1 8 5m0 6.3a1 1 0 1 1 0 2 1 1 0 0 1 0-2"/>
@@ -28,6 +29,8 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  *
  * @fires {WaBalanceLowEvent} wa-balance-low - The loaded balance is below the threshold; `detail` is
  *  `{ balance, threshold }`. Fired when the balance becomes low, not on every reload while it stays low.
+ * @fires {WaThresholdChangedEvent} wa-threshold-changed - The person saved a new low-balance alert threshold;
+ *  `detail` is `{ threshold }` (`null`: the alert is off).
  * @fires {WaSessionExpiredEvent} wa-session-expired - Standalone only: the client secret expired.
  * @fires {WaRequestFailedEvent} wa-request-failed - Standalone only: a request failed.
  *
@@ -36,6 +39,15 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @csspart amount - The formatted balance.
  * @csspart threshold - The "Alert below …" line.
  * @csspart status - The low-balance badge (icon and words).
+ * @csspart change-threshold - The "Change" button beside the alert line.
+ * @csspart threshold-form - The inline form that changes the alert threshold.
+ * @csspart threshold-input - Its amount field.
+ * @csspart threshold-save - Its Save button.
+ * @csspart threshold-cancel - Its Cancel button.
+ * @csspart threshold-error - A validation or save error of the form.
+ * @csspart threshold-forbidden - The note shown when the session may not change the alert.
+ * @csspart threshold-status - The (visually hidden) live region announcing a saved alert.
+ * @csspart runway - How long the balance lasts at the recent spend.
  * @csspart stale - The note shown when a refresh failed and the last value is kept.
  * @csspart error - The error message shown when nothing could be loaded.
  * @csspart retry - The Retry button.
@@ -88,6 +100,16 @@ export class WaBalance extends WidgetElement {
     },
   });
 
+  private readonly thresholdEditor = new ThresholdEditor(this, {
+    localize: this.localize,
+    client: () => this.api.client,
+    saved: (balance, threshold) => {
+      this.receive(balance);
+      this.api.client?.emit('balance', balance);
+      this.emit('wa-threshold-changed', { threshold });
+    },
+  });
+
   constructor() {
     super();
     this.api.on('balance', balance => this.receive(balance));
@@ -136,9 +158,13 @@ export class WaBalance extends WidgetElement {
     const threshold = balance.low_balance_threshold;
     return html`
       <div part="amount" class="amount">${this.localize.money(balance.balance)}</div>
-      <div part="threshold" class="threshold">
-        ${threshold ? this.localize.term('alertBelow', this.localize.money(threshold)) : this.localize.term('noThreshold')}
+      <div class="threshold-row">
+        <div part="threshold" class="threshold">
+          ${threshold ? this.localize.term('alertBelow', this.localize.money(threshold)) : this.localize.term('noThreshold')}
+        </div>
+        ${this.thresholdEditor.renderButton(balance)}
       </div>
+      ${this.thresholdEditor.render(balance)} ${this.renderRunway(balance)}
       ${failure && this.receivedAt
         ? html`<p part="stale" class="note" role="status">
             ${this.localize.term('staleNote', this.localize.date(this.receivedAt, { timeStyle: 'short' }))}
@@ -146,6 +172,16 @@ export class WaBalance extends WidgetElement {
           </p>`
         : nothing}
     `;
+  }
+
+  private renderRunway({ runway }: BalanceResponse) {
+    if (!runway) return nothing;
+    const { localize } = this;
+    const text =
+      runway.days === null
+        ? localize.term('runwayNoSpend', runway.basis_days)
+        : localize.term('runway', runway.days, localize.number(runway.days), localize.money(runway.average_daily_spend), runway.basis_days);
+    return html`<div part="runway" class="runway">${text}</div>`;
   }
 
   private renderError(failure: unknown) {
@@ -163,6 +199,7 @@ export class WaBalance extends WidgetElement {
       <span class="visually-hidden">${this.localize.term('loading')}</span>
       <div part="amount" class="amount" aria-hidden="true"><span class="skeleton">&nbsp;</span></div>
       <div part="threshold" class="threshold" aria-hidden="true"><span class="skeleton">&nbsp;</span></div>
+      <div class="runway" aria-hidden="true"><span class="skeleton">&nbsp;</span></div>
     `;
   }
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, useApi } from '../test/api-mock.js';
-import { ApiClient, ApiError } from './api-client.js';
+import { ApiClient, ApiError, filenameOf } from './api-client.js';
 
 describe('ApiClient', () => {
   it('shares one request between identical GETs in flight', async () => {
@@ -109,5 +109,45 @@ describe('ApiClient', () => {
       'https://x.test/wa/v1/balance',
     );
     expect(new ApiClient({ clientSecret: 's' }).url('/v1/balance')).to.equal(`${location.origin}/v1/balance`);
+  });
+  describe('download', () => {
+    it('downloads a file with the Authorization header and the server’s filename', async () => {
+      const seen: Array<{ authorization: string | null; accept: string | null }> = [];
+      await useApi(
+        http.get(`${endpoint}/v1/statement`, ({ request }) => {
+          seen.push({ authorization: request.headers.get('Authorization'), accept: request.headers.get('Accept') });
+          return new HttpResponse('date,type\n', {
+            headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="statement-acc_1.csv"' },
+          });
+        }),
+      );
+      const client = new ApiClient({ endpoint, clientSecret: 'ws_test' });
+
+      const file = await client.download('/v1/statement?format=csv', { accept: 'text/csv' });
+      expect(file.filename).to.equal('statement-acc_1.csv');
+      expect(await file.blob.text()).to.equal('date,type\n');
+      expect(seen).to.deep.equal([{ authorization: 'Bearer ws_test', accept: 'text/csv' }]);
+    });
+
+    it('uses the fallback name without Content-Disposition, and rejects with the API error', async () => {
+      let forbid = false;
+      await useApi(
+        http.get(`${endpoint}/v1/file`, () => (forbid ? apiError(403, 'forbidden') : new HttpResponse('x'))),
+      );
+      const client = new ApiClient({ endpoint, clientSecret: 'ws_test' });
+      expect((await client.download('/v1/file', { fallbackName: 'file.csv' })).filename).to.equal('file.csv');
+
+      forbid = true;
+      const error = await client.download('/v1/file').catch(e => e as ApiError);
+      expect(error).to.be.instanceOf(ApiError).and.include({ code: 'forbidden', status: 403, request: 'GET /v1/file' });
+    });
+
+    it('reads plain, quoted and RFC 5987 filenames', () => {
+      expect(filenameOf('attachment; filename="a b.csv"')).to.equal('a b.csv');
+      expect(filenameOf('attachment; filename=plain.csv')).to.equal('plain.csv');
+      expect(filenameOf(`attachment; filename="x.csv"; filename*=UTF-8''extrato%20%C3%A9.csv`)).to.equal('extrato é.csv');
+      expect(filenameOf('attachment')).to.be.undefined;
+      expect(filenameOf(null)).to.be.undefined;
+    });
   });
 });

@@ -38,6 +38,20 @@ interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** Options of {@link ApiClient.download}. */
+export interface DownloadOptions extends RequestOptions {
+  /** The `Accept` header, e.g. `text/csv`. */
+  accept?: string;
+  /** The name to save under when the response has no `Content-Disposition` filename. */
+  fallbackName?: string;
+}
+
+/** A downloaded file: its bytes and the name the server suggested. */
+export interface Download {
+  blob: Blob;
+  filename: string;
+}
+
 /**
  * The one HTTP client of the widgets. A `<wa-session>` shares a single instance with every widget inside it,
  * so concurrent identical GETs become one request, and an expired session is renewed once for all of them.
@@ -81,6 +95,21 @@ export class ApiClient extends EventTarget {
   /** Sends a JSON body with `POST`, `PUT`, `PATCH` or `DELETE`. Never de-duplicated. */
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     return this.request<T>(method, path, body);
+  }
+
+  /**
+   * GETs a file (e.g. the statement's CSV) with the session's `Authorization` header, which a plain link
+   * could not send. `filename` comes from `Content-Disposition`, else `fallbackName`. Never de-duplicated.
+   */
+  async download(path: string, { accept = '*/*', fallbackName = 'download', signal }: DownloadOptions = {}): Promise<Download> {
+    const label = `GET ${path}`;
+    try {
+      const response = await this.authorizedFetch('GET', path, undefined, label, accept, signal);
+      const filename = filenameOf(response.headers.get('Content-Disposition')) ?? fallbackName;
+      return { blob: await response.blob(), filename };
+    } catch (cause) {
+      throw this.report(cause, label);
+    }
   }
 
   /** Listens for a pushed update; returns the function that stops listening. */
@@ -226,6 +255,22 @@ async function readJson<T>(response: Response, label: string): Promise<T> {
   } catch {
     throw new ApiError('invalid_response', response.status, 'The server sent a response that is not JSON', label);
   }
+}
+
+/** The filename of a `Content-Disposition` header (RFC 6266: `filename*=UTF-8''…` wins over `filename="…"`). */
+export function filenameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      // a malformed encoding falls back to the plain filename
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/i.exec(disposition);
+  const name = plain?.[1]?.replace(/\\(.)/g, '$1') ?? plain?.[2]?.trim();
+  return name || undefined;
 }
 
 function abandonable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

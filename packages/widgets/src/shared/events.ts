@@ -1,5 +1,5 @@
 import type { ApiError } from './api-client.js';
-import type { Money, QualityRating } from './types.js';
+import type { FrequencyCap, Money, QualityRating } from './types.js';
 
 /** The `detail` of every event the widgets dispatch, keyed by event name. */
 export interface WidgetEventDetails {
@@ -9,6 +9,9 @@ export interface WidgetEventDetails {
   'wa-quality-changed': { rating: QualityRating; previous: QualityRating | null };
   'wa-usage-near-limit': { unique_customers: number; limit: number; remaining: number };
   'wa-campaign-estimated': { total: Money; balance: Money | null; shortfall: Money | null };
+  'wa-threshold-changed': { threshold: Money | null };
+  'wa-frequency-cap-saved': { cap: FrequencyCap };
+  'wa-statement-downloaded': { filename: string };
 }
 
 export type WidgetEventName = keyof WidgetEventDetails;
@@ -29,6 +32,13 @@ export type WaUsageNearLimitEvent = CustomEvent<WidgetEventDetails['wa-usage-nea
  */
 export type WaCampaignEstimatedEvent = CustomEvent<WidgetEventDetails['wa-campaign-estimated']>;
 
+/** Fired by `<wa-balance>` when the person saved a new low-balance alert threshold (`null`: alert off). */
+export type WaThresholdChangedEvent = CustomEvent<WidgetEventDetails['wa-threshold-changed']>;
+/** Fired by `<wa-frequency-cap>` when the server saved the cap. */
+export type WaFrequencyCapSavedEvent = CustomEvent<WidgetEventDetails['wa-frequency-cap-saved']>;
+/** Fired by `<wa-statement>` when the CSV export was handed to the browser as a download. */
+export type WaStatementDownloadedEvent = CustomEvent<WidgetEventDetails['wa-statement-downloaded']>;
+
 declare global {
   interface HTMLElementEventMap {
     'wa-balance-low': WaBalanceLowEvent;
@@ -37,5 +47,8 @@ declare global {
     'wa-quality-changed': WaQualityChangedEvent;
     'wa-usage-near-limit': WaUsageNearLimitEvent;
     'wa-campaign-estimated': WaCampaignEstimatedEvent;
+    'wa-threshold-changed': WaThresholdChangedEvent;
+    'wa-frequency-cap-saved': WaFrequencyCapSavedEvent;
+    'wa-statement-downloaded': WaStatementDownloadedEvent;
   }
 }

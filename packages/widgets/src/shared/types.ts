@@ -18,6 +18,17 @@ export interface BalanceResponse {
   is_low: boolean;
   /** ISO 8601 timestamp of the last balance change. */
   updated_at: string;
+  /** How long the balance lasts at the recent spend (servers before issue 5 omit it). */
+  runway?: BalanceRunway;
+}
+
+/** The runway of `GET /v1/balance`: the balance divided by the average daily message spend. */
+export interface BalanceRunway {
+  /** Whole days the balance covers; `null` when nothing was spent in the last `basis_days`. */
+  days: number | null;
+  average_daily_spend: Money;
+  /** Days the average is taken over (7). */
+  basis_days: number;
 }
 
 /** Meta's quality rating of a phone number; Meta's `NA` arrives as `UNKNOWN`. */
@@ -130,6 +141,55 @@ export interface RateCardResponse {
   pricing: 'default' | 'custom' | 'markup';
   markup_percent: string | null;
   rates: Rate[];
+}
+
+/** What a statement entry is for. */
+export type StatementKind = 'message' | 'topup' | 'payment_link' | 'adjustment';
+
+/** One ledger entry of `GET /v1/statement`. */
+export interface StatementEntry {
+  id: string;
+  /** ISO 8601 time of the entry. */
+  at: string;
+  type: 'credit' | 'debit';
+  kind: StatementKind;
+  /** Signed: negative for debits. */
+  amount: Money;
+  balance_after: Money;
+  description: string;
+  reference: string | null;
+  /** For messages: Meta's pricing category and the market code (`IN`), the message id, whether it was priced. */
+  details: { category?: string; market?: string; message_id?: string; priced?: boolean };
+}
+
+/** Credits (≥ 0) and debits (≤ 0) of one UTC day, within the range and filters. */
+export interface StatementDailyTotal {
+  /** `YYYY-MM-DD`, UTC. */
+  date: string;
+  credits: Money;
+  debits: Money;
+}
+
+/** `GET /v1/statement?from&to&type&kind&limit&cursor`: one page, newest first. */
+export interface StatementResponse {
+  entries: StatementEntry[];
+  /** Opaque; `null` on the last page. */
+  next_cursor: string | null;
+  /** The balance just before `from`, whatever the filters. */
+  opening_balance: Money;
+  /** The balance at `to`, whatever the filters. */
+  closing_balance: Money;
+  /** Totals of the page's days. */
+  daily_totals: StatementDailyTotal[];
+}
+
+/** `GET|PUT /v1/frequency-cap`: marketing messages per customer within a sliding window. */
+export interface FrequencyCap {
+  enabled: boolean;
+  /** 1..100 */
+  max_messages: number;
+  /** 1..720 */
+  window_hours: number;
 }
 
 /** The body of every error response: `{"error":{"code","message"}}`. */

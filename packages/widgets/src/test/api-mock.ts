@@ -3,6 +3,9 @@ import { setupWorker } from 'msw/browser';
 import type {
   AccountResponse,
   BalanceResponse,
+  FrequencyCap,
+  StatementEntry,
+  StatementResponse,
   QualityResponse,
   QuotaResponse,
   RateCardResponse,
@@ -29,6 +32,7 @@ export function balance(overrides: Partial<BalanceResponse> = {}): BalanceRespon
     low_balance_threshold: { amount: '100.00', currency: 'USD' },
     is_low: false,
     updated_at: '2025-11-25T14:05:00Z',
+    runway: { days: 671, average_daily_spend: { amount: '12.40', currency: 'USD' }, basis_days: 7 },
     ...overrides,
   };
 }
@@ -127,6 +131,62 @@ export function jsonHandler(path: string, body: unknown, seen: string[] = []) {
     seen.push(request.url);
     return HttpResponse.json(body as Record<string, unknown>);
   });
+}
+
+/** A statement entry; debits by default, a message to India. */
+export function statementEntry(overrides: Partial<StatementEntry> = {}): StatementEntry {
+  return {
+    id: 'le_1',
+    at: '2025-11-25T14:05:00.000Z',
+    type: 'debit',
+    kind: 'message',
+    amount: { amount: '-0.0118', currency: 'USD' },
+    balance_after: { amount: '8323.87', currency: 'USD' },
+    description: 'Marketing message',
+    reference: 'wamid.1',
+    details: { category: 'marketing', market: 'IN', message_id: 'wamid.1', priced: true },
+    ...overrides,
+  };
+}
+
+export function statement(overrides: Partial<StatementResponse> = {}): StatementResponse {
+  const usd = (amount: string) => ({ amount, currency: 'USD' });
+  return {
+    entries: [
+      statementEntry(),
+      statementEntry({
+        id: 'le_2',
+        at: '2025-11-25T09:00:00.000Z',
+        type: 'credit',
+        kind: 'topup',
+        amount: usd('500.00'),
+        balance_after: usd('8323.8818'),
+        description: 'Top-up by card',
+        reference: 'pi_1',
+        details: {},
+      }),
+      statementEntry({
+        id: 'le_3',
+        at: '2025-11-24T18:30:00.000Z',
+        amount: usd('-0.0068'),
+        balance_after: usd('7823.8818'),
+        description: 'Utility message',
+        details: { category: 'utility', market: 'BR', priced: true },
+      }),
+    ],
+    next_cursor: null,
+    opening_balance: usd('7823.8886'),
+    closing_balance: usd('8323.87'),
+    daily_totals: [
+      { date: '2025-11-25', credits: usd('500.00'), debits: usd('-0.0118') },
+      { date: '2025-11-24', credits: usd('0.00'), debits: usd('-0.0068') },
+    ],
+    ...overrides,
+  };
+}
+
+export function frequencyCap(overrides: Partial<FrequencyCap> = {}): FrequencyCap {
+  return { enabled: true, max_messages: 2, window_hours: 24, ...overrides };
 }
 
 /** A promise a test opens when it wants a held response to go through. */

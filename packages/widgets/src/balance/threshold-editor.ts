@@ -1,0 +1,171 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { ApiError, type ApiClient } from '../shared/api-client.js';
+import type { LocalizeController } from '../shared/localize.js';
+import type { BalanceResponse, Money } from '../shared/types.js';
+import { parseThreshold, thresholdExample, thresholdText } from './threshold-input.js';
+
+/** What the editor needs from its widget. */
+export interface ThresholdEditorHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+export interface ThresholdEditorOptions {
+  localize: LocalizeController;
+  client: () => ApiClient | undefined;
+  /** The balance payload the server answered with, and the threshold that was saved. */
+  saved: (balance: BalanceResponse, threshold: Money | null) => void;
+}
+
+/**
+ * The inline "Change" flow of the low-balance alert: a button that turns into a labelled amount field with
+ * Save and Cancel, `PUT /v1/alerts/low-balance`, and focus handed back to the button afterwards.
+ */
+export class ThresholdEditor implements ReactiveController {
+  private open = false;
+  private text = '';
+  private invalid = false;
+  private saving = false;
+  private failure: 'forbidden' | 'failed' | undefined;
+  private forbidden = false;
+  private announcement = '';
+
+  constructor(
+    private readonly host: ThresholdEditorHost,
+    private readonly options: ThresholdEditorOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** The Change button, the form while it is open, and the live region announcing the outcome. */
+  render(balance: BalanceResponse) {
+    const term = this.options.localize.term.bind(this.options.localize);
+    return html`
+      ${this.open ? this.renderForm(balance) : nothing}
+      ${!this.open && this.forbidden ? html`<p part="threshold-forbidden" class="note" tabindex="-1">${term('thresholdForbidden')}</p>` : nothing}
+      <p part="threshold-status" class="visually-hidden" role="status">${this.announcement}</p>
+    `;
+  }
+
+  /** The button that opens the form, beside the "Alert below …" line. */
+  renderButton(balance: BalanceResponse) {
+    if (this.open || this.forbidden) return nothing;
+    const { localize } = this.options;
+    return html`<button
+      part="change-threshold"
+      class="link"
+      type="button"
+      aria-label=${localize.term('changeThresholdLabel')}
+      @click=${() => this.start(balance.low_balance_threshold)}
+    >
+      ${localize.term('changeThreshold')}
+    </button>`;
+  }
+
+  private renderForm(balance: BalanceResponse) {
+    const { localize } = this.options;
+    const currency = balance.balance.currency;
+    const describedBy = ['threshold-hint', this.invalid ? 'threshold-error' : '', this.failure ? 'threshold-failure' : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`
+      <form part="threshold-form" class="threshold-form" novalidate @submit=${(event: Event) => this.submit(event, currency)}
+        @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.cancel()}>
+        <label for="threshold-input">${localize.term('thresholdInput', currency)}</label>
+        <input
+          id="threshold-input"
+          part="threshold-input"
+          type="text"
+          inputmode="decimal"
+          autocomplete="off"
+          .value=${this.text}
+          aria-invalid=${this.invalid ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          @input=${(event: InputEvent) => this.edit((event.target as HTMLInputElement).value, currency)}
+        />
+        <span id="threshold-hint" class="hint">${localize.term('thresholdHint')}</span>
+        ${this.invalid
+          ? html`<span id="threshold-error" part="threshold-error" class="error" role="alert">
+              ${localize.term('thresholdInvalid', thresholdExample(currency, localize.locale))}
+            </span>`
+          : nothing}
+        ${this.failure
+          ? html`<span id="threshold-failure" part="threshold-error" class="error" role="alert">
+              ${localize.term(this.failure === 'forbidden' ? 'thresholdForbidden' : 'thresholdSaveFailed')}
+            </span>`
+          : nothing}
+        <div class="actions">
+          ${this.failure === 'forbidden'
+            ? nothing
+            : html`<button part="threshold-save" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>
+                ${localize.term(this.saving ? 'saving' : 'save')}
+              </button>`}
+          <button part="threshold-cancel" class="secondary" type="button" @click=${() => this.cancel()}>
+            ${localize.term('cancel')}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  private start(threshold: Money | null): void {
+    this.text = threshold ? thresholdText(threshold.amount, this.options.localize.locale) : '';
+    this.open = true;
+    this.invalid = false;
+    this.failure = undefined;
+    this.announcement = '';
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.focus('[part~="threshold-input"]'));
+  }
+
+  private edit(text: string, currency: string): void {
+    this.text = text;
+    if (this.invalid) this.invalid = 'invalid' in parseThreshold(text, currency, this.options.localize.locale);
+    this.host.requestUpdate();
+  }
+
+  private cancel(): void {
+    if (!this.open) return;
+    this.open = false;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.focus('[part~="change-threshold"], [part~="threshold-forbidden"]'));
+  }
+
+  private async submit(event: Event, currency: string): Promise<void> {
+    event.preventDefault();
+    if (this.saving) return;
+    const { localize } = this.options;
+    const input = parseThreshold(this.text, currency, localize.locale);
+    this.invalid = 'invalid' in input;
+    this.failure = undefined;
+    if ('invalid' in input) {
+      this.host.requestUpdate();
+      return;
+    }
+    const client = this.options.client();
+    if (!client) return;
+    const threshold = 'off' in input ? null : { amount: input.amount, currency };
+    this.saving = true;
+    this.host.requestUpdate();
+    try {
+      const balance = await client.send<BalanceResponse>('PUT', '/v1/alerts/low-balance', { threshold });
+      this.open = false;
+      const saved = balance.low_balance_threshold;
+      this.announcement = saved ? localize.term('thresholdSaved', localize.money(saved)) : localize.term('thresholdOff');
+      this.options.saved(balance, threshold);
+      await this.host.updateComplete;
+      this.focus('[part~="change-threshold"]');
+    } catch (cause) {
+      this.failure = cause instanceof ApiError && cause.status === 403 ? 'forbidden' : 'failed';
+      this.forbidden ||= this.failure === 'forbidden';
+    } finally {
+      this.saving = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private focus(selector: string): void {
+    this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+}

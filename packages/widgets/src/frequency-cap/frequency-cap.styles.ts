@@ -1,0 +1,85 @@
+import { css } from 'lit';
+
+export default css`
+  .form {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+
+  .switch {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.5);
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  .switch input {
+    width: 1.1em;
+    height: 1.1em;
+    accent-color: var(--_accent);
+  }
+
+  .switch input:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .limits {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+
+  .field {
+    display: grid;
+    gap: calc(var(--_space) * 0.125);
+    align-content: start;
+  }
+
+  .field label {
+    font-size: 0.875em;
+  }
+
+  .field input {
+    width: 8ch;
+  }
+
+  .field input:disabled {
+    opacity: 0.6;
+  }
+
+  .field input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+
+  .field .error {
+    max-width: 30ch;
+    font-size: 0.875em;
+  }
+
+  .summary {
+    font-weight: 600;
+  }
+
+  .explanation {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .skeleton-form {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+
+  .skeleton.wide {
+    width: 100%;
+  }
+
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+`;

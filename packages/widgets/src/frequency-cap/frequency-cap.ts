@@ -1,0 +1,288 @@
+import { initialState, Task, TaskStatus } from '@lit/task';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiClientController } from '../shared/api-client-controller.js';
+import { ApiError } from '../shared/api-client.js';
+import { LocalizeController, type Translation } from '../shared/localize.js';
+import { dataWidgetStyles } from '../shared/states.styles.js';
+import { widgetBaseStyles } from '../shared/theme.styles.js';
+import type { FrequencyCap } from '../shared/types.js';
+import { WidgetElement } from '../shared/widget-element.js';
+import { CAP_LIMITS, parseBoundedInteger } from './cap-input.js';
+import styles from './frequency-cap.styles.js';
+
+/** The form as typed: numbers stay text until they are valid. */
+interface Draft {
+  enabled: boolean;
+  maxMessages: string;
+  windowHours: string;
+}
+
+/**
+ * @summary Shows and edits the account's marketing frequency cap: at most N marketing messages per customer
+ * every H hours, enforced by the host's sending pipeline through the send-time check.
+ * @tagname wa-frequency-cap
+ *
+ * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
+ * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
+ * @attr locale - Overrides the session's locale for this widget.
+ * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr read-only - Shows the cap without the form; also set by the widget when the server refuses a save (403).
+ *
+ * @property strings - Overrides of the translated strings, e.g. `{ capLabel: 'Message limit' }`.
+ *
+ * @fires {WaFrequencyCapSavedEvent} wa-frequency-cap-saved - The server saved the cap; `detail` is `{ cap }`.
+ * @fires {WaSessionExpiredEvent} wa-session-expired - Standalone only: the client secret expired.
+ * @fires {WaRequestFailedEvent} wa-request-failed - Standalone only: a request failed.
+ *
+ * @csspart base - The card around everything.
+ * @csspart label - The "Marketing frequency cap" label.
+ * @csspart form - The form.
+ * @csspart switch - The on/off switch (a checkbox with `role="switch"`).
+ * @csspart max-messages - The "messages per customer" field.
+ * @csspart window-hours - The "hours" field.
+ * @csspart field-error - A field's validation message.
+ * @csspart summary - The cap in words.
+ * @csspart save - The Save button.
+ * @csspart status - The live region announcing a saved cap.
+ * @csspart read-only - The note shown when the session may not change the cap.
+ * @csspart explanation - What the cap does, and Meta's own limits.
+ * @csspart error - A load or save error.
+ * @csspart retry - The Retry button.
+ *
+ * @cssprop --wa-widget-color-text - Text colour.
+ * @cssprop --wa-widget-color-muted - Secondary text (label, explanation).
+ * @cssprop --wa-widget-color-surface - Card background; also the buttons' text.
+ * @cssprop --wa-widget-color-border - Card and field borders.
+ * @cssprop --wa-widget-color-accent - Buttons, switch and focus ring.
+ * @cssprop --wa-widget-color-danger - Errors.
+ * @cssprop --wa-widget-color-skeleton - Loading placeholders.
+ * @cssprop --wa-widget-font-family - Font family.
+ * @cssprop --wa-widget-font-size - Base font size.
+ * @cssprop --wa-widget-radius - Corner radius.
+ * @cssprop --wa-widget-space - Spacing unit (density).
+ */
+export class WaFrequencyCap extends WidgetElement {
+  static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
+
+  /** Base URL of the server, when used without a session. */
+  @property() endpoint = '';
+
+  /** The widget session's `client_secret`, when used without a session. */
+  @property({ attribute: 'client-secret' }) clientSecret = '';
+
+  /** Overrides the session's locale. */
+  @property() locale = '';
+
+  /** `dark` for the dark theme. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
+
+  /** Shows the cap without the form. */
+  @property({ type: Boolean, reflect: true, attribute: 'read-only' }) readOnly = false;
+
+  /** Overrides of the translated strings. */
+  @property({ type: Object }) strings: Partial<Translation> = {};
+
+  @state() private cap: FrequencyCap | undefined;
+  @state() private draft: Draft = { enabled: false, maxMessages: '', windowHours: '' };
+  @state() private invalid = { maxMessages: false, windowHours: false };
+  @state() private failure: unknown;
+  @state() private saving = false;
+  @state() private saveFailed = false;
+  @state() private announcement = '';
+
+  private readonly localize = new LocalizeController(this);
+  private readonly api = new ApiClientController(this);
+
+  private readonly task = new Task(this, {
+    args: () => [this.api.client] as const,
+    task: ([client], { signal }) => (client ? client.get<FrequencyCap>('/v1/frequency-cap', { signal }) : initialState),
+    onComplete: cap => this.receive(cap),
+    onError: error => {
+      this.failure = error;
+    },
+  });
+
+  /** Reloads the cap from the server, discarding unsaved changes. */
+  refresh(): Promise<void> {
+    this.failure = undefined;
+    return this.task.run();
+  }
+
+  private receive(cap: FrequencyCap): void {
+    this.cap = cap;
+    this.draft = { enabled: cap.enabled, maxMessages: String(cap.max_messages), windowHours: String(cap.window_hours) };
+    this.invalid = { maxMessages: false, windowHours: false };
+    this.failure = undefined;
+  }
+
+  private edit(changes: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...changes };
+    this.announcement = '';
+    // once a field was refused, it is checked as the person types so the error goes away when fixed
+    const { maxMessages, windowHours } = this.validate();
+    this.invalid = { maxMessages: this.invalid.maxMessages && !maxMessages, windowHours: this.invalid.windowHours && !windowHours };
+  }
+
+  private validate() {
+    return {
+      maxMessages: parseBoundedInteger(this.draft.maxMessages, CAP_LIMITS.maxMessages),
+      windowHours: parseBoundedInteger(this.draft.windowHours, CAP_LIMITS.windowHours),
+    };
+  }
+
+  private async save(event?: Event): Promise<void> {
+    event?.preventDefault();
+    const client = this.api.client;
+    if (this.saving || !client) return;
+    const { maxMessages, windowHours } = this.validate();
+    this.invalid = { maxMessages: maxMessages === undefined, windowHours: windowHours === undefined };
+    if (maxMessages === undefined || windowHours === undefined) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('input[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const body: FrequencyCap = { enabled: this.draft.enabled, max_messages: maxMessages, window_hours: windowHours };
+    this.saving = true;
+    this.saveFailed = false;
+    this.announcement = '';
+    try {
+      const cap = await client.send<FrequencyCap>('PUT', '/v1/frequency-cap', body);
+      this.receive(cap);
+      this.announcement = this.localize.term('capSaved');
+      this.emit('wa-frequency-cap-saved', { cap });
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.status === 403) {
+        this.readOnly = true;
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('[part~="read-only"]')?.focus();
+      } else {
+        this.saveFailed = true;
+      }
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  protected override render() {
+    const { cap } = this;
+    const failure = this.task.status === TaskStatus.PENDING ? undefined : this.failure;
+    return html`
+      <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!cap && !failure ? 'true' : 'false'}>
+        <span part="label" class="label" id="label">${this.localize.term('capLabel')}</span>
+        ${cap
+          ? this.readOnly
+            ? this.renderReadOnly(cap)
+            : this.renderForm()
+          : failure
+            ? this.renderLoadError(failure)
+            : this.renderSkeleton()}
+        <div part="explanation" class="explanation">
+          <p>${this.localize.term('capExplanation')}</p>
+          <p>${this.localize.term('capMetaLimits')}</p>
+        </div>
+      </div>
+    `;
+  }
+
+  private summary(cap: { enabled: boolean; max?: number | undefined; hours?: number | undefined }) {
+    const { localize } = this;
+    if (!cap.enabled) return localize.term('capOff');
+    if (cap.max === undefined || cap.hours === undefined) return '';
+    return localize.term('capSummary', cap.max, localize.number(cap.max), cap.hours, localize.number(cap.hours));
+  }
+
+  private renderReadOnly(cap: FrequencyCap) {
+    return html`
+      <p part="summary" class="summary">${this.summary({ enabled: cap.enabled, max: cap.max_messages, hours: cap.window_hours })}</p>
+      <p part="read-only" class="note" tabindex="-1">${this.localize.term('capReadOnly')}</p>
+    `;
+  }
+
+  private renderForm() {
+    const { localize, draft, invalid } = this;
+    const valid = this.validate();
+    return html`
+      <form part="form" class="form" novalidate @submit=${(event: Event) => this.save(event)}>
+        <label class="switch">
+          <input
+            part="switch"
+            type="checkbox"
+            role="switch"
+            .checked=${draft.enabled}
+            @change=${(event: Event) => this.edit({ enabled: (event.target as HTMLInputElement).checked })}
+          />
+          <span>${localize.term('capEnable')}</span>
+        </label>
+        <div class="limits">
+          ${this.renderNumberField('max-messages', localize.term('capMaxMessages'), draft.maxMessages, CAP_LIMITS.maxMessages, invalid.maxMessages, localize.term('capMaxInvalid'), value => this.edit({ maxMessages: value }))}
+          ${this.renderNumberField('window-hours', localize.term('capWindowHours'), draft.windowHours, CAP_LIMITS.windowHours, invalid.windowHours, localize.term('capWindowInvalid'), value => this.edit({ windowHours: value }))}
+        </div>
+        <p part="summary" class="summary">${this.summary({ enabled: draft.enabled, max: valid.maxMessages, hours: valid.windowHours })}</p>
+        <div class="actions">
+          <button part="save" type="submit" aria-disabled=${this.saving ? 'true' : 'false'}>
+            ${localize.term(this.saving ? 'saving' : 'save')}
+          </button>
+        </div>
+        ${this.saveFailed
+          ? html`<div class="note">
+              <p part="error" class="error" role="alert">${localize.term('capSaveFailed')}</p>
+              <button part="retry" type="button" class="secondary" @click=${() => this.save()}>${localize.term('retry')}</button>
+            </div>`
+          : nothing}
+        <p part="status" class="saved" role="status">${this.announcement}</p>
+      </form>
+    `;
+  }
+
+  private renderNumberField(
+    id: string,
+    label: string,
+    value: string,
+    limits: { min: number; max: number },
+    invalid: boolean,
+    message: string,
+    edit: (value: string) => void,
+  ) {
+    return html`
+      <div class="field">
+        <label for=${id}>${label}</label>
+        <input
+          id=${id}
+          part=${id}
+          type="number"
+          inputmode="numeric"
+          min=${limits.min}
+          max=${limits.max}
+          step="1"
+          .value=${value}
+          ?disabled=${!this.draft.enabled}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${invalid ? `${id}-error` : nothing}
+          @input=${(event: Event) => edit((event.target as HTMLInputElement).value)}
+        />
+        ${invalid ? html`<span part="field-error" id=${`${id}-error`} class="error" role="alert">${message}</span>` : nothing}
+      </div>
+    `;
+  }
+
+  private renderLoadError(failure: unknown) {
+    const expired = failure instanceof ApiError && failure.code === 'session_expired';
+    return html`
+      <p part="error" class="error" role="alert">${this.localize.term(expired ? 'sessionExpired' : 'capLoadFailed')}</p>
+      <div class="actions">
+        <button part="retry" type="button" @click=${() => this.refresh()}>${this.localize.term('retry')}</button>
+      </div>
+    `;
+  }
+
+  private renderSkeleton() {
+    return html`
+      <span class="visually-hidden">${this.localize.term('loading')}</span>
+      <div class="skeleton-form" aria-hidden="true">
+        <span class="skeleton">&nbsp;</span>
+        <span class="skeleton wide">&nbsp;</span>
+      </div>
+    `;
+  }
+}
