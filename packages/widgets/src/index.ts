@@ -4,6 +4,7 @@ import { WaQuality } from './quality/quality.js';
 import { WaQuota } from './quota/quota.js';
 import { WaRateCard } from './rate-card/rate-card.js';
 import { WaSession } from './session/session.js';
+import { WaTopup } from './topup/topup.js';
 
 export { WaBalance } from './balance/balance.js';
 export { WaNumber } from './number/number.js';
@@ -11,6 +12,7 @@ export { MESSAGING_POLICY_URL, WaQuality } from './quality/quality.js';
 export { WaQuota } from './quota/quota.js';
 export { WaRateCard } from './rate-card/rate-card.js';
 export { WaSession } from './session/session.js';
+export { LINK_EXPIRY_HOURS, WaTopup } from './topup/topup.js';
 export { ApiClient, ApiError, type ApiClientEventDetail, type ApiClientOptions } from './shared/api-client.js';
 export { ApiClientController, type ApiClientHost } from './shared/api-client-controller.js';
 export { apiClientContext, localeContext, type LocaleContextValue } from './shared/context.js';
@@ -24,6 +26,7 @@ export {
   type TranslationKey,
 } from './shared/localize.js';
 export type { MetaTerms } from './shared/meta-terms.js';
+export type { TopupTerms } from './shared/topup-terms.js';
 export { fromMicros, multiplyMoney, parseWholeNumber, toMicros } from './shared/micros.js';
 export { formatMoney, isMoney } from './shared/money.js';
 export { compactCount, tierSize, tierWords, type TierSize } from './shared/tiers.js';
@@ -40,6 +43,7 @@ const widgets = {
   quality: WaQuality,
   quota: WaQuota,
   'rate-card': WaRateCard,
+  topup: WaTopup,
 } as const;
 
 /**

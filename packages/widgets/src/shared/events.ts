@@ -1,5 +1,5 @@
 import type { ApiError } from './api-client.js';
-import type { Money, QualityRating } from './types.js';
+import type { Money, PaymentLink, QualityRating, Topup } from './types.js';
 
 /** The `detail` of every event the widgets dispatch, keyed by event name. */
 export interface WidgetEventDetails {
@@ -9,6 +9,9 @@ export interface WidgetEventDetails {
   'wa-quality-changed': { rating: QualityRating; previous: QualityRating | null };
   'wa-usage-near-limit': { unique_customers: number; limit: number; remaining: number };
   'wa-campaign-estimated': { total: Money; balance: Money | null; shortfall: Money | null };
+  'wa-topup-succeeded': { topup: Topup };
+  'wa-payment-link-created': { link: PaymentLink };
+  'wa-add-credits-requested': Record<string, never>;
 }
 
 export type WidgetEventName = keyof WidgetEventDetails;
@@ -29,6 +32,13 @@ export type WaUsageNearLimitEvent = CustomEvent<WidgetEventDetails['wa-usage-nea
  */
 export type WaCampaignEstimatedEvent = CustomEvent<WidgetEventDetails['wa-campaign-estimated']>;
 
+/** Fired by `<wa-topup>` once when a top-up it started is paid. */
+export type WaTopupSucceededEvent = CustomEvent<WidgetEventDetails['wa-topup-succeeded']>;
+/** Fired by `<wa-topup>` when it created a payment link. */
+export type WaPaymentLinkCreatedEvent = CustomEvent<WidgetEventDetails['wa-payment-link-created']>;
+/** Fired (cancelable) by `<wa-balance topup>` when its "Add credits" button is pressed; cancel it to open your own flow. */
+export type WaAddCreditsRequestedEvent = CustomEvent<WidgetEventDetails['wa-add-credits-requested']>;
+
 declare global {
   interface HTMLElementEventMap {
     'wa-balance-low': WaBalanceLowEvent;
@@ -37,5 +47,8 @@ declare global {
     'wa-quality-changed': WaQualityChangedEvent;
     'wa-usage-near-limit': WaUsageNearLimitEvent;
     'wa-campaign-estimated': WaCampaignEstimatedEvent;
+    'wa-topup-succeeded': WaTopupSucceededEvent;
+    'wa-payment-link-created': WaPaymentLinkCreatedEvent;
+    'wa-add-credits-requested': WaAddCreditsRequestedEvent;
   }
 }

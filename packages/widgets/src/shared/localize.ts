@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ensureContextRoot, localeContext } from './context.js';
 import type { MetaTerms } from './meta-terms.js';
+import type { TopupTerms } from './topup-terms.js';
 import { formatMoney } from './money.js';
 import en from './translations/en.js';
 import es from './translations/es.js';
@@ -9,7 +10,7 @@ import ptBR from './translations/pt-BR.js';
 import type { Money } from './types.js';
 
 /** Every string of the widgets. A widget adds its terms here and in each file of `translations/`. */
-export interface Translation extends MetaTerms {
+export interface Translation extends MetaTerms, TopupTerms {
   $code: string;
   $name: string;
   $dir: 'ltr' | 'rtl';

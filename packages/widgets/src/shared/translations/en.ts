@@ -1,5 +1,6 @@
 import type { Translation } from '../localize.js';
 import metaEn from './en-meta.js';
+import topupEn from './en-topup.js';
 
 const translation = {
   $code: 'en',
@@ -16,6 +17,7 @@ const translation = {
   sessionExpired: 'Your session has expired. Reload the page to sign in again.',
   staleNote: time => `Couldn’t refresh — showing the value from ${time}`,
   ...metaEn,
+  ...topupEn,
 } satisfies Translation;
 
 export default translation;

@@ -1,5 +1,6 @@
 import type { Translation } from '../localize.js';
 import metaEs from './es-meta.js';
+import topupEs from './es-topup.js';
 
 const translation = {
   $code: 'es',
@@ -16,6 +17,7 @@ const translation = {
   sessionExpired: 'Tu sesión ha caducado. Vuelve a cargar la página para iniciar sesión.',
   staleNote: time => `No se pudo actualizar: se muestra el valor de las ${time}`,
   ...metaEs,
+  ...topupEs,
 } satisfies Translation;
 
 export default translation;

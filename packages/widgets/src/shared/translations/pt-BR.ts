@@ -1,5 +1,6 @@
 import type { Translation } from '../localize.js';
 import metaPtBR from './pt-BR-meta.js';
+import topupPtBR from './pt-BR-topup.js';
 
 const translation = {
   $code: 'pt-BR',
@@ -16,6 +17,7 @@ const translation = {
   sessionExpired: 'Sua sessão expirou. Recarregue a página para entrar novamente.',
   staleNote: time => `Não foi possível atualizar — mostrando o valor das ${time}`,
   ...metaPtBR,
+  ...topupPtBR,
 } satisfies Translation;
 
 export default translation;
