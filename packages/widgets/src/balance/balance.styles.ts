@@ -81,6 +81,10 @@ export default css`
     display: flex;
   }
 
+  .add-credits {
+    margin-inline-start: auto;
+  }
+
   @keyframes pulse {
     50% {
       opacity: 0.5;

@@ -5,6 +5,11 @@ export default css`
     display: inline-block;
   }
 
+  /* Only a dialog (in the top layer) is left: take no room at all where the element sits. */
+  :host([no-trigger]) {
+    display: contents;
+  }
+
   dialog {
     width: min(34rem, calc(100vw - 2 * var(--_space)));
     max-height: calc(100dvh - 2 * var(--_space));

@@ -70,7 +70,12 @@ const serverProblems: Record<string, AmountProblem> = {
  * @csspart open-links - The list of open payment links.
  * @csspart open-link - One open link.
  * @csspart cancel-link - An open link's Cancel button.
+ * @csspart open-links-heading - The "Open payment links" heading (focused after a cancellation).
  * @csspart confirm-cancel - The button confirming a cancellation.
+ * @csspart keep-link - The button withdrawing a cancellation.
+ * @csspart back - "Choose another amount", while waiting for a payment.
+ * @csspart done - The Done button after a payment or a new link.
+ * @csspart try-again - "Try again" after a failed or expired payment.
  * @csspart empty - The note shown when no link is open.
  * @csspart error - An error message.
  * @csspart retry - A Retry button.
@@ -112,7 +117,7 @@ export class WaTopup extends WidgetElement {
   @property({ type: Boolean, attribute: 'disable-payment-links' }) disablePaymentLinks = false;
 
   /** Renders no trigger button. */
-  @property({ type: Boolean, attribute: 'no-trigger' }) noTrigger = false;
+  @property({ type: Boolean, attribute: 'no-trigger', reflect: true }) noTrigger = false;
 
   /** Milliseconds between checks of a pending payment. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 2000;
@@ -157,7 +162,7 @@ export class WaTopup extends WidgetElement {
 
   /** Whether the dialog is open. */
   get open(): boolean {
-    return this.isOpen;
+    return this.isOpen && !!this.dialog?.open;
   }
 
   /** Opens the dialog; focus returns to what had it when the dialog closes. */
@@ -177,6 +182,7 @@ export class WaTopup extends WidgetElement {
   /** Closes the dialog. */
   close(): void {
     this.dialog?.close();
+    this.onDialogClose();
   }
 
   override disconnectedCallback(): void {
@@ -184,8 +190,9 @@ export class WaTopup extends WidgetElement {
     clearTimeout(this.pollTimer);
   }
 
+  /** Runs on `close()` and on the dialog's own close (Escape); only the first of the two acts. */
   private readonly onDialogClose = () => {
-    if (this.dialog.open) return;
+    if (this.dialog?.open || !this.isOpen) return;
     this.isOpen = false;
     clearTimeout(this.pollTimer);
     const target = this.returnFocus?.isConnected ? this.returnFocus : this.renderRoot.querySelector<HTMLElement>('[part="trigger"]');
