@@ -6,9 +6,9 @@ export type AmountProblem = 'required' | 'notANumber' | 'tooManyDecimals' | 'bel
 
 export type AmountCheck = { ok: true; money: Money } | { ok: false; problem: AmountProblem };
 
-/** How many fraction digits amounts of these options may have: those of the step (`0.01` → 2). */
+/** How many fraction digits amounts of these options may have: those the step is written with (`0.01` → 2). */
 export function fractionDigits(options: TopupOptions): number {
-  return options.step.amount.split('.')[1]?.replace(/0+$/, '').length ?? 0;
+  return options.step.amount.split('.')[1]?.length ?? 0;
 }
 
 /**
@@ -24,9 +24,10 @@ export function checkAmount(text: string, options: TopupOptions): AmountCheck {
   if (!match) return { ok: false, problem: 'notANumber' };
   const [, units = '0', fraction = ''] = match;
   const digits = fractionDigits(options);
-  if (fraction.replace(/0+$/, '').length > digits) return { ok: false, problem: 'tooManyDecimals' };
+  // Counted as typed, so a grouped `1,000` or `1.000` is refused rather than read as 1.
+  if (fraction.length > digits) return { ok: false, problem: 'tooManyDecimals' };
 
-  const amount = digits > 0 ? `${BigInt(units)}.${fraction.slice(0, digits).padEnd(digits, '0')}` : `${BigInt(units)}`;
+  const amount = digits > 0 ? `${BigInt(units)}.${fraction.padEnd(digits, '0')}` : `${BigInt(units)}`;
   const micros = toMicros(amount);
   if (micros < toMicros(options.min.amount)) return { ok: false, problem: 'belowMin' };
   if (micros > toMicros(options.max.amount)) return { ok: false, problem: 'aboveMax' };

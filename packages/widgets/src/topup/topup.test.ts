@@ -132,6 +132,16 @@ describe('<wa-topup>', () => {
       await waitUntil(() => part(el, 'link-url'));
       await expect(el).to.be.accessible();
     });
+
+    it('works on its own in the dark theme, accessibly', async () => {
+      await useApi(...topupApi().handlers);
+      const el = await fixture<WaTopup>(html`<wa-topup theme="dark" endpoint=${endpoint} client-secret="ws_alone" locale="es"></wa-topup>`);
+      await openDialog(el);
+      await linksShown(el);
+      expect(text(el, 'title')).to.equal('Añadir créditos');
+      expect(getComputedStyle(dialog(el)).backgroundColor).to.equal('rgb(22, 27, 34)');
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('rendering', () => {
@@ -161,6 +171,7 @@ describe('<wa-topup>', () => {
       ['5', 'The minimum is $10.00.'],
       ['10000.01', 'The maximum is $10,000.00.'],
       ['12.345', 'Use at most 2 decimal places.'],
+      ['1,000', 'Use at most 2 decimal places.'],
       ['ten', 'Enter the amount in numbers, like 49.90.'],
       ['1e3', 'Enter the amount in numbers, like 49.90.'],
       ['', 'Choose an amount or enter one.'],
