@@ -6,6 +6,7 @@ import { WaQuota } from './quota/quota.js';
 import { WaRateCard } from './rate-card/rate-card.js';
 import { WaSession } from './session/session.js';
 import { WaStatement } from './statement/statement.js';
+import { WaTopup } from './topup/topup.js';
 
 export { WaBalance } from './balance/balance.js';
 export { WaFrequencyCap } from './frequency-cap/frequency-cap.js';
@@ -15,6 +16,7 @@ export { WaQuota } from './quota/quota.js';
 export { WaRateCard } from './rate-card/rate-card.js';
 export { WaSession } from './session/session.js';
 export { WaStatement } from './statement/statement.js';
+export { LINK_EXPIRY_HOURS, WaTopup } from './topup/topup.js';
 export { ApiClient, ApiError, type ApiClientEventDetail, type ApiClientOptions } from './shared/api-client.js';
 export type { Download, DownloadOptions } from './shared/api-client.js';
 export { ApiClientController, type ApiClientHost } from './shared/api-client-controller.js';
@@ -30,6 +32,7 @@ export {
 } from './shared/localize.js';
 export type { BillingTerms } from './shared/billing-terms.js';
 export type { MetaTerms } from './shared/meta-terms.js';
+export type { TopupTerms } from './shared/topup-terms.js';
 export { fromMicros, multiplyMoney, parseWholeNumber, toMicros } from './shared/micros.js';
 export { formatMoney, isMoney } from './shared/money.js';
 export { compactCount, tierSize, tierWords, type TierSize } from './shared/tiers.js';
@@ -48,6 +51,7 @@ const widgets = {
   'rate-card': WaRateCard,
   statement: WaStatement,
   'frequency-cap': WaFrequencyCap,
+  topup: WaTopup,
 } as const;
 
 /**

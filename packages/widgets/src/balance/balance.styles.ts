@@ -153,6 +153,10 @@ export default css`
     gap: calc(var(--_space) * 0.5);
   }
 
+  .add-credits {
+    margin-inline-start: auto;
+  }
+
   @keyframes pulse {
     50% {
       opacity: 0.5;

@@ -1,5 +1,5 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
@@ -8,6 +8,7 @@ import { LocalizeController, type Translation } from '../shared/localize.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { BalanceResponse } from '../shared/types.js';
 import { WidgetElement } from '../shared/widget-element.js';
+import { WaTopup } from '../topup/topup.js';
 import styles from './balance.styles.js';
 import { ThresholdEditor } from './threshold-editor.js';
 
@@ -24,6 +25,8 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
  * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr topup - Shows an "Add credits" button that opens the top-up dialog (`<wa-topup>`, or `<prefix-topup>` when
+ *  this element is `<prefix-balance>`; registered on first use if the page has not).
  *
  * @property strings - Overrides of the translated strings, e.g. `{ balanceLabel: 'Credit' }`.
  *
@@ -31,6 +34,11 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  *  `{ balance, threshold }`. Fired when the balance becomes low, not on every reload while it stays low.
  * @fires {WaThresholdChangedEvent} wa-threshold-changed - The person saved a new low-balance alert threshold;
  *  `detail` is `{ threshold }` (`null`: the alert is off).
+ * @fires {WaAddCreditsRequestedEvent} wa-add-credits-requested - "Add credits" was pressed. Cancelable: call
+ *  `preventDefault()` to open your own flow instead of the built-in dialog.
+ * @fires {WaTopupSucceededEvent} wa-topup-succeeded - From the built-in dialog: a top-up was paid (the balance
+ *  then reloads, besides its live update).
+ * @fires {WaPaymentLinkCreatedEvent} wa-payment-link-created - From the built-in dialog: a payment link was created.
  * @fires {WaSessionExpiredEvent} wa-session-expired - Standalone only: the client secret expired.
  * @fires {WaRequestFailedEvent} wa-request-failed - Standalone only: a request failed.
  *
@@ -51,6 +59,8 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @csspart stale - The note shown when a refresh failed and the last value is kept.
  * @csspart error - The error message shown when nothing could be loaded.
  * @csspart retry - The Retry button.
+ * @csspart add-credits - The "Add credits" button (with the `topup` attribute).
+ * @csspart topup - The built-in `<wa-topup>`, whose own parts are exported as `topup-<part>` (e.g. `topup-dialog`).
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text colour (label, threshold, notes).
@@ -83,10 +93,15 @@ export class WaBalance extends WidgetElement {
   /** Overrides of the translated strings. */
   @property({ type: Object }) strings: Partial<Translation> = {};
 
+  /** Shows the "Add credits" button. */
+  @property({ type: Boolean }) topup = false;
+
   /** The last balance received, kept when a later refresh fails. */
   @state() private balance: BalanceResponse | undefined;
   @state() private receivedAt: Date | undefined;
   @state() private failure: unknown;
+  /** The top-up dialog, created the first time "Add credits" is pressed. */
+  @state() private topupDialog: WaTopup | undefined;
 
   private readonly localize = new LocalizeController(this);
   private readonly api = new ApiClientController(this);
@@ -121,6 +136,38 @@ export class WaBalance extends WidgetElement {
     return this.task.run();
   }
 
+  /** Asks the host, then opens the built-in top-up dialog unless the host took over. */
+  private requestAddCredits(): void {
+    const request = this.emit('wa-add-credits-requested', {}, { cancelable: true });
+    if (request.defaultPrevented) return;
+    if (!this.topupDialog) {
+      // Same prefix as this element, so a host's `defineWidgets({ prefix: 'acme' })` gets <acme-topup>.
+      const tag = this.localName.endsWith('-balance') ? this.localName.replace(/-balance$/, '-topup') : 'wa-topup';
+      WaTopup.define(tag);
+      const dialog = document.createElement(tag) as WaTopup;
+      dialog.noTrigger = true;
+      dialog.setAttribute('part', 'topup');
+      dialog.setAttribute('exportparts', 'dialog: topup-dialog, title: topup-title, pay: topup-pay, create-link: topup-create-link');
+      dialog.addEventListener('wa-topup-succeeded', () => void this.refresh());
+      this.topupDialog = dialog;
+      this.syncTopupDialog(dialog);
+    }
+    void this.updateComplete.then(() => this.topupDialog?.show());
+  }
+
+  private syncTopupDialog(dialog: WaTopup): void {
+    dialog.endpoint = this.endpoint;
+    dialog.clientSecret = this.clientSecret;
+    dialog.locale = this.locale;
+    dialog.theme = this.theme;
+    dialog.strings = this.strings;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.topupDialog) this.syncTopupDialog(this.topupDialog);
+  }
+
   private receive(balance: BalanceResponse): void {
     // a pushed update can overtake a slower GET: never go back to an older balance
     if (this.balance && Date.parse(balance.updated_at) < Date.parse(this.balance.updated_at)) return;
@@ -148,9 +195,15 @@ export class WaBalance extends WidgetElement {
           ${balance?.is_low
             ? html`<span part="status" class="status">${warningIcon}${this.localize.term('lowBalance')}</span>`
             : nothing}
+          ${this.topup
+            ? html`<button part="add-credits" class="add-credits" type="button" aria-haspopup="dialog" @click=${this.requestAddCredits}>
+                ${this.localize.term('topupTrigger')}
+              </button>`
+            : nothing}
         </div>
         ${balance ? this.renderBalance(balance, failure) : failure ? this.renderError(failure) : this.renderSkeleton()}
       </div>
+      ${this.topupDialog ?? nothing}
     `;
   }
 

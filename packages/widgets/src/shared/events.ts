@@ -1,5 +1,5 @@
 import type { ApiError } from './api-client.js';
-import type { FrequencyCap, Money, QualityRating } from './types.js';
+import type { FrequencyCap, Money, PaymentLink, QualityRating, Topup } from './types.js';
 
 /** The `detail` of every event the widgets dispatch, keyed by event name. */
 export interface WidgetEventDetails {
@@ -12,6 +12,9 @@ export interface WidgetEventDetails {
   'wa-threshold-changed': { threshold: Money | null };
   'wa-frequency-cap-saved': { cap: FrequencyCap };
   'wa-statement-downloaded': { filename: string };
+  'wa-topup-succeeded': { topup: Topup };
+  'wa-payment-link-created': { link: PaymentLink };
+  'wa-add-credits-requested': Record<string, never>;
 }
 
 export type WidgetEventName = keyof WidgetEventDetails;
@@ -38,6 +41,12 @@ export type WaThresholdChangedEvent = CustomEvent<WidgetEventDetails['wa-thresho
 export type WaFrequencyCapSavedEvent = CustomEvent<WidgetEventDetails['wa-frequency-cap-saved']>;
 /** Fired by `<wa-statement>` when the CSV export was handed to the browser as a download. */
 export type WaStatementDownloadedEvent = CustomEvent<WidgetEventDetails['wa-statement-downloaded']>;
+/** Fired by `<wa-topup>` once when a top-up it started is paid. */
+export type WaTopupSucceededEvent = CustomEvent<WidgetEventDetails['wa-topup-succeeded']>;
+/** Fired by `<wa-topup>` when it created a payment link. */
+export type WaPaymentLinkCreatedEvent = CustomEvent<WidgetEventDetails['wa-payment-link-created']>;
+/** Fired (cancelable) by `<wa-balance topup>` when its "Add credits" button is pressed; cancel it to open your own flow. */
+export type WaAddCreditsRequestedEvent = CustomEvent<WidgetEventDetails['wa-add-credits-requested']>;
 
 declare global {
   interface HTMLElementEventMap {
@@ -50,5 +59,8 @@ declare global {
     'wa-threshold-changed': WaThresholdChangedEvent;
     'wa-frequency-cap-saved': WaFrequencyCapSavedEvent;
     'wa-statement-downloaded': WaStatementDownloadedEvent;
+    'wa-topup-succeeded': WaTopupSucceededEvent;
+    'wa-payment-link-created': WaPaymentLinkCreatedEvent;
+    'wa-add-credits-requested': WaAddCreditsRequestedEvent;
   }
 }

@@ -97,7 +97,7 @@ export class LiveFeed {
 }
 
 /** Every topic the widgets listen to; typed so that a new topic in `PushTopics` must be listed here. */
-const topics: Record<keyof PushTopics, true> = { balance: true, quality: true, quota: true, usage: true };
+const topics: Record<keyof PushTopics, true> = { balance: true, quality: true, quota: true, usage: true, topup: true };
 
 function isTopic(name: string): name is keyof PushTopics {
   return Object.hasOwn(topics, name);

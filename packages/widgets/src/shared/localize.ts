@@ -3,6 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ensureContextRoot, localeContext } from './context.js';
 import type { BillingTerms } from './billing-terms.js';
 import type { MetaTerms } from './meta-terms.js';
+import type { TopupTerms } from './topup-terms.js';
 import { formatMoney } from './money.js';
 import en from './translations/en.js';
 import es from './translations/es.js';
@@ -10,7 +11,7 @@ import ptBR from './translations/pt-BR.js';
 import type { Money } from './types.js';
 
 /** Every string of the widgets. A widget adds its terms here and in each file of `translations/`. */
-export interface Translation extends MetaTerms, BillingTerms {
+export interface Translation extends MetaTerms, BillingTerms, TopupTerms {
   $code: string;
   $name: string;
   $dir: 'ltr' | 'rtl';

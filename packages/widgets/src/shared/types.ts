@@ -192,6 +192,60 @@ export interface FrequencyCap {
   window_hours: number;
 }
 
+/** `GET /v1/topup-options`: the amount rules of the account's currency (the server enforces the same). */
+export interface TopupOptions {
+  currency: string;
+  min: Money;
+  max: Money;
+  /** Amounts must be whole multiples of this, e.g. `0.01`. */
+  step: Money;
+  presets: Money[];
+}
+
+/** A top-up is final once `succeeded`, `failed` or `expired`. */
+export type TopupStatus = 'pending' | 'succeeded' | 'failed' | 'expired';
+
+/** `POST /v1/topups`, `GET /v1/topups/:id` */
+export interface Topup {
+  id: string;
+  status: TopupStatus;
+  amount: Money;
+  /** The payment provider's checkout page. */
+  checkout_url: string;
+  created_at: string;
+  expires_at: string;
+  completed_at: string | null;
+}
+
+export type PaymentLinkStatus = 'open' | 'paid' | 'cancelled' | 'expired';
+
+/** `POST /v1/payment-links`, an item of `GET /v1/payment-links`, `DELETE /v1/payment-links/:id` */
+export interface PaymentLink {
+  id: string;
+  /** The hosted payment page anyone with the link can pay on. */
+  url: string;
+  amount: Money;
+  status: PaymentLinkStatus;
+  note: string | null;
+  created_at: string;
+  expires_at: string;
+  paid_at: string | null;
+  cancelled_at: string | null;
+}
+
+/** `GET /v1/payment-links`: newest first, at most 50. */
+export interface PaymentLinkList {
+  data: PaymentLink[];
+}
+
+/** The live `topup` event: a top-up or a payment link changed status (is paid). */
+export interface TopupPush {
+  id: string;
+  status: TopupStatus;
+  amount: Money;
+  source?: 'topup' | 'payment_link';
+}
+
 /** The body of every error response: `{"error":{"code","message"}}`. */
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -206,4 +260,5 @@ export interface PushTopics {
   quality: QualityResponse;
   quota: QuotaResponse;
   usage: UsageResponse;
+  topup: TopupPush;
 }

@@ -1,6 +1,7 @@
 import type { Translation } from '../localize.js';
 import metaEn from './en-meta.js';
 import billingEn from './en-billing.js';
+import topupEn from './en-topup.js';
 
 const translation = {
   $code: 'en',
@@ -18,6 +19,7 @@ const translation = {
   staleNote: time => `Couldn’t refresh — showing the value from ${time}`,
   ...metaEn,
   ...billingEn,
+  ...topupEn,
 } satisfies Translation;
 
 export default translation;

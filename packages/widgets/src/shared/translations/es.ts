@@ -1,6 +1,7 @@
 import type { Translation } from '../localize.js';
 import metaEs from './es-meta.js';
 import billingEs from './es-billing.js';
+import topupEs from './es-topup.js';
 
 const translation = {
   $code: 'es',
@@ -18,6 +19,7 @@ const translation = {
   staleNote: time => `No se pudo actualizar: se muestra el valor de las ${time}`,
   ...metaEs,
   ...billingEs,
+  ...topupEs,
 } satisfies Translation;
 
 export default translation;

@@ -1,6 +1,7 @@
 import type { Translation } from '../localize.js';
 import metaPtBR from './pt-BR-meta.js';
 import billingPtBR from './pt-BR-billing.js';
+import topupPtBR from './pt-BR-topup.js';
 
 const translation = {
   $code: 'pt-BR',
@@ -18,6 +19,7 @@ const translation = {
   staleNote: time => `Não foi possível atualizar — mostrando o valor das ${time}`,
   ...metaPtBR,
   ...billingPtBR,
+  ...topupPtBR,
 } satisfies Translation;
 
 export default translation;

@@ -1,0 +1,37 @@
+import { toMicros } from '../shared/micros.js';
+import type { Money, TopupOptions } from '../shared/types.js';
+
+/** Why a typed amount was refused; each has its own message. */
+export type AmountProblem = 'required' | 'notANumber' | 'tooManyDecimals' | 'belowMin' | 'aboveMax' | 'notAStep';
+
+export type AmountCheck = { ok: true; money: Money } | { ok: false; problem: AmountProblem };
+
+/** How many fraction digits amounts of these options may have: those the step is written with (`0.01` → 2). */
+export function fractionDigits(options: TopupOptions): number {
+  return options.step.amount.split('.')[1]?.length ?? 0;
+}
+
+/**
+ * Checks an amount a person typed against the server's rules, exactly (bigint micro-units, never floats).
+ * One decimal separator, `.` or `,`, is accepted and no grouping, so `49,90` and `49.90` both mean 49.90
+ * whatever the locale. The result's amount is a decimal string with the step's fraction digits (`75.5` →
+ * `75.50`).
+ */
+export function checkAmount(text: string, options: TopupOptions): AmountCheck {
+  const typed = text.trim();
+  if (typed === '') return { ok: false, problem: 'required' };
+  const match = /^(\d+)(?:[.,](\d+))?$/.exec(typed);
+  if (!match) return { ok: false, problem: 'notANumber' };
+  const [, units = '0', fraction = ''] = match;
+  const digits = fractionDigits(options);
+  // Counted as typed, so a grouped `1,000` or `1.000` is refused rather than read as 1.
+  if (fraction.length > digits) return { ok: false, problem: 'tooManyDecimals' };
+
+  const amount = digits > 0 ? `${BigInt(units)}.${fraction.padEnd(digits, '0')}` : `${BigInt(units)}`;
+  const micros = toMicros(amount);
+  if (micros < toMicros(options.min.amount)) return { ok: false, problem: 'belowMin' };
+  if (micros > toMicros(options.max.amount)) return { ok: false, problem: 'aboveMax' };
+  const step = toMicros(options.step.amount);
+  if (step > 0n && micros % step !== 0n) return { ok: false, problem: 'notAStep' };
+  return { ok: true, money: { amount, currency: options.currency } };
+}

@@ -1,0 +1,76 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ApiError, type ApiClient } from '../shared/api-client.js';
+import type { PaymentLink, PaymentLinkList } from '../shared/types.js';
+
+export type OpenLinksState = 'idle' | 'loading' | 'loaded' | 'failed' | 'forbidden';
+
+/** The result of cancelling a link, for the message the person hears. */
+export type CancelOutcome = 'cancelled' | 'paid' | 'forbidden' | 'failed';
+
+/**
+ * The account's open payment links (`GET /v1/payment-links`, keeping `status: "open"`), and cancelling one
+ * after the person confirmed it (`DELETE /v1/payment-links/:id`). The list keeps showing while it reloads.
+ */
+export class OpenLinksController implements ReactiveController {
+  state: OpenLinksState = 'idle';
+  links: PaymentLink[] = [];
+  /** The link whose cancellation waits for a confirmation. */
+  confirming: string | undefined;
+  /** The link being cancelled. */
+  cancelling: string | undefined;
+  private loads = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly client: () => ApiClient | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Loads the list; a slower, older answer never replaces a newer one. */
+  async load(): Promise<void> {
+    const client = this.client();
+    if (!client) return;
+    const load = ++this.loads;
+    if (this.state !== 'loaded') this.state = 'loading';
+    this.host.requestUpdate();
+    try {
+      const { data } = await client.get<PaymentLinkList>('/v1/payment-links');
+      if (load !== this.loads) return;
+      this.links = data.filter(link => link.status === 'open');
+      this.state = 'loaded';
+    } catch (cause) {
+      if (load !== this.loads) return;
+      this.state = cause instanceof ApiError && cause.status === 403 ? 'forbidden' : 'failed';
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Asks for (or withdraws, with `undefined`) the confirmation of cancelling a link. */
+  confirm(id: string | undefined): void {
+    this.confirming = id;
+    this.host.requestUpdate();
+  }
+
+  async cancel(id: string): Promise<CancelOutcome> {
+    const client = this.client();
+    if (!client) return 'failed';
+    this.cancelling = id;
+    this.host.requestUpdate();
+    let outcome: CancelOutcome = 'cancelled';
+    try {
+      await client.send<PaymentLink>('DELETE', `/v1/payment-links/${encodeURIComponent(id)}`);
+    } catch (cause) {
+      const code = cause instanceof ApiError ? cause : undefined;
+      outcome = code?.code === 'payment_link_paid' ? 'paid' : code?.status === 403 ? 'forbidden' : 'failed';
+    }
+    this.cancelling = undefined;
+    if (outcome !== 'failed') this.confirming = undefined;
+    if (outcome === 'cancelled' || outcome === 'paid') this.links = this.links.filter(link => link.id !== id);
+    this.host.requestUpdate();
+    if (outcome === 'cancelled' || outcome === 'paid') void this.load();
+    return outcome;
+  }
+}

@@ -1,0 +1,219 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: inline-block;
+  }
+
+  /* Only a dialog (in the top layer) is left: take no room at all where the element sits. */
+  :host([no-trigger]) {
+    display: contents;
+  }
+
+  dialog {
+    width: min(34rem, calc(100vw - 2 * var(--_space)));
+    max-height: calc(100dvh - 2 * var(--_space));
+    padding: var(--_space);
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
+  }
+
+  dialog[open] {
+    display: grid;
+    gap: var(--_space);
+    align-content: start;
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+
+  h2,
+  h3 {
+    margin: 0;
+    line-height: 1.25;
+  }
+
+  h2 {
+    font-size: 1.25em;
+  }
+
+  h3 {
+    font-size: 1em;
+  }
+
+  h3:focus {
+    outline: none;
+  }
+
+  fieldset {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+
+  legend {
+    padding: 0;
+    margin-bottom: calc(var(--_space) * 0.5);
+    font-weight: 600;
+  }
+
+  .presets {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr));
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  .preset {
+    position: relative;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    min-height: 2.75em;
+    padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    cursor: pointer;
+  }
+
+  .preset input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+    cursor: pointer;
+  }
+
+  .preset:has(input:checked) {
+    color: var(--_surface);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+
+  .preset:has(input:focus-visible) {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .preset.skeleton {
+    width: auto;
+    border-color: transparent;
+  }
+
+  .field,
+  .link-fields {
+    display: grid;
+    gap: calc(var(--_space) * 0.25);
+  }
+
+  .link-fields {
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  .field-label {
+    font-weight: 600;
+    font-size: 0.875em;
+  }
+
+  #custom {
+    max-width: 14rem;
+  }
+
+  /* Reserved so that a message appearing never moves what is below it. */
+  .field-error {
+    min-height: 1.4em;
+    font-size: 0.875em;
+  }
+
+  .section {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+    padding-top: var(--_space);
+    border-top: 1px solid var(--_border);
+  }
+
+  .forbidden {
+    padding: calc(var(--_space) * 0.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_text);
+  }
+
+  .status {
+    font-size: 1.1em;
+    font-weight: 600;
+  }
+
+  .link-field {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  .link-field input {
+    flex: 1 1 14rem;
+    min-width: 0;
+  }
+
+  .open-links {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .open-link {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+    padding: calc(var(--_space) * 0.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .open-link-summary {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 0.5);
+    align-items: baseline;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .confirm {
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+
+  button.danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+  }
+
+  a.button {
+    display: inline-block;
+    padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
+    color: var(--_surface);
+    background: var(--_accent);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    text-decoration: none;
+  }
+
+  .header {
+    align-items: start;
+  }
+`;
