@@ -26,5 +26,5 @@ export function formatMoney(micros: bigint, currency: string, locale: string): s
 
 /** A date and time for people, with its time zone (UTC: the server does not know the payer's). */
 export function formatDateTime(at: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(at);
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(at);
 }
