@@ -30,7 +30,7 @@ export async function postSandboxWebhook(t: TestApp, body: string, signature: st
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (signature !== null) headers['Sandbox-Signature'] = signature;
   const res = await t.app.request('/webhooks/payments/sandbox', { method: 'POST', body, headers });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 /** Submits an HTML form the way a browser without JavaScript does. */
