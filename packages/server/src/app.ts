@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -35,6 +36,14 @@ import { statementRoutes } from './routes/statement.js';
 import { usageRoutes } from './routes/usage.js';
 import { widgetAccountRoutes } from './routes/widget-account.js';
 import { widgetSessionRoutes } from './routes/widget-sessions.js';
+import type { PaymentsDeps } from './domain/payments/payments-service.js';
+import { DEFAULT_BRAND } from './pages/brand.js';
+import { SandboxPaymentProvider } from './providers/payments/sandbox.js';
+import { paymentLinkRoutes } from './routes/payment-links.js';
+import { paymentWebhookRoutes } from './routes/payment-webhooks.js';
+import { payPageRoutes } from './routes/pay-pages.js';
+import { sandboxCheckoutRoutes } from './routes/sandbox-checkout.js';
+import { topupRoutes } from './routes/topups.js';
 
 export type { AppAssets, AppConfig, AppDemo, AppDeps } from './deps.js';
 
@@ -63,6 +72,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     metaGraph: deps.metaGraph,
     onGraphError: (accountId, error) => deps.logWarning?.(`Meta Graph read failed for account ${accountId}`, error),
   });
+  const paymentProvider =
+    deps.paymentProvider ??
+    new SandboxPaymentProvider({ secret: config.sandboxWebhookSecret ?? randomBytes(32).toString('base64url'), clock });
+  const payments: PaymentsDeps = { store, clock, provider: paymentProvider, liveEvents, logWarning: deps.logWarning ?? (() => {}) };
+  const brand = { name: config.brand?.name ?? DEFAULT_BRAND.name, color: config.brand?.color ?? DEFAULT_BRAND.color };
   const events = eventRoutes({ store, clock, auth: eventStreamAuth(store, clock) }, liveEvents, config.eventStream);
   const partnerApi = [
     accountRoutes(partner),
@@ -79,6 +93,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     usageRoutes({ ...widget, limitForAccount: deps.limitForAccount ?? storedLimitSource(store) }),
     statementRoutes(widget),
     frequencyCapRoutes(widget),
+    topupRoutes({ ...widget, payments, publicUrl: config.publicUrl }),
+    paymentLinkRoutes({ ...widget, publicUrl: config.publicUrl }),
     events,
   ];
   // Partner and widget share GET /v1/rate-card: one router tells them apart by the bearer token.
@@ -120,6 +136,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
       logError: deps.logError,
     }),
   );
+  app.route('/', paymentWebhookRoutes(payments));
+  app.route('/', payPageRoutes({ payments, brand, publicUrl: config.publicUrl }));
+  if (paymentProvider instanceof SandboxPaymentProvider) {
+    app.route('/', sandboxCheckoutRoutes({ sandbox: paymentProvider, clock, brand, allowedOrigins: config.allowedOrigins }));
+    // Its webhooks go through the app itself, so they take the exact path a real provider's would.
+    paymentProvider.connect((path, init) => app.request(path, init));
+  }
   if (deps.demo) app.route('/', demoRoutes(store, clock, deps.demo.accountId));
   if (deps.demo?.simulator) app.route('/', demoQualityRoutes(deps.demo.simulator, deps.demo.accountId, store, phoneStatus));
 

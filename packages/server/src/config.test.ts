@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       demoSimulatorIntervalMs: 4000,
       metaVerifyToken: undefined,
       hostWebhook: undefined,
+      payments: { provider: 'sandbox', webhookSecret: undefined },
+      brand: { name: undefined, color: undefined },
     });
     assert.match(DEFAULT_PATHS.database, /data\/wa\.db$/);
   });
@@ -50,6 +52,8 @@ describe('loadConfig', () => {
       demoSimulatorIntervalMs: 0,
       metaVerifyToken: 'verify-token',
       hostWebhook: undefined,
+      payments: { provider: 'sandbox', webhookSecret: undefined },
+      brand: { name: undefined, color: undefined },
     });
   });
 
@@ -73,5 +77,24 @@ describe('loadConfig', () => {
 
   it('requires a secret key outside demo mode', () => {
     assert.throws(() => loadConfig({ WA_DEMO: '0' }), /WA_SECRET_KEY/);
+  });
+
+  it('reads the payment provider and brand, and refuses an incomplete Stripe setup or a bad colour', () => {
+    const stripe = loadConfig({
+      WA_PAYMENTS: 'stripe',
+      STRIPE_SECRET_KEY: 'sk_test_51abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      WA_BRAND_NAME: 'Acme Messaging',
+      WA_BRAND_COLOR: '#0a7',
+    });
+    assert.deepEqual(stripe.payments, { provider: 'stripe', secretKey: 'sk_test_51abc', webhookSecret: 'whsec_abc123' });
+    assert.deepEqual(stripe.brand, { name: 'Acme Messaging', color: '#0a7' });
+    assert.deepEqual(loadConfig({ WA_SANDBOX_WEBHOOK_SECRET: 'sandbox-secret-0123456789' }).payments, {
+      provider: 'sandbox',
+      webhookSecret: 'sandbox-secret-0123456789',
+    });
+    assert.throws(() => loadConfig({ WA_PAYMENTS: 'stripe', STRIPE_SECRET_KEY: 'sk_test_51abc' }), /STRIPE_WEBHOOK_SECRET/);
+    assert.throws(() => loadConfig({ WA_PAYMENTS: 'paypal' }), /WA_PAYMENTS/);
+    assert.throws(() => loadConfig({ WA_BRAND_COLOR: 'red;}body{display:none' }), /WA_BRAND_COLOR/);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBrandColor } from './pages/brand.js';
 import { DEFAULT_PATHS } from './paths.js';
 
 const OriginListSchema = z
@@ -28,6 +29,12 @@ const EnvSchema = z.object({
   META_VERIFY_TOKEN: z.string().min(1).optional(),
   WA_HOST_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   WA_HOST_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  WA_PAYMENTS: z.enum(['sandbox', 'stripe']).default('sandbox'),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
+  WA_SANDBOX_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  WA_BRAND_NAME: z.string().max(80).optional(),
+  WA_BRAND_COLOR: z.string().refine(isBrandColor, 'must be a hex colour such as #1f6feb').optional(),
 });
 
 /** Settings of the Node process, read from the environment only. */
@@ -52,6 +59,12 @@ export interface ServerConfig {
   readonly metaVerifyToken: string | undefined;
   /** Where host events are POSTed and the key they are signed with; absent: they stay in the outbox. */
   readonly hostWebhook: { readonly url: string; readonly secret: string } | undefined;
+  /** The payment provider: the built-in sandbox (default), or Stripe Checkout with its keys. */
+  readonly payments:
+    | { readonly provider: 'sandbox'; readonly webhookSecret: string | undefined }
+    | { readonly provider: 'stripe'; readonly secretKey: string; readonly webhookSecret: string };
+  /** Name and `#rrggbb`/`#rgb` colour on hosted pages; defaults when unset. */
+  readonly brand: { readonly name: string | undefined; readonly color: string | undefined };
 }
 
 /**
@@ -70,7 +83,16 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   if (data.WA_HOST_WEBHOOK_URL && !data.WA_HOST_WEBHOOK_SECRET) {
     throw new Error('invalid environment:\n  WA_HOST_WEBHOOK_SECRET: required with WA_HOST_WEBHOOK_URL');
   }
+  if (data.WA_PAYMENTS === 'stripe' && (!data.STRIPE_SECRET_KEY || !data.STRIPE_WEBHOOK_SECRET)) {
+    throw new Error('invalid environment:\n  STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: required with WA_PAYMENTS=stripe');
+  }
+  const payments: ServerConfig['payments'] =
+    data.WA_PAYMENTS === 'stripe' && data.STRIPE_SECRET_KEY && data.STRIPE_WEBHOOK_SECRET
+      ? { provider: 'stripe', secretKey: data.STRIPE_SECRET_KEY, webhookSecret: data.STRIPE_WEBHOOK_SECRET }
+      : { provider: 'sandbox', webhookSecret: data.WA_SANDBOX_WEBHOOK_SECRET };
   return {
+    payments,
+    brand: { name: data.WA_BRAND_NAME, color: data.WA_BRAND_COLOR },
     port: data.PORT,
     databaseFile: data.WA_DB,
     secretKey: data.WA_SECRET_KEY,

@@ -1,6 +1,8 @@
 import type { Clock } from './domain/clock.js';
 import type { DemoSimulator } from './demo/simulator/simulator.js';
 import type { MetaGraph } from './providers/meta-graph/meta-graph.js';
+import type { Brand } from './pages/brand.js';
+import type { PaymentProvider } from './providers/payments/provider.js';
 import type { ChangeHandlers } from './domain/meta/webhook-change.js';
 import type { LimitSource } from './domain/usage/limit-source.js';
 import type { LiveEventBus } from './live/live-events.js';
@@ -23,6 +25,10 @@ export interface AppConfig {
   readonly metaVerifyToken?: string | undefined;
   /** Heartbeat and per-session limit of `GET /v1/events`. */
   readonly eventStream?: EventStreamOptions | undefined;
+  /** The partner's name and colour on hosted pages (`WA_BRAND_NAME`, `WA_BRAND_COLOR`; neutral defaults). */
+  readonly brand?: Partial<Brand> | undefined;
+  /** Key of the sandbox provider's webhook signatures (`WA_SANDBOX_WEBHOOK_SECRET`); random per app when unset. */
+  readonly sandboxWebhookSecret?: string | undefined;
 }
 
 /** Files served besides the API; each is optional and answers 404 with a hint when absent. */
@@ -51,6 +57,11 @@ export interface AppDeps {
   readonly metaGraph?: MetaGraph | undefined;
   /** Meta webhook handlers by `changes[].field`, besides the built-in `messages` (billing and usage). */
   readonly metaChangeHandlers?: ChangeHandlers | undefined;
+  /**
+   * The payment provider of top-ups and payment links (`WA_PAYMENTS`). Absent: the sandbox, whose
+   * test checkout pages are then served; they never are with a real provider.
+   */
+  readonly paymentProvider?: PaymentProvider | undefined;
   /** The messaging limit of an account, for `GET /v1/usage/24h` (unknown by default). */
   readonly limitForAccount?: LimitSource | undefined;
   /**

@@ -9,6 +9,7 @@ import { setUpMeta } from './meta-setup.js';
 import { createLiveEventBus } from './live/live-events.js';
 import { DEFAULT_PATHS } from './paths.js';
 import { HostEventDispatcher } from './providers/host-webhook/dispatcher.js';
+import { StripePaymentProvider } from './providers/payments/stripe.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
 async function main(): Promise<void> {
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
   });
   hostEvents.start();
 
+  const paymentProvider =
+    config.payments.provider === 'stripe'
+      ? new StripePaymentProvider({ secretKey: config.payments.secretKey, webhookSecret: config.payments.webhookSecret })
+      : undefined;
+
   const meta = setUpMeta(config, demoAccount, clock, (message, error) => console.warn(message, error ?? ''));
   const app = createApp({
     store,
@@ -44,7 +50,10 @@ async function main(): Promise<void> {
       publicUrl: config.publicUrl,
       metaAppSecret: meta.appSecret,
       metaVerifyToken,
+      brand: config.brand,
+      sandboxWebhookSecret: config.payments.provider === 'sandbox' ? config.payments.webhookSecret : undefined,
     },
+    paymentProvider,
     assets: { widgetsBundlePath: DEFAULT_PATHS.widgetsBundle, demoDir: DEFAULT_PATHS.demoDir },
     demo: demoAccount ? { accountId: demoAccount.id, simulator: meta.simulator } : undefined,
     metaGraph: meta.metaGraph,
@@ -66,6 +75,11 @@ async function main(): Promise<void> {
     console.log(`  Meta: ${meta.description}`);
     if (!meta.appSecret) console.log('  Meta webhooks: off (set META_APP_SECRET and META_VERIFY_TOKEN)');
     else if (!config.metaAppSecret) console.log('  Meta webhooks: app secret and verify token generated for this run');
+    console.log(
+      config.payments.provider === 'stripe'
+        ? '  payments: Stripe Checkout (webhooks at /webhooks/payments/stripe)'
+        : '  payments: sandbox, TEST MODE checkout pages at /sandbox/checkout/… (set WA_PAYMENTS=stripe for real payments)',
+    );
     console.log(`  host events: ${config.hostWebhook ? `POSTed to ${config.hostWebhook.url}` : 'kept in the outbox (WA_HOST_WEBHOOK_URL unset)'}`);
   });
 

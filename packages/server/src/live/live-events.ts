@@ -4,11 +4,13 @@ import type { MoneyJson } from '../routes/schemas.js';
 /** A JSON object published as an event's data, in wire form. */
 export type LivePayload = { readonly [key: string]: unknown };
 
-/** The data of a `topup` event: a top-up whose state changed. */
+/** The data of a `topup` event: a top-up whose state changed, or a payment link that was paid. */
 export interface TopupLivePayload {
   readonly id: string;
   readonly status: string;
   readonly amount: MoneyJson;
+  /** What was paid: a top-up (`id` is `tu_…`) or a payment link (`id` is `pl_…`). */
+  readonly source: 'topup' | 'payment_link';
 }
 
 /**

@@ -6,7 +6,7 @@ import type { LiveEventBus } from './live-events.js';
 /**
  * Wraps a store so that every committed change of a balance or threshold publishes the account's
  * fresh `balance` live event: after `appendLedgerEntry` (not a replay), a message status that
- * debited the ledger, and `updateLowBalanceThreshold` resolve, so a refused, rolled-back entry publishes nothing. Every
+ * debited the ledger, a settled payment that credited it, and `updateLowBalanceThreshold` resolve, so a refused, rolled-back entry publishes nothing. Every
  * other method, including those added later, passes straight through. A publishing failure is
  * reported, never turned into a failure of the change that already committed.
  */
@@ -46,7 +46,13 @@ export function publishBalanceChanges(
     if (debited) await publish(accountId);
     return charge;
   };
-  const overrides: Partial<Store> = { appendLedgerEntry, updateLowBalanceThreshold, applyMessageStatus };
+  // A paid top-up or link is credited inside the store's own transaction: publish when it was.
+  const settlePayment: Store['settlePayment'] = async (provider, providerPaymentId, decide) => {
+    const result = await store.settlePayment(provider, providerPaymentId, decide);
+    if (result?.credited) await publish(result.payment.accountId);
+    return result;
+  };
+  const overrides: Partial<Store> = { appendLedgerEntry, updateLowBalanceThreshold, applyMessageStatus, settlePayment };
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property in overrides) return overrides[property as keyof Store];

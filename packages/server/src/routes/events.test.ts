@@ -164,10 +164,10 @@ describe('GET /v1/events', () => {
     const { sse } = await connect();
     await sse.next();
     await sse.next();
-    t.liveEvents.publish(accountId, { type: 'topup', data: { id: 'tu_1', status: 'succeeded', amount: { amount: '5.00', currency: 'USD' } } });
+    t.liveEvents.publish(accountId, { type: 'topup', data: { id: 'tu_1', status: 'succeeded', amount: { amount: '5.00', currency: 'USD' }, source: 'topup' } });
     const frame = await sse.nextEvent();
     assert.equal(frame?.event, 'topup');
-    assert.deepEqual(JSON.parse(frame?.data ?? ''), { id: 'tu_1', status: 'succeeded', amount: { amount: '5.00', currency: 'USD' } });
+    assert.deepEqual(JSON.parse(frame?.data ?? ''), { id: 'tu_1', status: 'succeeded', amount: { amount: '5.00', currency: 'USD' }, source: 'topup' });
   });
 
   it('keeps the stream alive with comment heartbeats', async () => {

@@ -1,6 +1,7 @@
 import { createApp } from '../app.js';
 import type { ManualClock } from '../domain/clock.js';
 import type { MetaGraph } from '../providers/meta-graph/meta-graph.js';
+import type { PaymentProvider } from '../providers/payments/provider.js';
 import { createManualClock } from '../domain/clock.js';
 import type { LimitSource } from '../domain/usage/limit-source.js';
 import type { LiveEventBus } from '../live/live-events.js';
@@ -56,10 +57,13 @@ export function createTestApp(
     metaGraph?: MetaGraph;
     limitForAccount?: LimitSource;
     eventStream?: EventStreamOptions;
+    /** Overrides the sandbox payment provider (e.g. Stripe against msw, or a sandbox with a known secret). */
+    paymentProvider?: PaymentProvider;
+    clock?: ManualClock;
   } = {},
 ): TestApp {
   const store = openSqliteStore({ file: ':memory:' });
-  const clock = createManualClock();
+  const clock = options.clock ?? createManualClock();
   const errors: unknown[] = [];
   const liveEvents = createLiveEventBus((error) => errors.push(error));
   const app = createApp({
@@ -76,6 +80,7 @@ export function createTestApp(
     limitForAccount: options.limitForAccount,
     demo: options.demoAccountId ? { accountId: options.demoAccountId } : undefined,
     metaGraph: options.metaGraph,
+    paymentProvider: options.paymentProvider,
     logError: (_message, error) => errors.push(error),
   });
 

@@ -30,6 +30,8 @@ import type { UnpricedMessages, UnpricedQuery, UsageCounts, UsageQuery, WebhookS
 import { SqliteMetaBilling } from './meta-billing-sqlite.js';
 import { SqliteHostEvents } from './host-events.js';
 import { SqliteLowBalanceAlert } from './low-balance-alert.js';
+import { SqlitePayments } from './payments.js';
+import type { Payment, PaymentLink, PaymentSettlement, SettlementResult } from '../../domain/payments/payment.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { sqlitePhoneStatusStore } from './phone-status-store.js';
@@ -74,6 +76,7 @@ class SqliteStore implements Store {
   readonly #setThreshold;
   readonly #hostEvents: SqliteHostEvents;
   readonly #lowBalanceAlert: SqliteLowBalanceAlert;
+  readonly #payments: SqlitePayments;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -170,6 +173,7 @@ class SqliteStore implements Store {
       return account;
     });
     this.#billing = new SqliteMetaBilling(db, ACCOUNT_COLUMNS, (entry, policy) => this.#append(entry, policy, {}));
+    this.#payments = new SqlitePayments(db, (entry, policy, options) => this.#append(entry, policy, options));
   }
 
   async ping(): Promise<void> {
@@ -368,6 +372,42 @@ class SqliteStore implements Store {
   }
   listWebhookStats(): Promise<WebhookStat[]> {
     return this.#billing.listWebhookStats();
+  }
+
+  // Top-ups, payment links and their checkouts: see SqlitePayments.
+  createPayment(payment: Payment): Promise<void> {
+    return this.#payments.createPayment(payment);
+  }
+  getPayment(id: string): Promise<Payment | null> {
+    return this.#payments.getPayment(id);
+  }
+  expirePayments(now: Date, ids?: readonly string[]): Promise<void> {
+    return this.#payments.expirePayments(now, ids);
+  }
+  findOpenLinkPayment(linkId: string, now: Date): Promise<Payment | null> {
+    return this.#payments.findOpenLinkPayment(linkId, now);
+  }
+  settlePayment(
+    provider: string,
+    providerPaymentId: string,
+    decide: (payment: Payment, link: PaymentLink | null) => PaymentSettlement | null,
+  ): Promise<SettlementResult | null> {
+    return this.#payments.settlePayment(provider, providerPaymentId, decide);
+  }
+  createPaymentLink(link: PaymentLink): Promise<void> {
+    return this.#payments.createPaymentLink(link);
+  }
+  getPaymentLink(id: string): Promise<PaymentLink | null> {
+    return this.#payments.getPaymentLink(id);
+  }
+  findPaymentLinkByToken(token: string): Promise<PaymentLink | null> {
+    return this.#payments.findPaymentLinkByToken(token);
+  }
+  listPaymentLinks(accountId: string, limit: number): Promise<PaymentLink[]> {
+    return this.#payments.listPaymentLinks(accountId, limit);
+  }
+  cancelPaymentLink(id: string, at: Date): Promise<PaymentLink | null> {
+    return this.#payments.cancelPaymentLink(id, at);
   }
 }
 

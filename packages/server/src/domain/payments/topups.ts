@@ -1,0 +1,71 @@
+import { requireAccount } from '../accounts.js';
+import { DomainError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { Money } from '../money.js';
+import { checkAmount } from './amount-rules.js';
+import type { Payment } from './payment.js';
+import { paymentStatusAt } from './payment.js';
+import type { PaymentsDeps } from './payments-service.js';
+import { CHECKOUT_TTL_MS } from './payments-service.js';
+
+/** Where the payer's browser goes after a checkout: pages of this server at `baseUrl`. */
+export function checkoutReturnUrls(baseUrl: string) {
+  return { successUrl: `${baseUrl}/checkout/complete`, cancelUrl: `${baseUrl}/checkout/cancelled` };
+}
+
+/**
+ * Opens a top-up: checks the amount against the currency's rules, opens a checkout with the
+ * provider and records the top-up as `pending`. Nothing is credited until the provider's signed
+ * webhook says it was paid.
+ * @throws DomainError `invalid` (amount rules), `not_found`; PaymentProviderError
+ */
+export async function createTopup(deps: PaymentsDeps, accountId: string, amount: Money, baseUrl: string): Promise<Payment> {
+  const account = await requireAccount(deps.store, accountId);
+  const amountMicros = checkAmount(account.currency, amount);
+  const id = newId('tu');
+  const now = deps.clock.now();
+  const checkout = await deps.provider.createCheckout({
+    amountMicros,
+    currency: account.currency,
+    description: `Top-up for ${account.name}`,
+    reference: id,
+    ...checkoutReturnUrls(baseUrl),
+    expiresAt: new Date(now.getTime() + CHECKOUT_TTL_MS),
+  });
+  const topup: Payment = {
+    id,
+    accountId,
+    purpose: 'topup',
+    linkId: null,
+    amountMicros,
+    currency: account.currency,
+    status: 'pending',
+    provider: deps.provider.name,
+    providerPaymentId: checkout.providerPaymentId,
+    checkoutUrl: checkout.checkoutUrl,
+    createdAt: now,
+    expiresAt: checkout.expiresAt,
+    completedAt: null,
+    ledgerEntryId: null,
+    reviewNote: null,
+  };
+  await deps.store.createPayment(topup);
+  return topup;
+}
+
+/**
+ * Reads a top-up of the account; a pending one past its expiry is marked expired on the way.
+ * @throws DomainError `not_found` for an unknown id or another account's top-up
+ */
+export async function getTopup(deps: Pick<PaymentsDeps, 'store' | 'clock'>, accountId: string, id: string): Promise<Payment> {
+  let topup = await deps.store.getPayment(id);
+  if (!topup || topup.accountId !== accountId || topup.purpose !== 'topup') {
+    throw new DomainError('not_found', 'topup_not_found', `top-up ${id} does not exist`);
+  }
+  const now = deps.clock.now();
+  if (topup.status === 'pending' && paymentStatusAt(topup, now) === 'expired') {
+    await deps.store.expirePayments(now, [topup.id]);
+    topup = (await deps.store.getPayment(id)) ?? topup;
+  }
+  return topup;
+}

@@ -1,0 +1,81 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  cancelPaymentLink,
+  createPaymentLink,
+  LINK_EXPIRY_HOURS,
+  LINK_LIST_LIMIT,
+  LINK_NOTE_MAX,
+} from '../domain/payments/payment-links.js';
+import type { WidgetEnv } from '../middleware/widget-session.js';
+import { requireSessionPermission } from '../middleware/widget-session.js';
+import { PaymentLinkSchema, paymentLinkJson, publicBaseUrl } from './payment-representations.js';
+import type { RouteDeps } from './router.js';
+import { createRouter, widgetSecurity } from './router.js';
+import { errorResponses, jsonBody, jsonResponse, MoneySchema, moneyFromJson } from './schemas.js';
+
+const NewPaymentLinkSchema = z
+  .object({
+    amount: MoneySchema,
+    expires_in_hours: z.number().int().min(LINK_EXPIRY_HOURS.min).max(LINK_EXPIRY_HOURS.max).optional(),
+    note: z.string().max(LINK_NOTE_MAX).nullable().optional(),
+  })
+  .strict()
+  .openapi('NewPaymentLink');
+const PaymentLinkListSchema = z.object({ data: z.array(PaymentLinkSchema) }).openapi('PaymentLinkList');
+const LinkIdParamSchema = z.object({
+  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' }, example: 'pl_5vQbH2m9qfZC0hMvW1nU7w' }),
+});
+
+/** Widget API: payment links of the session's account (writes need permission `payment_links`). */
+export function paymentLinkRoutes({ store, clock, auth, publicUrl }: RouteDeps<WidgetEnv> & { readonly publicUrl: string | undefined }) {
+  const create = createRoute({
+    method: 'post',
+    path: '/v1/payment-links',
+    tags: ['widget'],
+    summary: 'Create a payment link (permission payment_links)',
+    security: widgetSecurity,
+    middleware: [auth, requireSessionPermission('payment_links')] as const,
+    request: { body: jsonBody(NewPaymentLinkSchema) },
+    responses: { 201: jsonResponse(PaymentLinkSchema, 'The open link'), ...errorResponses(400, 401, 403) },
+  });
+  const list = createRoute({
+    method: 'get',
+    path: '/v1/payment-links',
+    tags: ['widget'],
+    summary: `The account's newest payment links (at most ${LINK_LIST_LIMIT})`,
+    security: widgetSecurity,
+    middleware: [auth] as const,
+    responses: { 200: jsonResponse(PaymentLinkListSchema, 'Newest first'), ...errorResponses(401) },
+  });
+  const cancel = createRoute({
+    method: 'delete',
+    path: '/v1/payment-links/{id}',
+    tags: ['widget'],
+    summary: 'Cancel a payment link (permission payment_links); cancelling twice is harmless',
+    security: widgetSecurity,
+    middleware: [auth, requireSessionPermission('payment_links')] as const,
+    request: { params: LinkIdParamSchema },
+    responses: { 200: jsonResponse(PaymentLinkSchema, 'The cancelled link'), ...errorResponses(401, 403, 404, 409) },
+  });
+
+  return createRouter<WidgetEnv>()
+    .openapi(create, async (c) => {
+      const body = c.req.valid('json');
+      const link = await createPaymentLink(store, clock, c.var.session.accountId, {
+        amount: moneyFromJson(body.amount),
+        expiresInHours: body.expires_in_hours,
+        note: body.note,
+      });
+      return c.json(paymentLinkJson(link, publicBaseUrl(c.req.url, publicUrl), clock.now()), 201);
+    })
+    .openapi(list, async (c) => {
+      const links = await store.listPaymentLinks(c.var.session.accountId, LINK_LIST_LIMIT);
+      const baseUrl = publicBaseUrl(c.req.url, publicUrl);
+      const now = clock.now();
+      return c.json({ data: links.map((link) => paymentLinkJson(link, baseUrl, now)) }, 200);
+    })
+    .openapi(cancel, async (c) => {
+      const link = await cancelPaymentLink(store, clock, c.var.session.accountId, c.req.valid('param').id);
+      return c.json(paymentLinkJson(link, publicBaseUrl(c.req.url, publicUrl), clock.now()), 200);
+    });
+}
