@@ -22,7 +22,7 @@ describe('statement, low-balance alert and frequency cap in the demo console', (
 
   test('the statement lists the opening credit and exports the range as CSV', async () => {
     const statement = page.locator('wa-statement');
-    await statement.getByText('Opening balance').waitFor();
+    await statement.getByText('Opening balance', { exact: true }).waitFor();
     await statement.getByRole('cell', { name: '+$8,323.87', exact: true }).first().waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

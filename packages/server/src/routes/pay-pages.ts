@@ -41,7 +41,8 @@ export function payPageRoutes({ payments, brand, publicUrl }: PayPageDeps) {
   router.post('/pay/:token', async (c) => {
     const hosted = await linkOrNull(c.req.param('token'));
     if (!hosted) return unknownLinkPage(c, brand);
-    if (hosted.status !== 'open') return linkPage(c, brand, hosted);
+    // Paying a link that is no longer open is refused: the page says why, with a 4xx status.
+    if (hosted.status !== 'open') return linkPage(c, brand, hosted, 409);
     try {
       const payment = await startLinkCheckout(payments, hosted, publicBaseUrl(c.req.url, publicUrl));
       return c.redirect(payment.checkoutUrl, 303);
@@ -76,7 +77,7 @@ export function payPageRoutes({ payments, brand, publicUrl }: PayPageDeps) {
   return router;
 }
 
-function linkPage(c: Context, brand: Brand, { link, account, status }: HostedLink) {
+function linkPage(c: Context, brand: Brand, { link, account, status }: HostedLink, paidStatus: 200 | 409 = 200) {
   const locale = localeFrom(c.req.header('Accept-Language'));
   const amount = formatMoney(link.amountMicros, link.currency, locale);
   const payee = html`<dl>
@@ -84,7 +85,7 @@ function linkPage(c: Context, brand: Brand, { link, account, status }: HostedLin
 ${link.note ? html`<dt>Note</dt><dd>${link.note}</dd>` : ''}
 </dl>`;
   if (status === 'paid') {
-    return renderPage(c, 200, brand, {
+    return renderPage(c, paidStatus, brand, {
       title: 'Paid',
       body: html`<h1>This payment has been made</h1><p class="amount">${amount}</p>${payee}
 <p>Paid on ${formatDateTime(link.paidAt ?? link.createdAt, locale)}. Thank you.</p>`,

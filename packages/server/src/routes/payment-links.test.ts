@@ -154,7 +154,7 @@ describe('payment links', () => {
       assert.match(markup, /This payment has been made/);
       assert.doesNotMatch(markup, /<button/);
       const again = await submitForm(t, `/pay/${tokenOf(link)}`);
-      assert.equal(again.status, 200);
+      assert.equal(again.status, 409, 'paying a paid link again is refused');
       assert.match(await again.text(), /This payment has been made/);
     });
 
