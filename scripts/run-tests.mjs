@@ -51,13 +51,33 @@ async function widgetSuite() {
   return { name: 'widgets', code, ...counts };
 }
 
+/** Type errors fail the run like a failed test: `tsc --noEmit` over sources, tests and benchmarks. */
+async function typecheck(projects) {
+  const failing = [];
+  for (const project of projects) {
+    if ((await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project, '--noEmit'])) !== 0) {
+      failing.push(project);
+    }
+  }
+  if (failing.length > 0) console.error(`typecheck failed: ${failing.join(', ')}`);
+  return failing.length;
+}
+
 const only = process.argv.slice(2);
+let typeErrors = 0;
 const suites = [
-  ['server', () => nodeSuite('server', findTests(join(root, 'packages/server/src')))],
-  ['widgets', widgetSuite],
+  ['server', async () => {
+    typeErrors += await typecheck(['packages/server/tsconfig.json', 'bench/tsconfig.json']);
+    return nodeSuite('server', findTests(join(root, 'packages/server/src')));
+  }],
+  ['widgets', async () => {
+    typeErrors += await typecheck(['packages/widgets/tsconfig.json']);
+    return widgetSuite();
+  }],
   ['e2e', async () => {
     const build = await run('npm', ['run', 'build']);
     if (build !== 0) return { name: 'e2e', code: build, passed: 0, failed: 1, skipped: 0 };
+    typeErrors += await typecheck(['demo/tsconfig.json']);
     return nodeSuite('e2e', findTests(join(root, 'demo/e2e')));
   }],
 ].filter(([name]) => only.length === 0 || only.includes(name));
@@ -72,7 +92,8 @@ for (const r of results) {
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
-const broken = results.some((r) => r.code !== 0 || r.passed === 0);
+const broken = typeErrors > 0 || results.some((r) => r.code !== 0 || r.passed === 0);
+if (typeErrors > 0) console.log(`  typecheck: ${typeErrors} project(s) with type errors — FAILED`);
 // A suite that crashed before reporting still counts as a failure in the total line.
 const total = failed + (broken && failed === 0 ? 1 : 0);
 console.log(`${passed} passed, ${total} failed`);

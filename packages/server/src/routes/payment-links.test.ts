@@ -95,7 +95,7 @@ describe('payment links', () => {
     });
 
     it('shows a link past its expiry as expired', async () => {
-      const link = await createLink({ expires_in_hours: 1 });
+      await createLink({ expires_in_hours: 1 });
       t.clock.advance(3_600_000);
       const list = await t.widget(secret, 'GET', '/v1/payment-links');
       assert.equal(list.body.data[0].status, 'expired');

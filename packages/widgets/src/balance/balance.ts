@@ -4,10 +4,10 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { ApiError } from '../shared/api-client.js';
-import { LocalizeController, type Translation } from '../shared/localize.js';
+import { LocalizeController } from '../shared/localize.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { BalanceResponse } from '../shared/types.js';
-import { WidgetElement } from '../shared/widget-element.js';
+import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { WaTopup } from '../topup/topup.js';
 import styles from './balance.styles.js';
 import { ThresholdEditor } from './threshold-editor.js';
@@ -75,23 +75,8 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
  */
-export class WaBalance extends WidgetElement {
+export class WaBalance extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, styles];
-
-  /** Base URL of the server, when used without a session. */
-  @property() endpoint = '';
-
-  /** The widget session's `client_secret`, when used without a session. */
-  @property({ attribute: 'client-secret' }) clientSecret = '';
-
-  /** Overrides the session's locale. */
-  @property() locale = '';
-
-  /** `dark` for the dark theme. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
-
-  /** Overrides of the translated strings. */
-  @property({ type: Object }) strings: Partial<Translation> = {};
 
   /** Shows the "Add credits" button. */
   @property({ type: Boolean }) topup = false;

@@ -3,11 +3,11 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { ApiError } from '../shared/api-client.js';
-import { LocalizeController, type Translation } from '../shared/localize.js';
+import { LocalizeController } from '../shared/localize.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { FrequencyCap } from '../shared/types.js';
-import { WidgetElement } from '../shared/widget-element.js';
+import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { CAP_LIMITS, parseBoundedInteger } from './cap-input.js';
 import styles from './frequency-cap.styles.js';
 
@@ -62,26 +62,11 @@ interface Draft {
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
  */
-export class WaFrequencyCap extends WidgetElement {
+export class WaFrequencyCap extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
-
-  /** Base URL of the server, when used without a session. */
-  @property() endpoint = '';
-
-  /** The widget session's `client_secret`, when used without a session. */
-  @property({ attribute: 'client-secret' }) clientSecret = '';
-
-  /** Overrides the session's locale. */
-  @property() locale = '';
-
-  /** `dark` for the dark theme. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
 
   /** Shows the cap without the form. */
   @property({ type: Boolean, reflect: true, attribute: 'read-only' }) readOnly = false;
-
-  /** Overrides of the translated strings. */
-  @property({ type: Object }) strings: Partial<Translation> = {};
 
   @state() private cap: FrequencyCap | undefined;
   @state() private draft: Draft = { enabled: false, maxMessages: '', windowHours: '' };

@@ -1,14 +1,13 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { ApiError } from '../shared/api-client.js';
-import { LocalizeController, type Translation } from '../shared/localize.js';
+import { LocalizeController } from '../shared/localize.js';
 import { qualityIcon } from '../shared/quality-icons.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { AccountResponse } from '../shared/types.js';
-import { WidgetElement } from '../shared/widget-element.js';
+import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './number.styles.js';
 
 /**
@@ -50,23 +49,8 @@ import styles from './number.styles.js';
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
  */
-export class WaNumber extends WidgetElement {
+export class WaNumber extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
-
-  /** Base URL of the server, when used without a session. */
-  @property() endpoint = '';
-
-  /** The widget session's `client_secret`, when used without a session. */
-  @property({ attribute: 'client-secret' }) clientSecret = '';
-
-  /** Overrides the session's locale. */
-  @property() locale = '';
-
-  /** `dark` for the dark theme. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
-
-  /** Overrides of the translated strings. */
-  @property({ type: Object }) strings: Partial<Translation> = {};
 
   private readonly localize = new LocalizeController(this);
   private readonly api = new ApiClientController(this);

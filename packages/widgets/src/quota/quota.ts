@@ -1,16 +1,16 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { ApiError } from '../shared/api-client.js';
-import { LocalizeController, type Translation } from '../shared/localize.js';
+import { LocalizeController } from '../shared/localize.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import { tierSize, tierWords } from '../shared/tiers.js';
 import { shortDateTime } from '../shared/time.js';
 import type { QuotaResponse, UsageResponse } from '../shared/types.js';
-import { WidgetElement } from '../shared/widget-element.js';
+import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './quota.styles.js';
 
 /** Share of the limit left at or below which `wa-usage-near-limit` fires. */
@@ -62,23 +62,8 @@ const NEAR_LIMIT = 0.1;
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
  */
-export class WaQuota extends WidgetElement {
+export class WaQuota extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
-
-  /** Base URL of the server, when used without a session. */
-  @property() endpoint = '';
-
-  /** The widget session's `client_secret`, when used without a session. */
-  @property({ attribute: 'client-secret' }) clientSecret = '';
-
-  /** Overrides the session's locale. */
-  @property() locale = '';
-
-  /** `dark` for the dark theme. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
-
-  /** Overrides of the translated strings. */
-  @property({ type: Object }) strings: Partial<Translation> = {};
 
   @state() private quota: QuotaResponse | undefined;
   @state() private quotaReceivedAt: Date | undefined;

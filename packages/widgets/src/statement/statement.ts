@@ -4,11 +4,11 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { ApiError } from '../shared/api-client.js';
-import { LocalizeController, type Translation } from '../shared/localize.js';
+import { LocalizeController } from '../shared/localize.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { Money, StatementDailyTotal, StatementEntry, StatementResponse } from '../shared/types.js';
-import { WidgetElement } from '../shared/widget-element.js';
+import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import {
   currentMonth,
   formatSignedMoney,
@@ -94,20 +94,8 @@ interface LoadedStatement {
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
  */
-export class WaStatement extends WidgetElement {
+export class WaStatement extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
-
-  /** Base URL of the server, when used without a session. */
-  @property() endpoint = '';
-
-  /** The widget session's `client_secret`, when used without a session. */
-  @property({ attribute: 'client-secret' }) clientSecret = '';
-
-  /** Overrides the session's locale. */
-  @property() locale = '';
-
-  /** `dark` for the dark theme. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
 
   /** First day shown (`YYYY-MM-DD`); the first day of the current month by default. */
   @property() from = '';
@@ -123,9 +111,6 @@ export class WaStatement extends WidgetElement {
 
   /** Entries per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
-
-  /** Overrides of the translated strings. */
-  @property({ type: Object }) strings: Partial<Translation> = {};
 
   @state() private loaded: LoadedStatement | undefined;
   @state() private failure: unknown;

@@ -23,8 +23,14 @@ let started: Promise<unknown> | undefined;
 export async function useApi(...handlers: RequestHandler[]): Promise<void> {
   started ??= worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, quiet: true, onUnhandledRequest: 'bypass' });
   await started;
-  worker.resetHandlers(...handlers);
+  worker.resetHandlers(...handlers, quietEventStream);
 }
+
+/** Sessions open `GET /v1/events`: unless a test says otherwise, it stays open and silent. */
+const quietEventStream = http.get(
+  `${endpoint}/v1/events`,
+  () => new HttpResponse(new ReadableStream(), { headers: { 'Content-Type': 'text/event-stream' } }),
+);
 
 export function balance(overrides: Partial<BalanceResponse> = {}): BalanceResponse {
   return {

@@ -5,11 +5,11 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { ApiError } from '../shared/api-client.js';
-import { LocalizeController, type Translation } from '../shared/localize.js';
+import { LocalizeController } from '../shared/localize.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { Money, PaymentLink, Topup, TopupOptions, TopupPush } from '../shared/types.js';
-import { WidgetElement } from '../shared/widget-element.js';
+import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { checkAmount, fractionDigits, type AmountCheck, type AmountProblem } from './amount.js';
 import { canShare, copyText } from './copy.js';
 import { OpenLinksController } from './open-links.js';
@@ -92,23 +92,8 @@ const serverProblems: Record<string, AmountProblem> = {
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
  */
-export class WaTopup extends WidgetElement {
+export class WaTopup extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
-
-  /** Base URL of the server, when used without a session. */
-  @property() endpoint = '';
-
-  /** The widget session's `client_secret`, when used without a session. */
-  @property({ attribute: 'client-secret' }) clientSecret = '';
-
-  /** Overrides the session's locale. */
-  @property() locale = '';
-
-  /** `dark` for the dark theme. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
-
-  /** Overrides of the translated strings. */
-  @property({ type: Object }) strings: Partial<Translation> = {};
 
   /** Hides "Pay now". */
   @property({ type: Boolean, attribute: 'disable-topup' }) disableTopup = false;
