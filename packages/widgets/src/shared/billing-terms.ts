@@ -50,6 +50,8 @@ export interface BillingTerms {
   statementClosing: string;
   statementDayTotals: (credits: string, debits: string) => string;
   statementEmpty: string;
+  /** Delivered messages of the range that had no price on the rate card, so were not charged. */
+  statementUnpriced: (count: number, formatted: string) => string;
   statementLoadFailed: string;
   statementLoadMore: string;
   statementLoadedMore: (count: number, formatted: string) => string;

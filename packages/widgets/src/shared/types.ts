@@ -181,6 +181,19 @@ export interface StatementResponse {
   closing_balance: Money;
   /** Totals of the page's days. */
   daily_totals: StatementDailyTotal[];
+  /**
+   * Delivered billable messages of the range whose market or category had no price on the rate card: not
+   * charged, so not in the ledger. Older servers omit it.
+   */
+  unpriced_messages?: { count: number; newest: UnpricedMessage[] };
+}
+
+/** A delivered message that had no price (see `StatementResponse.unpriced_messages`). */
+export interface UnpricedMessage {
+  at: string;
+  message_id: string;
+  category: string | null;
+  market: string;
 }
 
 /** `GET|PUT /v1/frequency-cap`: marketing messages per customer within a sliding window. */

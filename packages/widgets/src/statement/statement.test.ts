@@ -109,6 +109,20 @@ describe('<wa-statement>', () => {
   });
 
   describe('rendering', () => {
+    it('says how many delivered messages had no price and were not charged, and nothing when there are none', async () => {
+      const unpriced = { count: 3, newest: [{ at: '2025-11-25T10:00:00Z', message_id: 'wamid.X', category: 'authentication', market: 'IN' }] };
+      await useApi(statementHandler(json(statement({ unpriced_messages: unpriced }))));
+      const { el } = await statementInSession();
+      await loaded(el);
+      expect(text(el, 'unpriced')).to.equal('3 delivered messages had no price on your rate card and were not charged.');
+      await expect(el).to.be.accessible();
+
+      await useApi(statementHandler(json(statement())));
+      const { el: plain } = await statementInSession();
+      await loaded(plain);
+      expect(part(plain, 'unpriced')).to.be.null;
+    });
+
     it('asks for the current month by default, the end as the next day’s start', async () => {
       const seen: URL[] = [];
       await useApi(statementHandler(json(statement()), seen));

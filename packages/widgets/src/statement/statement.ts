@@ -37,6 +37,7 @@ interface LoadedStatement {
   opening: Money;
   closing: Money;
   nextCursor: string | null;
+  unpricedCount: number;
 }
 
 /**
@@ -70,6 +71,7 @@ interface LoadedStatement {
  * @csspart export-forbidden - The explanation shown instead of the button when the session may not export.
  * @csspart summary - Opening and closing balances.
  * @csspart opening - The opening balance.
+ * @csspart unpriced - The note about delivered messages that had no price and were not charged.
  * @csspart closing - The closing balance.
  * @csspart table - The statement table.
  * @csspart day - The header row of a day, with its credits and debits.
@@ -177,6 +179,7 @@ export class WaStatement extends ApiWidgetElement {
       opening: page.opening_balance,
       closing: page.closing_balance,
       nextCursor: page.next_cursor,
+      unpricedCount: page.unpriced_messages?.count ?? 0,
     };
     this.failure = undefined;
     this.loadMoreFailed = false;
@@ -340,6 +343,11 @@ export class WaStatement extends ApiWidgetElement {
               ${this.renderHead()} ${days.map(day => this.renderDay(day))}
             </table>
           </div>`}
+      ${statement.unpricedCount > 0
+        ? html`<p part="unpriced" class="note" role="note">
+            ${localize.term('statementUnpriced', statement.unpricedCount, localize.number(statement.unpricedCount))}
+          </p>`
+        : nothing}
       <p class="muted">${localize.term('statementTimesNote')}</p>
       ${statement.nextCursor
         ? html`<div class="actions">

@@ -50,6 +50,10 @@ const terms = {
   statementClosing: 'Closing balance',
   statementDayTotals: (credits, debits) => `Credits ${credits} · Debits ${debits}`,
   statementEmpty: 'No transactions in this period',
+  statementUnpriced: (count, formatted) =>
+    count === 1
+      ? '1 delivered message had no price on your rate card and was not charged.'
+      : `${formatted} delivered messages had no price on your rate card and were not charged.`,
   statementLoadFailed: 'Couldn’t load the statement.',
   statementLoadMore: 'Load more',
   statementLoadedMore: (count, formatted) => `${formatted} more ${count === 1 ? 'transaction' : 'transactions'} loaded`,

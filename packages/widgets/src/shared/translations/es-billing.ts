@@ -50,6 +50,10 @@ const terms = {
   statementClosing: 'Saldo final',
   statementDayTotals: (credits, debits) => `Créditos ${credits} · Débitos ${debits}`,
   statementEmpty: 'No hay movimientos en este periodo',
+  statementUnpriced: (count, formatted) =>
+    count === 1
+      ? '1 mensaje entregado no tenía precio en su tarifa y no se cobró.'
+      : `${formatted} mensajes entregados no tenían precio en su tarifa y no se cobraron.`,
   statementLoadFailed: 'No se pudo cargar el extracto.',
   statementLoadMore: 'Cargar más',
   statementLoadedMore: (count, formatted) => `${formatted} ${count === 1 ? 'movimiento cargado' : 'movimientos cargados'} más`,

@@ -50,6 +50,10 @@ const terms = {
   statementClosing: 'Saldo final',
   statementDayTotals: (credits, debits) => `Créditos ${credits} · Débitos ${debits}`,
   statementEmpty: 'Nenhuma transação neste período',
+  statementUnpriced: (count, formatted) =>
+    count === 1
+      ? '1 mensagem entregue não tinha preço na sua tabela e não foi cobrada.'
+      : `${formatted} mensagens entregues não tinham preço na sua tabela e não foram cobradas.`,
   statementLoadFailed: 'Não foi possível carregar o extrato.',
   statementLoadMore: 'Carregar mais',
   statementLoadedMore: (count, formatted) => `Mais ${formatted} ${count === 1 ? 'transação carregada' : 'transações carregadas'}`,
