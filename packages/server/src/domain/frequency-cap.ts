@@ -78,14 +78,15 @@ export async function checkMarketingSend(
  * Counts a delivered marketing message (called by the webhook handler), so that sends that
  * bypassed the check still count. Idempotent per message id. A delivery first claims the
  * recipient's oldest check of the last 24 h not yet claimed — that check was this send — and
- * only adds a send when there is none, so a checked-then-delivered message counts once.
- * @throws DomainError `invalid` (`invalid_recipient`)
+ * only adds a send when there is none, so a checked-then-delivered message counts once. Meta
+ * delivered to the recipient, so a `wa_id` our phone metadata finds odd is counted as its digits
+ * rather than refused.
  */
 export async function recordMarketingDelivery(
   store: Store,
   delivery: { accountId: string; recipient: string; messageId: string; at: Date },
 ): Promise<MarketingDeliveryOutcome> {
-  const recipient = requireRecipient(delivery.recipient);
+  const recipient = normalizeRecipient(delivery.recipient) ?? delivery.recipient.replace(/\D/g, '');
   return store.recordMarketingDelivery({
     accountId: delivery.accountId,
     recipient,
