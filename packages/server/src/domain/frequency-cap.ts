@@ -81,12 +81,14 @@ export async function checkMarketingSend(
  * only adds a send when there is none, so a checked-then-delivered message counts once. Meta
  * delivered to the recipient, so a `wa_id` our phone metadata finds odd is counted as its digits
  * rather than refused.
+ * @throws DomainError `invalid` (`invalid_recipient`) for something that is no `wa_id` at all
  */
 export async function recordMarketingDelivery(
   store: Store,
   delivery: { accountId: string; recipient: string; messageId: string; at: Date },
 ): Promise<MarketingDeliveryOutcome> {
-  const recipient = normalizeRecipient(delivery.recipient) ?? delivery.recipient.replace(/\D/g, '');
+  const waId = /^\d{6,15}$/.test(delivery.recipient) ? delivery.recipient : null;
+  const recipient = normalizeRecipient(delivery.recipient) ?? waId ?? requireRecipient(delivery.recipient);
   return store.recordMarketingDelivery({
     accountId: delivery.accountId,
     recipient,

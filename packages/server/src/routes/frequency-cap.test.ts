@@ -165,5 +165,9 @@ describe('frequency cap', () => {
     it('refuses a recipient that is not a phone number', async () => {
       await assert.rejects(deliver('wamid.D', 'nobody'), { code: 'invalid_recipient' });
     });
+
+    it('counts a wa_id our phone metadata finds impossible, since Meta delivered to it', async () => {
+      assert.equal(await deliver('wamid.E', '187601005000'), 'recorded');
+    });
   });
 });
