@@ -3,7 +3,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
-import { ApiError } from '../shared/api-client.js';
 import { LocalizeController } from '../shared/localize.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { BalanceResponse } from '../shared/types.js';
@@ -11,6 +10,7 @@ import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { WaTopup } from '../topup/topup.js';
 import styles from './balance.styles.js';
 import { ThresholdEditor } from './threshold-editor.js';
+import { loadError, retryButton } from '../shared/load-error.js';
 
 const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
   <path d="M8.9 1.5a1 1 0 0 0-1.8 0L.6 13.5A1 1 0 0 0 1.5 15h13a1 1 0 0 0 .9-1.5zM8 5a.9.9 0 0 1 .9.9l-.2 3.9a.7.7 0 0 1-1.4 0l-.2-3.9A.9.9 0 0 1 8 5m0 6.3a1 1 0 1 1 0 2 1 1 0 0 1 0-2"/>
@@ -223,13 +223,7 @@ export class WaBalance extends ApiWidgetElement {
   }
 
   private renderError(failure: unknown) {
-    const expired = failure instanceof ApiError && failure.code === 'session_expired';
-    return html`
-      <p part="error" class="error" role="alert">
-        ${this.localize.term(expired ? 'sessionExpired' : 'loadFailed')}
-      </p>
-      <div class="actions">${this.renderRetry()}</div>
-    `;
+    return loadError(this.localize, failure, this.localize.term('loadFailed'), () => this.refresh());
   }
 
   private renderSkeleton() {
@@ -242,6 +236,6 @@ export class WaBalance extends ApiWidgetElement {
   }
 
   private renderRetry() {
-    return html`<button part="retry" type="button" @click=${() => this.refresh()}>${this.localize.term('retry')}</button>`;
+    return retryButton(this.localize, () => this.refresh());
   }
 }

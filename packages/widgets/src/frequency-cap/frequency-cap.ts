@@ -10,6 +10,7 @@ import type { FrequencyCap } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { CAP_LIMITS, parseBoundedInteger } from './cap-input.js';
 import styles from './frequency-cap.styles.js';
+import { loadError } from '../shared/load-error.js';
 
 /** The form as typed: numbers stay text until they are valid. */
 interface Draft {
@@ -252,13 +253,7 @@ export class WaFrequencyCap extends ApiWidgetElement {
   }
 
   private renderLoadError(failure: unknown) {
-    const expired = failure instanceof ApiError && failure.code === 'session_expired';
-    return html`
-      <p part="error" class="error" role="alert">${this.localize.term(expired ? 'sessionExpired' : 'capLoadFailed')}</p>
-      <div class="actions">
-        <button part="retry" type="button" @click=${() => this.refresh()}>${this.localize.term('retry')}</button>
-      </div>
-    `;
+    return loadError(this.localize, failure, this.localize.term('capLoadFailed'), () => this.refresh());
   }
 
   private renderSkeleton() {

@@ -1,7 +1,6 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { ApiClientController } from '../shared/api-client-controller.js';
-import { ApiError } from '../shared/api-client.js';
 import { LocalizeController } from '../shared/localize.js';
 import { qualityIcon } from '../shared/quality-icons.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
@@ -9,6 +8,7 @@ import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { AccountResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './number.styles.js';
+import { loadError } from '../shared/load-error.js';
 
 /**
  * @summary The connected WhatsApp number as a header: the number, its verified name, its connection and
@@ -99,13 +99,7 @@ export class WaNumber extends ApiWidgetElement {
   }
 
   private renderError(failure: unknown) {
-    const expired = failure instanceof ApiError && failure.code === 'session_expired';
-    return html`
-      <p part="error" class="error" role="alert">${this.localize.term(expired ? 'sessionExpired' : 'numberLoadFailed')}</p>
-      <div class="actions">
-        <button part="retry" type="button" @click=${() => this.refresh()}>${this.localize.term('retry')}</button>
-      </div>
-    `;
+    return loadError(this.localize, failure, this.localize.term('numberLoadFailed'), () => this.refresh());
   }
 
   private renderSkeleton() {

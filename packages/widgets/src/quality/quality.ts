@@ -2,7 +2,6 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
-import { ApiError } from '../shared/api-client.js';
 import { LocalizeController } from '../shared/localize.js';
 import { qualityIcon } from '../shared/quality-icons.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
@@ -12,6 +11,7 @@ import { relativeOrAbsolute, shortDateTime } from '../shared/time.js';
 import type { QualityHistoryEntry, QualityResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './quality.styles.js';
+import { loadError, retryButton } from '../shared/load-error.js';
 
 /** Meta's policy that quality is measured against. */
 export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
@@ -183,11 +183,7 @@ export class WaQuality extends ApiWidgetElement {
   }
 
   private renderError(failure: unknown) {
-    const expired = failure instanceof ApiError && failure.code === 'session_expired';
-    return html`
-      <p part="error" class="error" role="alert">${this.localize.term(expired ? 'sessionExpired' : 'qualityLoadFailed')}</p>
-      <div class="actions">${this.renderRetry()}</div>
-    `;
+    return loadError(this.localize, failure, this.localize.term('qualityLoadFailed'), () => this.reload());
   }
 
   private renderSkeleton() {
@@ -200,7 +196,7 @@ export class WaQuality extends ApiWidgetElement {
   }
 
   private renderRetry() {
-    return html`<button part="retry" type="button" @click=${() => this.reload()}>${this.localize.term('retry')}</button>`;
+    return retryButton(this.localize, () => this.reload());
   }
 }
 

@@ -3,7 +3,6 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
-import { ApiError } from '../shared/api-client.js';
 import { LocalizeController } from '../shared/localize.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
@@ -12,6 +11,7 @@ import { shortDateTime } from '../shared/time.js';
 import type { QuotaResponse, UsageResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './quota.styles.js';
+import { loadError, retryButton } from '../shared/load-error.js';
 
 /** Share of the limit left at or below which `wa-usage-near-limit` fires. */
 const NEAR_LIMIT = 0.1;
@@ -172,11 +172,7 @@ export class WaQuota extends ApiWidgetElement {
   }
 
   private renderQuotaError(failure: unknown) {
-    const expired = failure instanceof ApiError && failure.code === 'session_expired';
-    return html`
-      <p part="error" class="error" role="alert">${this.localize.term(expired ? 'sessionExpired' : 'quotaLoadFailed')}</p>
-      <div class="actions">${this.renderRetry(() => this.quotaTask.run())}</div>
-    `;
+    return loadError(this.localize, failure, this.localize.term('quotaLoadFailed'), () => this.quotaTask.run());
   }
 
   private renderSkeleton() {
@@ -272,7 +268,7 @@ export class WaQuota extends ApiWidgetElement {
   }
 
   private renderRetry(retry: () => unknown) {
-    return html`<button part="retry" type="button" @click=${retry}>${this.localize.term('retry')}</button>`;
+    return retryButton(this.localize, retry);
   }
 }
 

@@ -3,7 +3,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
-import { ApiError } from '../shared/api-client.js';
 import { LocalizeController } from '../shared/localize.js';
 import { fromMicros, toMicros } from '../shared/micros.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
@@ -12,6 +11,7 @@ import type { BalanceResponse, Money, RateCardResponse } from '../shared/types.j
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { categoriesOf, estimate, groupByMarket, searchMarkets, type EstimateLine, type MarketPrices } from './markets.js';
 import styles from './rate-card.styles.js';
+import { loadError } from '../shared/load-error.js';
 
 /**
  * @summary The prices of a delivered message by market and category, with a market search, and an estimator
@@ -269,11 +269,7 @@ export class WaRateCard extends ApiWidgetElement {
   }
 
   private renderError(failure: unknown) {
-    const expired = failure instanceof ApiError && failure.code === 'session_expired';
-    return html`
-      <p part="error" class="error" role="alert">${this.localize.term(expired ? 'sessionExpired' : 'rateCardLoadFailed')}</p>
-      <div class="actions"><button part="retry" type="button" @click=${() => this.refresh()}>${this.localize.term('retry')}</button></div>
-    `;
+    return loadError(this.localize, failure, this.localize.term('rateCardLoadFailed'), () => this.refresh());
   }
 
   private renderSkeleton() {

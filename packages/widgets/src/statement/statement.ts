@@ -21,6 +21,7 @@ import {
   type StatementFilters,
 } from './statement-query.js';
 import styles from './statement.styles.js';
+import { loadError } from '../shared/load-error.js';
 
 const creditIcon = html`<svg class="type-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
   <path d="M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1m.75 3.5h-1.5v2.75H4.5v1.5h2.75v2.75h1.5V8.75h2.75v-1.5H8.75z"/>
@@ -444,13 +445,7 @@ export class WaStatement extends ApiWidgetElement {
   }
 
   private renderError(failure: unknown) {
-    const expired = failure instanceof ApiError && failure.code === 'session_expired';
-    return html`
-      <p part="error" class="error" role="alert">${this.localize.term(expired ? 'sessionExpired' : 'statementLoadFailed')}</p>
-      <div class="actions">
-        <button part="retry" type="button" @click=${() => this.refresh()}>${this.localize.term('retry')}</button>
-      </div>
-    `;
+    return loadError(this.localize, failure, this.localize.term('statementLoadFailed'), () => this.refresh());
   }
 
   private renderSkeleton() {
