@@ -50,7 +50,10 @@ async function main(): Promise<void> {
       publicUrl: config.publicUrl,
       metaAppSecret: meta.appSecret,
       metaVerifyToken,
-      brand: config.brand,
+      // The demo's hosted pages wear the demo console's brand, as a partner's would wear theirs.
+      brand: config.demo
+        ? { name: config.brand.name ?? 'Nimbus Connect', color: config.brand.color ?? '#2357d9' }
+        : config.brand,
       sandboxWebhookSecret: config.payments.provider === 'sandbox' ? config.payments.webhookSecret : undefined,
     },
     paymentProvider,

@@ -72,6 +72,12 @@ describe('<wa-balance> low-balance alert and runway', () => {
       expect(text(el, 'runway')).to.equal('About 23 days at your average spend of $12.40/day (last 7 days)');
     });
 
+    it('says "more than a year" rather than a count of thousands of days', async () => {
+      await useApi(balanceHandler(balance({ runway: { days: 1_101_450, average_daily_spend: { amount: '0.007557', currency: 'USD' }, basis_days: 7 } })));
+      const { el } = await balanceInSession();
+      expect(text(el, 'runway')).to.equal('More than a year at your average spend of $0.007557/day (last 7 days)');
+    });
+
     it('says there was no spend when the runway has no days, and in pt-BR', async () => {
       await useApi(balanceHandler(balance({ runway: { days: null, average_daily_spend: { amount: '0.00', currency: 'USD' }, basis_days: 7 } })));
       const { el } = await balanceInSession('pt-BR');

@@ -19,7 +19,9 @@ const terms = {
   thresholdForbidden: 'This session isn’t allowed to change the alert.',
   thresholdSaveFailed: 'Couldn’t save the alert.',
   runway: (days, formattedDays, spend, basisDays) =>
-    days < 1
+    days > 365
+      ? `More than a year at your average spend of ${spend}/day (last ${basisDays} days)`
+      : days < 1
       ? `Less than a day at your average spend of ${spend}/day (last ${basisDays} days)`
       : `About ${formattedDays} ${days === 1 ? 'day' : 'days'} at your average spend of ${spend}/day (last ${basisDays} days)`,
   runwayNoSpend: basisDays => `No spend in the last ${basisDays} days`,

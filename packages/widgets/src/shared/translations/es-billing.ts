@@ -19,7 +19,9 @@ const terms = {
   thresholdForbidden: 'Esta sesión no tiene permiso para cambiar la alerta.',
   thresholdSaveFailed: 'No se pudo guardar la alerta.',
   runway: (days, formattedDays, spend, basisDays) =>
-    days < 1
+    days > 365
+      ? `Más de un año con tu gasto medio de ${spend}/día (últimos ${basisDays} días)`
+      : days < 1
       ? `Menos de un día con tu gasto medio de ${spend}/día (últimos ${basisDays} días)`
       : `Unos ${formattedDays} ${days === 1 ? 'día' : 'días'} con tu gasto medio de ${spend}/día (últimos ${basisDays} días)`,
   runwayNoSpend: basisDays => `Sin gasto en los últimos ${basisDays} días`,

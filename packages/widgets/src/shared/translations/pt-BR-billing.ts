@@ -19,7 +19,9 @@ const terms = {
   thresholdForbidden: 'Esta sessão não tem permissão para alterar o alerta.',
   thresholdSaveFailed: 'Não foi possível salvar o alerta.',
   runway: (days, formattedDays, spend, basisDays) =>
-    days < 1
+    days > 365
+      ? `Mais de um ano no seu gasto médio de ${spend}/dia (últimos ${basisDays} dias)`
+      : days < 1
       ? `Menos de um dia no seu gasto médio de ${spend}/dia (últimos ${basisDays} dias)`
       : `Cerca de ${formattedDays} ${days === 1 ? 'dia' : 'dias'} no seu gasto médio de ${spend}/dia (últimos ${basisDays} dias)`,
   runwayNoSpend: basisDays => `Nenhum gasto nos últimos ${basisDays} dias`,
