@@ -67,6 +67,57 @@ describe('ApiClient', () => {
     expect(events).to.have.length(1);
   });
 
+  it('recovers from a fetchClientSecret that throws synchronously, and renews on the next expiry', async () => {
+    await useApi(
+      http.get(`${endpoint}/v1/:resource`, ({ request }) =>
+        request.headers.get('Authorization') === 'Bearer ws_new' ? HttpResponse.json({ ok: true }) : apiError(401, 'session_expired'),
+      ),
+    );
+    let calls = 0;
+    const client = new ApiClient({
+      endpoint,
+      clientSecret: 'ws_old',
+      fetchClientSecret: () => {
+        calls++;
+        if (calls === 1) throw new Error('not ready');
+        return Promise.resolve('ws_new');
+      },
+    });
+
+    const first = await client.get('/v1/balance').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(first).to.be.instanceOf(ApiError).and.include({ code: 'session_expired' });
+    expect(await client.get('/v1/balance')).to.deep.equal({ ok: true });
+    expect(calls).to.equal(2);
+    expect(client.clientSecret).to.equal('ws_new');
+  });
+
+  it('sends a fresh GET of its own instead of joining one in flight, and later GETs share the fresh one', async () => {
+    const seen: string[] = [];
+    let answered = 0;
+    await useApi(
+      http.get(`${endpoint}/v1/payment-links`, async () => {
+        seen.push('GET');
+        const version = seen.length;
+        await new Promise(resolve => setTimeout(resolve, 20));
+        answered++;
+        return HttpResponse.json({ version });
+      }),
+    );
+    const client = new ApiClient({ endpoint, clientSecret: 'ws_test' });
+
+    const stale = client.get<{ version: number }>('/v1/payment-links');
+    const fresh = client.get<{ version: number }>('/v1/payment-links', { fresh: true });
+    const joined = client.get<{ version: number }>('/v1/payment-links');
+    expect((await stale).version).to.equal(1);
+    expect((await fresh).version).to.equal(2);
+    expect((await joined).version).to.equal(2);
+    expect(seen).to.have.length(2);
+    expect(answered).to.equal(2);
+  });
+
   it('sends JSON bodies with the secret and reads the contract’s errors', async () => {
     let received: unknown;
     await useApi(

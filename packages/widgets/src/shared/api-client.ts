@@ -38,6 +38,15 @@ interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** Options of {@link ApiClient.get}. */
+export interface GetOptions extends RequestOptions {
+  /**
+   * Sends a request of its own instead of joining an identical one in flight, which may have started before a
+   * change this caller wants to see (e.g. a reload after a `POST`).
+   */
+  fresh?: boolean;
+}
+
 /** Options of {@link ApiClient.download}. */
 export interface DownloadOptions extends RequestOptions {
   /** The `Accept` header, e.g. `text/csv`. */
@@ -80,14 +89,18 @@ export class ApiClient extends EventTarget {
   }
 
   /**
-   * GETs a JSON resource. Identical GETs in flight share one request; aborting `signal` only abandons this
-   * caller's wait, never the shared request.
+   * GETs a JSON resource. Identical GETs in flight share one request (unless `fresh`); aborting `signal` only
+   * abandons this caller's wait, never the shared request.
    */
-  get<T>(path: string, { signal }: RequestOptions = {}): Promise<T> {
-    let shared = this.inflight.get(path) as Promise<T> | undefined;
+  get<T>(path: string, { signal, fresh = false }: GetOptions = {}): Promise<T> {
+    let shared = fresh ? undefined : (this.inflight.get(path) as Promise<T> | undefined);
     if (!shared) {
-      shared = this.request<T>('GET', path).finally(() => this.inflight.delete(path));
-      this.inflight.set(path, shared);
+      const request: Promise<T> = this.request<T>('GET', path).finally(() => {
+        if (this.inflight.get(path) === request) this.inflight.delete(path);
+      });
+      shared = request;
+      // later callers share the newest request, which saw every change made before it
+      this.inflight.set(path, request);
     }
     return signal ? abandonable(shared, signal) : shared;
   }
@@ -205,17 +218,22 @@ export class ApiClient extends EventTarget {
   /** Renews the secret once for every caller that saw it expire. */
   private renewSecret(expiredSecret: string, label: string): Promise<void> {
     if (this.clientSecret !== expiredSecret) return Promise.resolve();
-    this.renewal ??= (async () => {
-      try {
-        const secret = await this.fetchClientSecret!();
-        if (!secret) throw new Error('fetchClientSecret returned no secret');
-        this.clientSecret = secret;
-      } catch (cause) {
-        throw new ApiError('session_expired', 401, `Could not renew the session: ${messageOf(cause)}`, label);
-      } finally {
-        this.renewal = undefined;
-      }
-    })();
+    if (!this.renewal) {
+      // `then` turns a `fetchClientSecret` that throws synchronously into a rejection, so `finally` still runs
+      const renewal: Promise<void> = Promise.resolve()
+        .then(() => this.fetchClientSecret!())
+        .then(secret => {
+          if (!secret) throw new Error('fetchClientSecret returned no secret');
+          this.clientSecret = secret;
+        })
+        .catch((cause: unknown) => {
+          throw new ApiError('session_expired', 401, `Could not renew the session: ${messageOf(cause)}`, label);
+        })
+        .finally(() => {
+          if (this.renewal === renewal) this.renewal = undefined;
+        });
+      this.renewal = renewal;
+    }
     return this.renewal;
   }
 

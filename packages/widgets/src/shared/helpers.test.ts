@@ -30,6 +30,15 @@ describe('shared helpers', () => {
       expect(parseWholeNumber('1 000')).to.equal(1_000n);
       for (const bad of ['', '-5', '1e3', 'abc']) expect(parseWholeNumber(bad), bad).to.be.undefined;
     });
+
+    it('refuses a number with a decimal mark or separators outside groups of three', () => {
+      for (const bad of ['1.5', '1,5', '12.34', '1,0000', '1.000.00', '1 00', ',100', '100,', '1..000']) {
+        expect(parseWholeNumber(bad), bad).to.be.undefined;
+      }
+      expect(parseWholeNumber('1\u202f000\u00a0000')).to.equal(1_000_000n);
+      expect(parseWholeNumber("1'000")).to.equal(1_000n);
+      expect(parseWholeNumber('0012')).to.equal(12n);
+    });
   });
 
   describe('tiers', () => {

@@ -142,5 +142,33 @@ describe('live updates', () => {
       feed.stop();
       expect(seen.map((request) => request.headers.get('Authorization'))).to.deep.equal(['Bearer ws_old', 'Bearer ws_new']);
     });
+
+    it('keeps retrying with backoff after a failed renewal when fetchClientSecret exists, telling the page once', async () => {
+      const seen: Request[] = [];
+      await useApi(
+        eventsHandler(
+          () => (seen.at(-1)!.headers.get('Authorization') === 'Bearer ws_new' ? eventStream([balanceEvent(balance())]) : apiError(401, 'session_expired')),
+          seen,
+        ),
+      );
+      let renewals = 0;
+      const client = new ApiClient({
+        endpoint,
+        clientSecret: 'ws_old',
+        fetchClientSecret: () => (++renewals < 3 ? Promise.reject(new Error('token endpoint down')) : Promise.resolve('ws_new')),
+      });
+      let expired = 0;
+      client.addEventListener('wa-session-expired', () => expired++);
+      const heard: BalanceResponse[] = [];
+      client.on('balance', (data) => heard.push(data));
+      const feed = new LiveFeed(client, { minDelayMs: 10 });
+      feed.start();
+      await waitUntil(() => heard.length === 1, 'the feed gave up after a failed renewal');
+      expect(feed.running).to.equal(true);
+      feed.stop();
+      expect(renewals).to.equal(3);
+      expect(expired).to.equal(1);
+      expect(client.clientSecret).to.equal('ws_new');
+    });
   });
 });

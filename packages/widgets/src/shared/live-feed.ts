@@ -20,7 +20,7 @@ export interface ServerSentEvent {
  * The one live-updates connection of a session: reads `GET /v1/events` (Server-Sent Events) with `fetch`, so
  * the client secret travels in the `Authorization` header rather than in a URL that ends up in logs, and
  * pushes every event to the widgets through {@link ApiClient.emit}. Reconnects with exponential backoff and
- * jitter; stops for good when the session expired and could not be renewed.
+ * jitter; stops for good on a 403, or when the session expired and there is no `fetchClientSecret` to renew it.
  */
 export class LiveFeed {
   private readonly path: string;
@@ -68,12 +68,21 @@ export class LiveFeed {
       }
     } catch (cause) {
       if (signal.aborted) return;
-      if (cause instanceof ApiError && (cause.code === 'session_expired' || cause.status === 403)) {
+      if (cause instanceof ApiError && this.isFinal(cause)) {
         this.stop();
         return;
       }
     }
     if (!signal.aborted) this.reconnectLater(signal);
+  }
+
+  /**
+   * A 403 never changes by retrying. An expired session is final only without `fetchClientSecret`: with it, a
+   * failed renewal (the host's token endpoint briefly down) is retried with the same backoff.
+   */
+  private isFinal(error: ApiError): boolean {
+    if (error.status === 403) return true;
+    return error.code === 'session_expired' && !this.client.fetchClientSecret;
   }
 
   private reconnectLater(signal: AbortSignal): void {

@@ -47,6 +47,25 @@ export function translationFor(locale: string): Translation {
   return translations.get(code) ?? translations.get(language) ?? byLanguage ?? en;
 }
 
+const canonical = new Map<string, string>();
+
+/**
+ * A locale `Intl` accepts: `_` becomes `-` (`en_US` → `en-US`), then the canonical BCP 47 form; anything
+ * `Intl` would throw on (`!!`, `e`) becomes `en`, so one bad `lang` attribute cannot break every widget.
+ */
+export function normalizeLocale(locale: string): string {
+  let result = canonical.get(locale);
+  if (result === undefined) {
+    try {
+      result = Intl.getCanonicalLocales(locale.trim().replaceAll('_', '-'))[0] ?? 'en';
+    } catch {
+      result = 'en';
+    }
+    canonical.set(locale, result);
+  }
+  return result;
+}
+
 /** What a host element may set for itself, over what its session provides. */
 export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   locale?: string;
@@ -71,14 +90,14 @@ export class LocalizeController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The resolved BCP 47 locale. */
+  /** The resolved BCP 47 locale, normalised by {@link normalizeLocale}. */
   get locale(): string {
-    return (
+    return normalizeLocale(
       this.host.locale ||
       this.session.value?.locale ||
       this.host.closest<HTMLElement>('[lang]')?.lang ||
       document.documentElement.lang ||
-      'en'
+      'en',
     );
   }
 

@@ -29,11 +29,16 @@ export function multiplyMoney(price: Money, count: bigint): Money {
   return { amount: fromMicros(toMicros(price.amount) * count), currency: price.currency };
 }
 
+/** Digits grouped by threes with one of the separators locales use (`1,000`, `1.000`, `1 000`, `1'000`). */
+const GROUPED = /^\d{1,3}(?:[.,'’ \u00a0\u202f]\d{3})*$/;
+
 /**
- * Reads a whole, non-negative number typed by a person. Group separators of any locale (`1,000`, `1.000`,
- * `1 000`) are ignored since no fraction is allowed; returns `undefined` for anything else.
+ * Reads a whole, non-negative number typed by a person: plain digits, or digits grouped by threes with any
+ * locale's separator. A separator anywhere else (`1.5`, `1,50`) may be a decimal mark, so it is refused rather
+ * than dropped; returns `undefined` for anything that is not a whole number.
  */
 export function parseWholeNumber(text: string): bigint | undefined {
-  const digits = text.trim().replace(/[\s,.'’_\u00a0\u202f]/g, '');
-  return /^\d+$/.test(digits) ? BigInt(digits) : undefined;
+  const typed = text.trim();
+  if (/^\d+$/.test(typed)) return BigInt(typed);
+  return GROUPED.test(typed) ? BigInt(typed.replace(/\D/g, '')) : undefined;
 }
