@@ -29,15 +29,18 @@ export class OpenLinksController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** Loads the list; a slower, older answer never replaces a newer one. */
-  async load(): Promise<void> {
+  /**
+   * Loads the list; a slower, older answer never replaces a newer one. `fresh` after a change (a link created,
+   * cancelled or paid), so the answer cannot come from a GET that started before it.
+   */
+  async load({ fresh = false }: { fresh?: boolean } = {}): Promise<void> {
     const client = this.client();
     if (!client) return;
     const load = ++this.loads;
     if (this.state !== 'loaded') this.state = 'loading';
     this.host.requestUpdate();
     try {
-      const { data } = await client.get<PaymentLinkList>('/v1/payment-links');
+      const { data } = await client.get<PaymentLinkList>('/v1/payment-links', { fresh });
       if (load !== this.loads) return;
       this.links = data.filter(link => link.status === 'open');
       this.state = 'loaded';
@@ -70,7 +73,7 @@ export class OpenLinksController implements ReactiveController {
     if (outcome !== 'failed') this.confirming = undefined;
     if (outcome === 'cancelled' || outcome === 'paid') this.links = this.links.filter(link => link.id !== id);
     this.host.requestUpdate();
-    if (outcome === 'cancelled' || outcome === 'paid') void this.load();
+    if (outcome === 'cancelled' || outcome === 'paid') void this.load({ fresh: true });
     return outcome;
   }
 }

@@ -2,8 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import type { WaSession } from '../session/session.js';
-import { apiError, endpoint, http, useApi } from '../test/api-mock.js';
-import { paymentLink, topupApi, topupOptions } from '../test/topup-mock.js';
+import { apiError, endpoint, http, HttpResponse, useApi } from '../test/api-mock.js';
+import { paymentLink, topup, topupApi, topupOptions } from '../test/topup-mock.js';
+import { isSafeCheckoutUrl } from './checkout-url.js';
 import type { WaTopup } from './topup.js';
 import './wa-topup.js';
 
@@ -310,6 +311,50 @@ describe('<wa-topup>', () => {
       expect(api.state.polls).to.be.at.most(polls + 1);
     });
 
+    it('stops checking the payment, and is no longer open, once removed from the page', async () => {
+      const api = topupApi();
+      await useApi(...api.handlers);
+      const { el } = await topupInSession();
+      await openDialog(el);
+      choosePreset(el, '$50.00');
+      part(el, 'pay')!.click();
+      await waitUntil(() => api.state.polls > 0);
+      el.remove();
+      const polls = api.state.polls;
+      await new Promise(resolve => setTimeout(resolve, 200));
+      expect(api.state.polls).to.be.at.most(polls + 1);
+      expect(el.open).to.be.false;
+      expect(dialog(el).open).to.be.false;
+    });
+
+    for (const url of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', '/relative/checkout', 'not a url']) {
+      it(`refuses to open a checkout_url that is not http(s): ${url}`, async () => {
+        popup = null;
+        const api = topupApi();
+        await useApi(
+          http.post(`${endpoint}/v1/topups`, () => HttpResponse.json(topup({ checkout_url: url }), { status: 201 })),
+          ...api.handlers,
+        );
+        const { el } = await topupInSession();
+        await openDialog(el);
+        choosePreset(el, '$50.00');
+        part(el, 'pay')!.click();
+        await waitUntil(() => part(el, 'error'), 'no error was shown');
+        expect(text(el, 'error')).to.equal('Couldn’t start the payment. Try again.');
+        expect(opened).to.deep.equal([]);
+        expect(part(el, 'continue')).to.be.null;
+        expect(el.shadowRoot!.querySelector(`a[href="${CSS.escape(url)}"]`)).to.be.null;
+      });
+    }
+
+    it('accepts https checkout URLs, and http only on an http page', () => {
+      expect(isSafeCheckoutUrl('https://pay.example.com/c/1', 'https:')).to.be.true;
+      expect(isSafeCheckoutUrl('http://localhost:8787/sandbox/checkout/cs_1', 'http:')).to.be.true;
+      expect(isSafeCheckoutUrl('http://pay.example.com/c/1', 'https:')).to.be.false;
+      expect(isSafeCheckoutUrl('javascript:alert(1)', 'http:')).to.be.false;
+      expect(isSafeCheckoutUrl('JaVaScRiPt:alert(1)', 'https:')).to.be.false;
+    });
+
     it('creates a payment link with a note and an expiry, shows it, and copies it', async () => {
       const api = topupApi();
       await useApi(...api.handlers);
@@ -437,6 +482,37 @@ describe('<wa-topup>', () => {
       expect(api.state.deleted).to.deep.equal(['pl_a']);
       expect(words(parts(el, 'open-link')[0]!.querySelector('strong'))).to.equal('$25.00');
       await waitUntil(() => words(el.shadowRoot!.querySelector('dialog [role="status"].visually-hidden')) === 'Link cancelled');
+    });
+
+    it('shows the list after a cancellation even while an older reload of the list is still in flight', async () => {
+      const api = topupApi({ links: [paymentLink({ id: 'pl_a' }), paymentLink({ id: 'pl_b', amount: { amount: '25.00', currency: 'USD' } })] });
+      let slowAnswers = 0;
+      await useApi(
+        http.get(`${endpoint}/v1/payment-links`, async () => {
+          if (slowAnswers === 0) return undefined;
+          slowAnswers--;
+          const snapshot = api.state.links;
+          await new Promise(resolve => setTimeout(resolve, 300));
+          return HttpResponse.json({ data: snapshot });
+        }),
+        ...api.handlers,
+      );
+      const { session, el } = await topupInSession();
+      await openDialog(el);
+      await linksShown(el);
+      await waitUntil(() => parts(el, 'open-link').length === 2);
+
+      // a reload that starts before the cancellation and answers after it
+      slowAnswers = 1;
+      session.client!.emit('topup', { id: 'pl_x', status: 'succeeded', amount: { amount: '10.00', currency: 'USD' }, source: 'payment_link' });
+      part(el, 'cancel-link')!.click();
+      await el.updateComplete;
+      part(el, 'confirm-cancel')!.click();
+      await waitUntil(() => api.state.deleted.length === 1);
+      await new Promise(resolve => setTimeout(resolve, 450));
+
+      expect(parts(el, 'open-link')).to.have.length(1);
+      expect(words(parts(el, 'open-link')[0]!.querySelector('strong'))).to.equal('$25.00');
     });
 
     it('keeps the link when the person changes their mind', async () => {

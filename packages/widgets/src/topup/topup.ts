@@ -12,6 +12,7 @@ import type { Money, PaymentLink, Topup, TopupOptions, TopupPush } from '../shar
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { checkAmount, fractionDigits, type AmountCheck, type AmountProblem } from './amount.js';
 import { canShare, copyText } from './copy.js';
+import { isSafeCheckoutUrl } from './checkout-url.js';
 import { OpenLinksController } from './open-links.js';
 import styles from './topup.styles.js';
 
@@ -130,6 +131,8 @@ export class WaTopup extends ApiWidgetElement {
   /** Set when the dialog opens, until its first field (perhaps still loading) has taken focus. */
   private initialFocusPending = false;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Aborts the check of the payment in flight when the element leaves the page. */
+  private pollAbort: AbortController | undefined;
 
   private readonly localize = new LocalizeController(this);
   private readonly api = new ApiClientController(this);
@@ -172,14 +175,23 @@ export class WaTopup extends ApiWidgetElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // a removed dialog is closed: nothing may keep checking the payment for it
+    this.isOpen = false;
+    this.dialog?.close();
+    this.stopPolling();
+  }
+
+  private stopPolling(): void {
     clearTimeout(this.pollTimer);
+    this.pollAbort?.abort();
+    this.pollAbort = undefined;
   }
 
   /** Runs on `close()` and on the dialog's own close (Escape); only the first of the two acts. */
   private readonly onDialogClose = () => {
     if (this.dialog?.open || !this.isOpen) return;
     this.isOpen = false;
-    clearTimeout(this.pollTimer);
+    this.stopPolling();
     const target = this.returnFocus?.isConnected ? this.returnFocus : this.renderRoot.querySelector<HTMLElement>('[part="trigger"]');
     target?.focus();
   };
@@ -253,6 +265,10 @@ export class WaTopup extends ApiWidgetElement {
     this.payFailed = false;
     try {
       const topup = await client.send<Topup>('POST', '/v1/topups', { amount });
+      if (!isSafeCheckoutUrl(topup.checkout_url)) {
+        this.payFailed = true;
+        return;
+      }
       this.topup = topup;
       const popup = window.open(topup.checkout_url, 'wa-checkout', 'popup,width=480,height=720');
       this.popupBlocked = !popup;
@@ -281,7 +297,7 @@ export class WaTopup extends ApiWidgetElement {
       this.link = link;
       this.view = 'link';
       this.emit('wa-payment-link-created', { link });
-      void this.openLinks.load();
+      void this.openLinks.load({ fresh: true });
     } catch (cause) {
       this.refused(cause, 'link');
     } finally {
@@ -302,25 +318,29 @@ export class WaTopup extends ApiWidgetElement {
 
   private schedulePoll(): void {
     clearTimeout(this.pollTimer);
-    if (!this.isOpen || this.view !== 'waiting' || this.topup?.status !== 'pending') return;
+    if (!this.isConnected || !this.isOpen || this.view !== 'waiting' || this.topup?.status !== 'pending') return;
     this.pollTimer = setTimeout(() => void this.poll(), this.pollInterval);
   }
 
   private async poll(): Promise<void> {
     const { topup } = this;
     const client = this.api.client;
-    if (!topup || !client) return;
+    if (!topup || !client || !this.isConnected) return;
+    const abort = new AbortController();
+    this.pollAbort = abort;
     try {
-      this.settle(await client.get<Topup>(`/v1/topups/${encodeURIComponent(topup.id)}`));
+      this.settle(await client.get<Topup>(`/v1/topups/${encodeURIComponent(topup.id)}`, { signal: abort.signal }));
     } catch {
       // the next check, or the live feed, will tell
     }
+    if (abort.signal.aborted) return;
+    this.pollAbort = undefined;
     this.schedulePoll();
   }
 
   private receivePush(push: TopupPush): void {
     if (push.source === 'payment_link') {
-      if (this.isOpen && !this.disablePaymentLinks) void this.openLinks.load();
+      if (this.isOpen && !this.disablePaymentLinks) void this.openLinks.load({ fresh: true });
       return;
     }
     if (this.topup && push.id === this.topup.id) this.settle({ ...this.topup, status: push.status, amount: push.amount });
