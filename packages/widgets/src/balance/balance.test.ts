@@ -194,6 +194,46 @@ describe('<wa-balance>', () => {
     });
   });
 
+  describe('changing account', () => {
+    it('shows the new account’s balance after the session’s client secret changes, even with an older updated_at', async () => {
+      await useApi(
+        http.get(`${endpoint}/v1/balance`, ({ request }) =>
+          HttpResponse.json(
+            request.headers.get('Authorization') === 'Bearer ws_other'
+              ? balance({ balance: { amount: '10.00', currency: 'USD' }, updated_at: '2025-11-20T08:00:00Z' })
+              : balance(),
+          ),
+        ),
+      );
+      const { session, el } = await balanceInSession();
+      await loaded(el);
+      expect(text(el, 'amount')).to.equal('$8,323.87');
+
+      session.clientSecret = 'ws_other';
+      await waitUntil(() => text(el, 'amount') === '$10.00', 'the old account’s balance stayed');
+    });
+
+    it('never shows the old account’s balance while the new one loads', async () => {
+      const response = gate();
+      await useApi(
+        http.get(`${endpoint}/v1/balance`, async ({ request }) => {
+          if (request.headers.get('Authorization') === 'Bearer ws_other') await response.opened;
+          return HttpResponse.json(balance());
+        }),
+      );
+      const { session, el } = await balanceInSession();
+      await loaded(el);
+
+      session.clientSecret = 'ws_other';
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(text(el, 'amount')).to.equal('');
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      response.open();
+      await loaded(el);
+    });
+  });
+
   describe('events', () => {
     it('fires wa-balance-low with the balance and threshold when the balance is low', async () => {
       await useApi(balanceHandler(balance({ balance: { amount: '42.10', currency: 'USD' }, is_low: true })));

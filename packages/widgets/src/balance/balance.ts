@@ -5,7 +5,9 @@ import { classMap } from 'lit/directives/class-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { LocalizeController } from '../shared/localize.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
+import type { ApiClient } from '../shared/api-client.js';
 import type { BalanceResponse } from '../shared/types.js';
+import { isOlder } from '../shared/time.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { WaTopup } from '../topup/topup.js';
 import styles from './balance.styles.js';
@@ -85,6 +87,8 @@ export class WaBalance extends ApiWidgetElement {
   @state() private balance: BalanceResponse | undefined;
   @state() private receivedAt: Date | undefined;
   @state() private failure: unknown;
+  /** The client that `balance` (or `failure`) came from: another client may be another account. */
+  private source: ApiClient | undefined;
   /** The top-up dialog, created the first time "Add credits" is pressed. */
   @state() private topupDialog: WaTopup | undefined;
 
@@ -97,6 +101,7 @@ export class WaBalance extends ApiWidgetElement {
     onComplete: balance => this.receive(balance),
     onError: error => {
       this.failure = error;
+      this.source = this.api.client;
     },
   });
 
@@ -150,12 +155,27 @@ export class WaBalance extends ApiWidgetElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.forgetOtherClient();
     if (this.topupDialog) this.syncTopupDialog(this.topupDialog);
   }
 
+  /**
+   * A new client (a new secret, perhaps of another account) must not show the old one's balance, nor be judged
+   * by its `updated_at`: clears what was shown before the task reloads (controllers' updates run after this).
+   */
+  private forgetOtherClient(): void {
+    if (this.source === undefined || this.source === this.api.client) return;
+    this.source = undefined;
+    this.balance = undefined;
+    this.receivedAt = undefined;
+    this.failure = undefined;
+  }
+
   private receive(balance: BalanceResponse): void {
-    // a pushed update can overtake a slower GET: never go back to an older balance
-    if (this.balance && Date.parse(balance.updated_at) < Date.parse(this.balance.updated_at)) return;
+    const client = this.api.client;
+    // a pushed update can overtake a slower GET: never go back to an older balance of the same client
+    if (this.balance && this.source === client && isOlder(balance.updated_at, this.balance.updated_at)) return;
+    this.source = client;
     const becameLow = balance.is_low && !this.balance?.is_low;
     this.balance = balance;
     this.receivedAt = new Date();

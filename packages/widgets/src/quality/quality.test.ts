@@ -147,6 +147,53 @@ describe('<wa-quality>', () => {
     });
   });
 
+  describe('updates', () => {
+    it('keeps a pushed newer rating when a slower GET answers afterwards with an older one', async () => {
+      const response = gate();
+      let requests = 0;
+      await useApi(
+        http.get(`${endpoint}/v1/quality`, async () => {
+          if (++requests > 1) await response.opened;
+          return HttpResponse.json(quality({ rating: 'GREEN', updated_at: '2025-11-25T14:05:00Z' }));
+        }),
+      );
+      const session = await fixture<WaSession>(html`
+        <wa-session endpoint=${endpoint} client-secret="ws_test" locale="en-US"><wa-quality></wa-quality></wa-session>
+      `);
+      const el = session.querySelector('wa-quality')!;
+      await settled(el);
+      const refreshed = el.refresh();
+      session.client!.emit('quality', quality({ rating: 'RED', updated_at: '2025-11-25T15:00:00Z' }));
+      await el.updateComplete;
+      const pushed = text(el, 'rating');
+      expect(pushed).to.not.equal('');
+      response.open();
+      await refreshed;
+      await el.updateComplete;
+      expect(text(el, 'rating')).to.equal(pushed);
+      expect(part(el, 'rating')!.className).to.contain('rating--RED');
+    });
+
+    it('shows the new account’s rating after the client secret changes, even with an older updated_at', async () => {
+      await useApi(
+        http.get(`${endpoint}/v1/quality`, ({ request }) =>
+          HttpResponse.json(
+            request.headers.get('Authorization') === 'Bearer ws_other'
+              ? quality({ rating: 'RED', updated_at: '2025-11-01T00:00:00Z' })
+              : quality({ rating: 'GREEN' }),
+          ),
+        ),
+      );
+      const session = await fixture<WaSession>(html`
+        <wa-session endpoint=${endpoint} client-secret="ws_test" locale="en-US"><wa-quality></wa-quality></wa-session>
+      `);
+      const el = session.querySelector('wa-quality')!;
+      await settled(el);
+      session.clientSecret = 'ws_other';
+      await waitUntil(() => part(el, 'rating')?.className.includes('rating--RED'), 'the old account’s rating stayed');
+    });
+  });
+
   describe('events', () => {
     it('tells the host the rating, and again only when it changes', async () => {
       await useApi(jsonHandler('/v1/quality', quality({ rating: 'GREEN' })));

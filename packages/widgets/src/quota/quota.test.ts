@@ -173,6 +173,58 @@ describe('<wa-quota>', () => {
     });
   });
 
+  describe('updates', () => {
+    it('keeps a pushed newer limit when a slower GET answers afterwards with an older one', async () => {
+      const response = gate();
+      let requests = 0;
+      await useApi(
+        http.get(`${endpoint}/v1/quota`, async () => {
+          if (++requests > 1) await response.opened;
+          return HttpResponse.json(quota({ tier: 'TIER_10K', limit: 10000, updated_at: '2025-11-25T14:05:00Z' }));
+        }),
+      );
+      const session = await fixture<WaSession>(html`
+        <wa-session endpoint=${endpoint} client-secret="ws_test" locale="en-US"><wa-quota></wa-quota></wa-session>
+      `);
+      const el = session.querySelector('wa-quota')!;
+      await settled(el);
+      const before = text(el, 'limit');
+      const refreshed = el.refresh();
+      session.client!.emit('quota', quota({ tier: 'TIER_100K', limit: 100000, updated_at: '2025-11-25T15:00:00Z' }));
+      await el.updateComplete;
+      const pushed = text(el, 'limit');
+      expect(pushed).to.not.equal(before);
+      response.open();
+      await refreshed;
+      await el.updateComplete;
+      expect(text(el, 'limit')).to.equal(pushed);
+    });
+
+    it('keeps a pushed newer usage when the usage GET answers afterwards for an earlier window', async () => {
+      const response = gate();
+      await useApi(
+        jsonHandler('/v1/quota', quota()),
+        http.get(`${endpoint}/v1/usage/24h`, async () => {
+          await response.opened;
+          return HttpResponse.json(usage({ unique_customers: 1234, remaining: 8766, window_end: '2025-11-25T14:05:00Z' }));
+        }),
+      );
+      const session = await fixture<WaSession>(html`
+        <wa-session endpoint=${endpoint} client-secret="ws_test" locale="en-US"><wa-quota></wa-quota></wa-session>
+      `);
+      const el = session.querySelector('wa-quota')!;
+      await settled(el);
+      const loading = el.loadUsage();
+      session.client!.emit('usage', usage({ unique_customers: 2000, remaining: 8000, window_end: '2025-11-25T14:10:00Z' }));
+      await usageShown(el);
+      expect(text(el, 'usage-text')).to.contain('2,000');
+      response.open();
+      await loading;
+      await el.updateComplete;
+      expect(text(el, 'usage-text')).to.contain('2,000');
+    });
+  });
+
   describe('events', () => {
     it('warns the host once when usage gets within 10 % of the limit', async () => {
       await useApi(jsonHandler('/v1/quota', quota()), jsonHandler('/v1/usage/24h', usage({ unique_customers: 9500, remaining: 500 })));

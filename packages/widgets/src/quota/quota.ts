@@ -1,5 +1,5 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
@@ -7,7 +7,8 @@ import { LocalizeController } from '../shared/localize.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import { tierSize, tierWords } from '../shared/tiers.js';
-import { shortDateTime } from '../shared/time.js';
+import { isOlder, shortDateTime } from '../shared/time.js';
+import type { ApiClient } from '../shared/api-client.js';
 import type { QuotaResponse, UsageResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './quota.styles.js';
@@ -70,6 +71,8 @@ export class WaQuota extends ApiWidgetElement {
   @state() private quotaFailure: unknown;
   @state() private usage: UsageResponse | undefined;
   @state() private usageFailure: unknown;
+  /** The client that the quota and usage shown came from: another client may be another account. */
+  private source: ApiClient | undefined;
 
   private askMeta = false;
 
@@ -83,6 +86,7 @@ export class WaQuota extends ApiWidgetElement {
     onComplete: quota => this.receiveQuota(quota),
     onError: error => {
       this.quotaFailure = error;
+      this.source = this.api.client;
     },
   });
 
@@ -93,6 +97,7 @@ export class WaQuota extends ApiWidgetElement {
     onComplete: usage => this.receiveUsage(usage),
     onError: error => {
       this.usageFailure = error;
+      this.source = this.api.client;
     },
   });
 
@@ -117,13 +122,39 @@ export class WaQuota extends ApiWidgetElement {
     return this.usageTask.run();
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // a new client may be another account: clear before the tasks reload (controllers' updates run after this)
+    if (this.source !== undefined && this.source !== this.api.client) {
+      this.source = undefined;
+      this.quota = undefined;
+      this.quotaReceivedAt = undefined;
+      this.quotaFailure = undefined;
+      this.usage = undefined;
+      this.usageFailure = undefined;
+    }
+  }
+
+  /** Whether data of the client in use already shown must not be replaced by `next`, which is older. */
+  private keepsNewer(next: string | null, current: string | null | undefined, client: ApiClient | undefined): boolean {
+    return this.source === client && isOlder(next, current);
+  }
+
   private receiveQuota(quota: QuotaResponse): void {
+    const client = this.api.client;
+    // a slower GET can arrive after a pushed update: never go back to an older limit of the same client
+    if (this.quota && this.keepsNewer(quota.updated_at, this.quota.updated_at, client)) return;
+    this.source = client;
     this.quota = quota;
     this.quotaReceivedAt = new Date();
     this.quotaFailure = undefined;
   }
 
   private receiveUsage(usage: UsageResponse): void {
+    const client = this.api.client;
+    // a GET answering after a pushed update covers an earlier window: keep the newer count
+    if (this.usage && this.keepsNewer(usage.window_end, this.usage.window_end, client)) return;
+    this.source = client;
     const wasNear = this.usage ? isNearLimit(this.usage) : false;
     this.usage = usage;
     this.usageFailure = undefined;

@@ -28,3 +28,14 @@ export function shortDateTime(date: Date | string, locale: string, now: Date = n
     at.toDateString() === now.toDateString() ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' };
   return new Intl.DateTimeFormat(locale, options).format(at);
 }
+
+/**
+ * Whether the timestamp `next` is strictly older than `current` (ISO 8601 strings). Unknown or unreadable
+ * times are never "older", so data without a time is still taken.
+ */
+export function isOlder(next: string | null | undefined, current: string | null | undefined): boolean {
+  if (!next || !current) return false;
+  const a = Date.parse(next);
+  const b = Date.parse(current);
+  return !Number.isNaN(a) && !Number.isNaN(b) && a < b;
+}
