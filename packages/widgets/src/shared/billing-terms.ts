@@ -57,6 +57,9 @@ export interface BillingTerms {
   statementLoadedMore: (count: number, formatted: string) => string;
   statementAllLoaded: string;
   statementLoadMoreFailed: string;
+  /** Said instead of reloading when new transactions arrived while several pages are shown. */
+  statementNewEntries: string;
+  statementShowNew: string;
   statementDownload: string;
   statementDownloading: string;
   statementDownloaded: (filename: string) => string;

@@ -315,6 +315,65 @@ describe('<wa-statement>', () => {
     });
   });
 
+  describe('live reloads', () => {
+    const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+    it('reloads once for a burst of pushed balances, not once per balance', async () => {
+      const seen: URL[] = [];
+      await useApi(statementHandler(json(statement()), seen));
+      const { session, el } = await statementInSession();
+      await loaded(el);
+
+      for (let i = 0; i < 5; i++) session.client!.emit('balance', balance());
+      await waitUntil(() => seen.length === 2, 'the statement never reloaded');
+      await pause(300);
+      await loaded(el);
+      expect(seen).to.have.length(2);
+    });
+
+    it('keeps the pages loaded with Load more and the focus when a balance is pushed, offering the new transactions', async () => {
+      const seen: URL[] = [];
+      await useApi(statementHandler(pagedStatement, seen));
+      const { session, el } = await statementInSession();
+      await loaded(el);
+      part(el, 'load-more')!.click();
+      await waitUntil(() => parts(el, 'row').length === 4, 'the next page never arrived');
+      await el.updateComplete;
+      const focused = root(el).activeElement;
+      expect(focused).to.equal(parts(el, 'row')[3]);
+
+      session.client!.emit('balance', balance());
+      await waitUntil(() => part(el, 'new-entries'), 'the new transactions were never offered');
+      await pause(100);
+      expect(seen).to.have.length(2);
+      expect(parts(el, 'row')).to.have.length(4);
+      expect(root(el).activeElement).to.equal(focused);
+      expect(text(el, 'new-entries')).to.equal('New transactions Show');
+      expect(part(el, 'new-entries')!.getAttribute('role')).to.equal('status');
+
+      part(el, 'show-new')!.click();
+      await waitUntil(() => seen.length === 3, 'Show never reloaded');
+      await waitUntil(() => parts(el, 'row').length === 3 && !part(el, 'new-entries'), 'the first page never came back');
+      expect(seen[2]!.searchParams.has('cursor')).to.be.false;
+    });
+
+    for (const [locale, expected] of [
+      ['pt-BR', 'Novas transações Mostrar'],
+      ['es', 'Movimientos nuevos Mostrar'],
+    ] as const) {
+      it(`offers the new transactions in ${locale}`, async () => {
+        await useApi(statementHandler(pagedStatement));
+        const { session, el } = await statementInSession({ locale });
+        await loaded(el);
+        part(el, 'load-more')!.click();
+        await waitUntil(() => parts(el, 'row').length === 4, 'the next page never arrived');
+        session.client!.emit('balance', balance());
+        await waitUntil(() => part(el, 'new-entries'), 'the new transactions were never offered');
+        expect(text(el, 'new-entries')).to.equal(expected);
+      });
+    }
+  });
+
   describe('download', () => {
     let created: Blob[];
     let clicked: HTMLAnchorElement[];

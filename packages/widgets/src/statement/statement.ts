@@ -39,7 +39,12 @@ interface LoadedStatement {
   closing: Money;
   nextCursor: string | null;
   unpricedCount: number;
+  /** Pages shown: beyond the first, a reload would throw away what "Load more" brought. */
+  pages: number;
 }
+
+/** A pushed balance reloads the statement at most once in this many milliseconds. */
+const PUSH_RELOAD_MS = 5_000;
 
 /**
  * @summary The messaging credit statement: every credit and debit of a date range, grouped by day with the
@@ -81,6 +86,8 @@ interface LoadedStatement {
  * @csspart empty - "No transactions in this period".
  * @csspart load-more - The "Load more" button.
  * @csspart load-more-error - The message shown when loading more failed.
+ * @csspart new-entries - The note that new transactions arrived while several pages are shown.
+ * @csspart show-new - Its Show button, which reloads the first page.
  * @csspart error - The error message shown when the statement could not be loaded.
  * @csspart retry - The Retry button.
  * @csspart status - The (visually hidden) live region announcing loaded pages and downloads.
@@ -122,8 +129,12 @@ export class WaStatement extends ApiWidgetElement {
   @state() private exporting = false;
   @state() private exportFailure: 'forbidden' | 'failed' | undefined;
   @state() private announcement = '';
+  /** New transactions were pushed while several pages are shown: offered, not reloaded. */
+  @state() private newEntries = false;
 
   private defaultsApplied = false;
+  private lastPushReload = Number.NEGATIVE_INFINITY;
+  private pushReloadTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly localize = new LocalizeController(this);
   private readonly api = new ApiClientController(this);
@@ -143,7 +154,13 @@ export class WaStatement extends ApiWidgetElement {
 
   constructor() {
     super();
-    this.api.on('balance', () => void this.refresh());
+    this.api.on('balance', () => this.balancePushed());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.pushReloadTimer);
+    this.pushReloadTimer = undefined;
   }
 
   override connectedCallback(): void {
@@ -155,10 +172,42 @@ export class WaStatement extends ApiWidgetElement {
     this.to ||= month.to;
   }
 
-  /** Reloads the first page with the current range and filters (also done when a new balance is pushed). */
+  /**
+   * Reloads the first page with the current range and filters (also done when a new balance is pushed, at
+   * most every 5 s, and only while no "Load more" page is shown).
+   */
   refresh(): Promise<void> {
     this.failure = undefined;
     return this.task.run();
+  }
+
+  /** Every message sent pushes a balance: reload at most every {@link PUSH_RELOAD_MS}, the last push included. */
+  private balancePushed(): void {
+    if (this.pushReloadTimer !== undefined) return;
+    const wait = this.lastPushReload + PUSH_RELOAD_MS - Date.now();
+    if (wait <= 0) {
+      this.reloadForPush();
+      return;
+    }
+    this.pushReloadTimer = setTimeout(() => {
+      this.pushReloadTimer = undefined;
+      this.reloadForPush();
+    }, wait);
+  }
+
+  private reloadForPush(): void {
+    // a reload would drop the pages "Load more" brought and the focus in them: offer it instead
+    if (this.loaded && this.loaded.pages > 1) {
+      this.newEntries = true;
+      return;
+    }
+    this.lastPushReload = Date.now();
+    void this.refresh();
+  }
+
+  private showNewEntries(): void {
+    this.newEntries = false;
+    void this.refresh();
   }
 
   private get filters(): StatementFilters {
@@ -181,7 +230,9 @@ export class WaStatement extends ApiWidgetElement {
       closing: page.closing_balance,
       nextCursor: page.next_cursor,
       unpricedCount: page.unpriced_messages?.count ?? 0,
+      pages: 1,
     };
+    this.newEntries = false;
     this.failure = undefined;
     this.loadMoreFailed = false;
   }
@@ -198,7 +249,7 @@ export class WaStatement extends ApiWidgetElement {
       const firstNew = page.entries[0]?.id;
       const totals = new Map(loaded.totals);
       for (const total of page.daily_totals) totals.set(total.date, total);
-      this.loaded = { ...loaded, entries: [...loaded.entries, ...page.entries], totals, nextCursor: page.next_cursor };
+      this.loaded = { ...loaded, entries: [...loaded.entries, ...page.entries], totals, nextCursor: page.next_cursor, pages: loaded.pages + 1 };
       const count = page.entries.length;
       const more = this.localize.term('statementLoadedMore', count, this.localize.number(count));
       this.announcement = page.next_cursor ? more : `${more}. ${this.localize.term('statementAllLoaded')}`;
@@ -333,6 +384,12 @@ export class WaStatement extends ApiWidgetElement {
     const { localize } = this;
     const days = groupByDay(statement.entries, statement.totals);
     return html`
+      ${this.newEntries
+        ? html`<p part="new-entries" class="note" role="status">
+            ${localize.term('statementNewEntries')}
+            <button part="show-new" class="secondary" type="button" @click=${() => this.showNewEntries()}>${localize.term('statementShowNew')}</button>
+          </p>`
+        : nothing}
       <dl part="summary" class="summary">
         <div><dt>${localize.term('statementOpening')}</dt><dd part="opening">${localize.money(statement.opening)}</dd></div>
         <div><dt>${localize.term('statementClosing')}</dt><dd part="closing">${localize.money(statement.closing)}</dd></div>

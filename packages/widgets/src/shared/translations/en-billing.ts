@@ -61,6 +61,8 @@ const terms = {
   statementLoadedMore: (count, formatted) => `${formatted} more ${count === 1 ? 'transaction' : 'transactions'} loaded`,
   statementAllLoaded: 'All transactions of this period are shown.',
   statementLoadMoreFailed: 'Couldn’t load more transactions.',
+  statementNewEntries: 'New transactions',
+  statementShowNew: 'Show',
   statementDownload: 'Download CSV',
   statementDownloading: 'Preparing the download…',
   statementDownloaded: filename => `Downloaded ${filename}`,

@@ -61,6 +61,8 @@ const terms = {
   statementLoadedMore: (count, formatted) => `${formatted} ${count === 1 ? 'movimiento cargado' : 'movimientos cargados'} más`,
   statementAllLoaded: 'Se muestran todos los movimientos del periodo.',
   statementLoadMoreFailed: 'No se pudieron cargar más movimientos.',
+  statementNewEntries: 'Movimientos nuevos',
+  statementShowNew: 'Mostrar',
   statementDownload: 'Descargar CSV',
   statementDownloading: 'Preparando la descarga…',
   statementDownloaded: filename => `${filename} descargado`,

@@ -61,6 +61,8 @@ const terms = {
   statementLoadedMore: (count, formatted) => `Mais ${formatted} ${count === 1 ? 'transação carregada' : 'transações carregadas'}`,
   statementAllLoaded: 'Todas as transações do período estão sendo exibidas.',
   statementLoadMoreFailed: 'Não foi possível carregar mais transações.',
+  statementNewEntries: 'Novas transações',
+  statementShowNew: 'Mostrar',
   statementDownload: 'Baixar CSV',
   statementDownloading: 'Preparando o download…',
   statementDownloaded: filename => `${filename} baixado`,
