@@ -52,6 +52,32 @@ describe('<wa-number>', () => {
   });
 
   describe('rendering', () => {
+    it('keeps showing the number, not the skeleton, while refresh() reloads it', async () => {
+      const response = gate();
+      let requests = 0;
+      await useApi(
+        http.get(`${endpoint}/v1/account`, async () => {
+          if (++requests > 1) await response.opened;
+          return HttpResponse.json(account());
+        }),
+      );
+      const el = await numberInSession();
+      const shown = el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      const height = part(el, 'base')!.getBoundingClientRect().height;
+
+      const refreshed = el.refresh();
+      try {
+        await el.updateComplete;
+        await waitUntil(() => requests === 2);
+        expect(el.shadowRoot!.querySelector('.skeleton')).to.be.null;
+        expect(el.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.equal(shown);
+        expect(part(el, 'base')!.getBoundingClientRect().height).to.equal(height);
+      } finally {
+        response.open();
+      }
+      await refreshed;
+    });
+
     it('shows the number as given, the verified name, and the statuses in words', async () => {
       await useApi(jsonHandler('/v1/account', account()));
       const el = await numberInSession();

@@ -5,6 +5,7 @@ import { LocalizeController } from '../shared/localize.js';
 import { qualityIcon } from '../shared/quality-icons.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
+import type { ApiClient } from '../shared/api-client.js';
 import type { AccountResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './number.styles.js';
@@ -58,7 +59,12 @@ export class WaNumber extends ApiWidgetElement {
   private readonly task = new Task(this, {
     args: () => [this.api.client] as const,
     task: ([client], { signal }) => (client ? client.get<AccountResponse>('/v1/account', { signal }) : initialState),
+    onComplete: () => {
+      this.valueClient = this.api.client;
+    },
   });
+  /** The client of the task's last value, which is kept on screen while the same client reloads. */
+  private valueClient: ApiClient | undefined;
 
   /** Reloads the number from the server. */
   refresh(): Promise<void> {
@@ -66,7 +72,10 @@ export class WaNumber extends ApiWidgetElement {
   }
 
   protected override render() {
-    const account = this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
+    const { status } = this.task;
+    // a reload keeps the last number (no skeleton, no layout shift), unless it was another client's
+    const reloading = status === TaskStatus.PENDING && this.valueClient === this.api.client;
+    const account = status === TaskStatus.COMPLETE || reloading ? this.task.value : undefined;
     const failure = this.task.status === TaskStatus.ERROR ? this.task.error : undefined;
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!account && !failure ? 'true' : 'false'}>

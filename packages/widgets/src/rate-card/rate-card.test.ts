@@ -90,6 +90,33 @@ describe('<wa-rate-card>', () => {
   });
 
   describe('rendering', () => {
+    it('keeps showing the prices, not the skeleton, while refresh() reloads them', async () => {
+      const response = gate();
+      let requests = 0;
+      await useApi(
+        http.get(`${endpoint}/v1/rate-card`, async () => {
+          if (++requests > 1) await response.opened;
+          return HttpResponse.json(rateCard());
+        }),
+        balanceHandler(),
+      );
+      const el = await rateCardInSession();
+      const before = rows(el);
+      const height = part(el, 'base')!.getBoundingClientRect().height;
+
+      const refreshed = el.refresh();
+      try {
+        await el.updateComplete;
+        await waitUntil(() => requests === 2);
+        expect(el.shadowRoot!.querySelector('.skeleton')).to.be.null;
+        expect(rows(el)).to.deep.equal(before);
+        expect(part(el, 'base')!.getBoundingClientRect().height).to.equal(height);
+      } finally {
+        response.open();
+      }
+      await refreshed;
+    });
+
     it('shows one row per market, sorted by name, with columns only for the categories present', async () => {
       await api();
       const el = await rateCardInSession();

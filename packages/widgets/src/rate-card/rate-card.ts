@@ -7,6 +7,7 @@ import { LocalizeController } from '../shared/localize.js';
 import { fromMicros, toMicros } from '../shared/micros.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
+import type { ApiClient } from '../shared/api-client.js';
 import type { BalanceResponse, Money, RateCardResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { categoriesOf, estimate, groupByMarket, searchMarkets, type EstimateLine, type MarketPrices } from './markets.js';
@@ -79,7 +80,12 @@ export class WaRateCard extends ApiWidgetElement {
   private readonly cardTask = new Task(this, {
     args: () => [this.api.client] as const,
     task: ([client], { signal }) => (client ? client.get<RateCardResponse>('/v1/rate-card', { signal }) : initialState),
+    onComplete: () => {
+      this.cardClient = this.api.client;
+    },
   });
+  /** The client of the card's last value, which is kept on screen while the same client reloads. */
+  private cardClient: ApiClient | undefined;
 
   private readonly balanceTask = new Task(this, {
     args: () => [this.api.client] as const,
@@ -106,7 +112,10 @@ export class WaRateCard extends ApiWidgetElement {
   }
 
   private get card(): RateCardResponse | undefined {
-    return this.cardTask.status === TaskStatus.COMPLETE ? this.cardTask.value : undefined;
+    const { status } = this.cardTask;
+    // a reload keeps the last prices (no skeleton, no layout shift), unless they were another client's
+    const reloading = status === TaskStatus.PENDING && this.cardClient === this.api.client;
+    return status === TaskStatus.COMPLETE || reloading ? this.cardTask.value : undefined;
   }
 
   private get markets(): MarketPrices[] {
