@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       WA_ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
       WA_PUBLIC_URL: 'https://wa.example.com',
       WA_DEMO: '0',
+      WA_PAYMENTS: 'sandbox',
       META_GRAPH_URL: 'http://127.0.0.1:9999/v26.0',
       META_ACCESS_TOKEN: 'EAAJB-token',
       META_APP_SECRET: 'app-secret',
@@ -75,8 +76,11 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ WA_HOST_WEBHOOK_URL: 'ftp://host.example/x', WA_HOST_WEBHOOK_SECRET: 'whsec_0123456789abcdef' }), /WA_HOST_WEBHOOK_URL/);
   });
 
-  it('requires a secret key outside demo mode', () => {
-    assert.throws(() => loadConfig({ WA_DEMO: '0' }), /WA_SECRET_KEY/);
+  it('requires a secret key, a public URL and a named payment provider outside demo mode', () => {
+    assert.throws(() => loadConfig({ WA_DEMO: '0' }), /WA_SECRET_KEY, WA_PUBLIC_URL, WA_PAYMENTS/);
+    const production = { WA_DEMO: '0', WA_SECRET_KEY: 'sk_live_0123456789abcdef', WA_PUBLIC_URL: 'https://wa.example.com' };
+    assert.throws(() => loadConfig(production), /WA_PAYMENTS/);
+    assert.equal(loadConfig({ ...production, WA_PAYMENTS: 'sandbox' }).payments.provider, 'sandbox');
   });
 
   it('reads the payment provider and brand, and refuses an incomplete Stripe setup or a bad colour', () => {

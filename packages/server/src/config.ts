@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   META_VERIFY_TOKEN: z.string().min(1).optional(),
   WA_HOST_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   WA_HOST_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  WA_PAYMENTS: z.enum(['sandbox', 'stripe']).default('sandbox'),
+  WA_PAYMENTS: z.enum(['sandbox', 'stripe']).optional(),
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
   WA_SANDBOX_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -79,7 +79,16 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     throw new Error(`invalid environment:\n  ${problems.join('\n  ')}`);
   }
   const { data } = parsed;
-  if (!data.WA_DEMO && !data.WA_SECRET_KEY) throw new Error('invalid environment:\n  WA_SECRET_KEY: required when WA_DEMO=0');
+  if (!data.WA_DEMO) {
+    // Outside the demo nothing may be guessed: links and checkouts must not take their host from a
+    // request's Host header, and a sandbox that credits balances for free must be asked for by name.
+    const missing = [
+      !data.WA_SECRET_KEY && 'WA_SECRET_KEY',
+      !data.WA_PUBLIC_URL && 'WA_PUBLIC_URL',
+      !data.WA_PAYMENTS && 'WA_PAYMENTS (stripe, or sandbox for a test deployment)',
+    ].filter(Boolean);
+    if (missing.length > 0) throw new Error(`invalid environment:\n  ${missing.join(', ')}: required when WA_DEMO=0`);
+  }
   if (data.WA_HOST_WEBHOOK_URL && !data.WA_HOST_WEBHOOK_SECRET) {
     throw new Error('invalid environment:\n  WA_HOST_WEBHOOK_SECRET: required with WA_HOST_WEBHOOK_URL');
   }

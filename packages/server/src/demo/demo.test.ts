@@ -29,7 +29,7 @@ describe('demo seed', () => {
     const entries = await store.listLedgerEntries(account.id);
     assert.deepEqual(
       entries.map((e) => [e.idempotencyKey, e.amountMicros]),
-      [['demo-seed-opening-balance', 8_323_870_000n]],
+      [['adjustment:demo-seed-opening-balance', 8_323_870_000n]],
     );
   });
 

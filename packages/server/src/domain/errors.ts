@@ -6,7 +6,7 @@
  * - `not_found`: an id that does not exist (or is not visible to the caller)
  * - `conflict`: the request contradicts the current state (duplicate, insufficient balance…)
  */
-export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict';
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
 
 /** An expected failure with a stable snake_case `code` and a human-readable message. */
 export class DomainError extends Error {

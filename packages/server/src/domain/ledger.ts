@@ -102,6 +102,24 @@ export const withinBalanceRange: LedgerPolicy = (account, amountMicros) => {
   }
 };
 
+const ADJUSTMENT_KEY_PREFIX = 'adjustment:';
+
+/**
+ * The ledger key of an operator's adjustment. Partner keys live in their own namespace, so that no
+ * key a partner chooses can collide with the ledger's own (`payment:…`, `meta:message:…`) and make
+ * a payment or a message charge look already written.
+ */
+export function adjustmentKey(partnerKey: string): string {
+  return ADJUSTMENT_KEY_PREFIX + partnerKey;
+}
+
+/** The key a partner gave for an adjustment, as it was given. */
+export function partnerKeyOf(entry: Pick<LedgerEntry, 'kind' | 'idempotencyKey'>): string {
+  return entry.kind === 'adjustment' && entry.idempotencyKey.startsWith(ADJUSTMENT_KEY_PREFIX)
+    ? entry.idempotencyKey.slice(ADJUSTMENT_KEY_PREFIX.length)
+    : entry.idempotencyKey;
+}
+
 /**
  * Credits or debits an account by an operator. A repeat with the same idempotency key returns the
  * first entry and changes nothing; a repeat that asks for something else is a conflict.
@@ -115,7 +133,7 @@ export async function adjustBalance(store: Store, clock: Clock, input: Adjustmen
     {
       id: newId('le'),
       accountId: account.id,
-      idempotencyKey: input.idempotencyKey,
+      idempotencyKey: adjustmentKey(input.idempotencyKey),
       kind: 'adjustment',
       amountMicros,
       description: input.reason,

@@ -17,6 +17,8 @@ const STATUS_OF_KIND: Record<DomainErrorKind, ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // a service we depend on (the payment provider) failed: nothing was written, the caller may retry
+  unavailable: 502,
 };
 
 const CODE_OF_STATUS: Partial<Record<number, string>> = {

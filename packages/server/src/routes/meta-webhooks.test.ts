@@ -149,6 +149,29 @@ describe('POST /webhooks/meta (dispatch)', () => {
     await store.close();
   });
 
+  it('asks Meta to redeliver (503) when the database was busy, after handling the other changes', async () => {
+    const store = openSqliteStore({ file: ':memory:' });
+    const calls: string[] = [];
+    const app = createApp({
+      store,
+      clock: createManualClock(),
+      config: { secretKey: SECRET_KEY, allowedOrigins: [], metaAppSecret: META_APP_SECRET },
+      metaChangeHandlers: {
+        busy: async () => {
+          throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+        },
+        ok: async (change) => void calls.push(change.field),
+      },
+      logError: () => {},
+    });
+    const body = JSON.stringify(webhook([{ field: 'busy', value: {} }, { field: 'ok', value: {} }]));
+    const res = await app.request('/webhooks/meta', { method: 'POST', body, headers: { 'X-Hub-Signature-256': metaSignature(META_APP_SECRET, body) } });
+    assert.equal(res.status, 503);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'retry_later');
+    assert.deepEqual(calls, ['ok']);
+    await store.close();
+  });
+
   it('logs and counts a handler that throws, goes on with the rest and still answers 200', async () => {
     const store = openSqliteStore({ file: ':memory:' });
     const logged: unknown[] = [];

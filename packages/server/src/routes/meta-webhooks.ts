@@ -8,6 +8,7 @@ import type { ChangeHandlers } from '../domain/meta/webhook-change.js';
 import { InvalidChangeError } from '../domain/meta/webhook-change.js';
 import { errorBody } from '../middleware/errors.js';
 import type { Store } from '../store/store.js';
+import { isTransientStoreError } from '../store/store.js';
 
 /** Meta documents webhook payloads of up to 3 MB; refusing one would only make Meta retry it for days. */
 const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
@@ -74,6 +75,7 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
         return c.json({ received: 0 }, 200);
       }
       let received = 0;
+      let retryLater = false;
       for (const entry of envelope.data.entry) {
         for (const item of entry.changes) {
           received += 1;
@@ -91,12 +93,19 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
           try {
             await handler({ wabaId: entry.id, field, value, receivedAt });
           } catch (error) {
+            if (isTransientStoreError(error)) {
+              retryLater = true;
+              continue;
+            }
             const invalid = error instanceof InvalidChangeError;
             if (!invalid) logError(`webhook: a ${field} change of WABA ${entry.id} failed`, error);
             await store.countWebhookEvent(invalid ? 'invalid_change' : 'handler_error', field, receivedAt);
           }
         }
       }
+      // A busy database is the one failure a redelivery cures; Meta redelivers on any non-200, and
+      // every change is idempotent, so what did go through is not applied twice.
+      if (retryLater) return c.json(errorBody('retry_later', 'the database was busy; deliver this webhook again'), 503);
       return c.json({ received }, 200);
     },
   );

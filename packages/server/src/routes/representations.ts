@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Account } from '../domain/accounts.js';
 import { isBalanceLow } from '../domain/accounts.js';
-import type { LedgerEntry } from '../domain/ledger.js';
+import { partnerKeyOf, type LedgerEntry } from '../domain/ledger.js';
 import type { PhoneStatusView } from '../domain/quality/phone-status-service.js';
 import type { Runway } from '../domain/runway.js';
 import type { MintedWidgetSession } from '../domain/sessions.js';
@@ -72,7 +72,7 @@ export function ledgerEntryJson(entry: LedgerEntry, currency: string): z.infer<t
     balance_after: moneyJson(entry.balanceAfterMicros, currency),
     description: entry.description,
     reference: entry.reference,
-    idempotency_key: entry.idempotencyKey,
+    idempotency_key: partnerKeyOf(entry),
   };
 }
 

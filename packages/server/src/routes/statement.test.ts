@@ -209,6 +209,24 @@ describe('GET /v1/statement', () => {
   });
 });
 
+describe('GET /v1/statement with amounts near the maximum', () => {
+  it('totals a day whose sums exceed 64 bits exactly, instead of failing', async () => {
+    const t = createTestApp();
+    try {
+      const accountId = (await t.openAccount()).id;
+      const huge = 999_999_999_999_000_000n;
+      await seed(t, accountId, Array.from({ length: 20 }, (_, i) => ({ kind: 'adjustment', amountMicros: i % 2 ? -huge : huge })), 60_000);
+      const secret = await t.mintSession(accountId);
+      const res = await t.widget(secret, 'GET', '/v1/statement?limit=5');
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual(res.body.daily_totals[0].credits, { amount: formatAmount(10n * huge), currency: 'USD' });
+      assert.deepEqual(res.body.daily_totals[0].debits, { amount: formatAmount(-10n * huge), currency: 'USD' });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('GET /v1/statement?format=csv', () => {
   let t: TestApp;
   let accountId: string;

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { LiveEvent } from '../live/live-events.js';
 import type { TestApp } from '../test/harness.js';
 import type { SandboxPaymentProvider } from '../providers/payments/sandbox.js';
+import { PaymentProviderError, type PaymentProvider } from '../providers/payments/provider.js';
+import { createTestApp } from '../test/harness.js';
 import { createPaymentsTestApp, postSandboxWebhook, sandboxEvent, sandboxSessionOf, submitForm } from '../test/payments.js';
 
 describe('top-ups', () => {
@@ -165,5 +167,28 @@ describe('top-ups', () => {
     assert.equal((await t.widget(secret, 'GET', `/v1/topups/${topup.id}`)).body.status, 'succeeded');
     assert.equal((await t.widget(secret, 'GET', '/v1/balance')).body.balance.amount, '25.00');
     assert.equal((await t.store.listHostEvents(accountId)).length, 1);
+  });
+});
+
+describe('top-ups when the payment provider fails', () => {
+  it('answers 502 payment_provider_unavailable, never a 500', async () => {
+    const down: PaymentProvider = {
+      name: 'down',
+      createCheckout: async () => {
+        throw new PaymentProviderError('connect ECONNREFUSED');
+      },
+      parseWebhook: async () => null,
+    };
+    const t = createTestApp({ paymentProvider: down });
+    try {
+      const accountId = (await t.openAccount()).id;
+      const secret = await t.mintSession(accountId, ['topup']);
+      const res = await t.widget(secret, 'POST', '/v1/topups', { amount: { amount: '25.00', currency: 'USD' } });
+      assert.equal(res.status, 502);
+      assert.equal(res.body.error.code, 'payment_provider_unavailable');
+      assert.deepEqual(t.errors, []);
+    } finally {
+      await t.close();
+    }
   });
 });

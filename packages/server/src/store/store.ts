@@ -71,3 +71,13 @@ export interface Store extends MetaBillingStore, StatementStore, FrequencyCapSto
   /** Phone snapshots, portfolio messaging limits and the quality timeline. */
   readonly phoneStatus: PhoneStatusStore;
 }
+
+/**
+ * Whether a store failure is worth trying again as it is: the database was busy or locked (SQLite's
+ * `SQLITE_BUSY…`/`SQLITE_LOCKED…`), or a transaction lost a serialization race or a deadlock
+ * (PostgreSQL's `40001`, `40P01`). Anything else would fail the same way again.
+ */
+export function isTransientStoreError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(SQLITE_BUSY|SQLITE_LOCKED|40001$|40P01$)/.test(code);
+}

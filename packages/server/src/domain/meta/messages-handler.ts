@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import { recordMessageStatus } from '../billing/record-status.js';
 import { recordMarketingDelivery } from '../frequency-cap.js';
 import type { Store } from '../../store/store.js';
+import { isTransientStoreError } from '../../store/store.js';
 import { MessagesValueSchema, StatusSchema, toMessageStatusEvent } from './status-event.js';
 import type { ChangeHandler } from './webhook-change.js';
 import { InvalidChangeError } from './webhook-change.js';
@@ -35,6 +36,7 @@ export function messagesChangeHandler({ store, clock, logError = console.error }
       await store.countWebhookEvent('unmatched_phone_number_id', metadata.phone_number_id, change.receivedAt);
       return;
     }
+    let transient: unknown;
     for (const item of statuses) {
       const status = StatusSchema.safeParse(item);
       if (!status.success) {
@@ -54,9 +56,12 @@ export function messagesChangeHandler({ store, clock, logError = console.error }
         }
       } catch (error) {
         logError(`webhook: status ${status.data.status} of ${status.data.id} failed`, error);
-        await store.countWebhookEvent('status_error', 'messages', change.receivedAt);
+        if (isTransientStoreError(error)) transient ??= error;
+        else await store.countWebhookEvent('status_error', 'messages', change.receivedAt);
       }
     }
+    // Every status is idempotent by message id, so Meta may safely redeliver the whole change.
+    if (transient) throw transient;
     const now = clock.now().getTime();
     if (now - lastPruneAt >= PRUNE_EVERY_MS) {
       lastPruneAt = now;

@@ -55,6 +55,19 @@ describe('what a delivered message changes besides the balance', () => {
     assert.equal(outside.body.unpriced_messages.count, 0);
   });
 
+  it('charges a message even when a partner adjustment used its ledger key as idempotency key', async () => {
+    const adjustment = await t.partner('POST', `/v1/accounts/${accountId}/adjustments`, {
+      amount: { amount: '1.00', currency: 'USD' },
+      reason: 'collides on purpose',
+      idempotency_key: 'meta:message:wamid.K1',
+    });
+    assert.equal(adjustment.status, 201);
+    assert.equal(adjustment.body.idempotency_key, 'meta:message:wamid.K1');
+    await deliver('wamid.K1');
+    const account = await t.partner('GET', `/v1/accounts/${accountId}`);
+    assert.deepEqual(account.body.balance, { amount: '0.9882', currency: 'USD' });
+  });
+
   it('counts a delivered marketing message toward the frequency cap, even without a send check', async () => {
     const secret = await t.mintSession(accountId, ['frequency_cap:write']);
     await t.widget(secret, 'PUT', '/v1/frequency-cap', { enabled: true, max_messages: 1, window_hours: 24 });

@@ -7,6 +7,7 @@ import type { Payment } from './payment.js';
 import { paymentStatusAt } from './payment.js';
 import type { PaymentsDeps } from './payments-service.js';
 import { CHECKOUT_TTL_MS } from './payments-service.js';
+import { PaymentProviderError } from '../../providers/payments/provider.js';
 
 /** Where the payer's browser goes after a checkout: pages of this server at `baseUrl`. */
 export function checkoutReturnUrls(baseUrl: string) {
@@ -17,21 +18,27 @@ export function checkoutReturnUrls(baseUrl: string) {
  * Opens a top-up: checks the amount against the currency's rules, opens a checkout with the
  * provider and records the top-up as `pending`. Nothing is credited until the provider's signed
  * webhook says it was paid.
- * @throws DomainError `invalid` (amount rules), `not_found`; PaymentProviderError
+ * @throws DomainError `invalid` (amount rules), `not_found`, `unavailable` (the provider failed)
  */
 export async function createTopup(deps: PaymentsDeps, accountId: string, amount: Money, baseUrl: string): Promise<Payment> {
   const account = await requireAccount(deps.store, accountId);
   const amountMicros = checkAmount(account.currency, amount);
   const id = newId('tu');
   const now = deps.clock.now();
-  const checkout = await deps.provider.createCheckout({
-    amountMicros,
-    currency: account.currency,
-    description: `Top-up for ${account.name}`,
-    reference: id,
-    ...checkoutReturnUrls(baseUrl),
-    expiresAt: new Date(now.getTime() + CHECKOUT_TTL_MS),
-  });
+  const checkout = await deps.provider
+    .createCheckout({
+      amountMicros,
+      currency: account.currency,
+      description: `Top-up for ${account.name}`,
+      reference: id,
+      ...checkoutReturnUrls(baseUrl),
+      expiresAt: new Date(now.getTime() + CHECKOUT_TTL_MS),
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof PaymentProviderError)) throw error;
+      deps.logWarning('payments: opening a checkout for a top-up failed', error);
+      throw new DomainError('unavailable', 'payment_provider_unavailable', 'the payment provider could not be reached; nothing was charged, try again');
+    });
   const topup: Payment = {
     id,
     accountId,

@@ -71,8 +71,30 @@ export class SqliteStatementQueries implements StatementStore {
     const params: unknown[] = [accountId, from.getTime(), to.getTime()];
     if (filter.type !== undefined) params.push(filter.type);
     if (filter.kind !== undefined) params.push(filter.kind);
-    const row = this.#sumStatement(filter).get(...params);
-    return { creditsMicros: row?.credits ?? 0n, debitsMicros: row?.debits ?? 0n };
+    try {
+      const row = this.#sumStatement(filter).get(...params);
+      return { creditsMicros: row?.credits ?? 0n, debitsMicros: row?.debits ?? 0n };
+    } catch (error) {
+      if (!isIntegerOverflow(error)) throw error;
+      return this.#sumInBigints(filter, params);
+    }
+  }
+
+  /** SQLite sums in 64 bits; a day of near-maximal amounts can overflow that, bigints cannot. */
+  #sumInBigints(filter: LedgerFilter, params: unknown[]): LedgerTotals {
+    const rows = this.#db
+      .prepare<unknown[], { type: string; amount_micros: bigint }>(`SELECT type, amount_micros
+        FROM ledger_entries INDEXED BY ledger_entries_by_account_time
+        WHERE account_id = ? AND created_at >= ? AND created_at < ?${filterSql(filter)}`)
+      .safeIntegers()
+      .iterate(...params);
+    let creditsMicros = 0n;
+    let debitsMicros = 0n;
+    for (const row of rows) {
+      if (row.type === 'credit') creditsMicros += row.amount_micros;
+      else debitsMicros += row.amount_micros;
+    }
+    return { creditsMicros, debitsMicros };
   }
 
   async getLedgerEntryBySeq(accountId: string, seq: number): Promise<SequencedLedgerEntry | null> {
@@ -120,6 +142,10 @@ export class SqliteStatementQueries implements StatementStore {
     }
     return statement;
   }
+}
+
+function isIntegerOverflow(error: unknown): boolean {
+  return error instanceof Error && /integer overflow/i.test(error.message);
 }
 
 function filterSql(filter: LedgerFilter): string {
