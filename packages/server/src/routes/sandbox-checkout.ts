@@ -6,6 +6,7 @@ import type { Brand } from '../pages/brand.js';
 import { renderPage } from '../pages/layout.js';
 import { formatMoney, localeFrom } from '../pages/locale.js';
 import type { SandboxPaymentProvider } from '../providers/payments/sandbox.js';
+import { PaymentProviderError } from '../providers/payments/provider.js';
 
 /** What the sandbox checkout needs. */
 export interface SandboxCheckoutDeps {
@@ -63,7 +64,14 @@ export function sandboxCheckoutRoutes({ sandbox, clock, brand, allowedOrigins }:
       }
       const form = await c.req.parseBody();
       const back = returnUrl(c, typeof form['return_url'] === 'string' ? form['return_url'] : undefined);
-      const status = await sandbox.complete(session.id, outcome);
+      let status: number;
+      try {
+        status = await sandbox.complete(session.id, outcome);
+      } catch (error) {
+        // a concurrent press completed it first: show the checkout as it now is
+        if (error instanceof PaymentProviderError) return c.redirect(`/sandbox/checkout/${session.id}`, 303);
+        throw error;
+      }
       if (status !== 200) return closedPage(c, brand, 502, 'The test payment could not be recorded. Please try again.');
       return c.redirect(back ?? (outcome === 'paid' ? session.successUrl : session.cancelUrl), 303);
     });

@@ -139,6 +139,16 @@ describe('top-ups', () => {
     assert.equal(paid.headers.get('Location'), 'https://console.partner.example/billing');
   });
 
+  it('credits once when Pay is pressed twice at the same moment, and shows the checkout to the second press', async () => {
+    const topup = await openTopup();
+    const path = new URL(topup.checkout_url).pathname;
+    const [first, second] = await Promise.all([submitForm(t, `${path}/pay`), submitForm(t, `${path}/pay`)]);
+    assert.deepEqual([first.status, second.status], [303, 303]);
+    const account = await t.partner('GET', `/v1/accounts/${accountId}`);
+    assert.deepEqual(account.body.balance, { amount: '25.00', currency: 'USD' });
+    assert.deepEqual(t.errors, []);
+  });
+
   it('marks a declined checkout failed, crediting nothing', async () => {
     const topup = await openTopup();
     const path = new URL(topup.checkout_url).pathname;

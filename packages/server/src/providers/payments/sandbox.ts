@@ -79,6 +79,8 @@ export class SandboxPaymentProvider implements PaymentProvider {
       throw new PaymentProviderError('this test checkout is no longer open');
     }
     if (!this.#deliver) throw new PaymentProviderError('the sandbox provider is not connected to the app');
+    // Taken at once so that a second, concurrent press finds the checkout closed; given back if the
+    // webhook did not go through, so the payer can press again.
     session.state = outcome === 'paid' ? 'paid' : 'declined';
     const body = JSON.stringify({
       id: `evt_test_${randomBytes(12).toString('base64url')}`,
@@ -92,6 +94,7 @@ export class SandboxPaymentProvider implements PaymentProvider {
       body,
       headers: { 'Content-Type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: this.sign(body) },
     });
+    if (response.status !== 200) session.state = 'open';
     return response.status;
   }
 
