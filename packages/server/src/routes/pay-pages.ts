@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { HostedLink } from '../domain/payments/payment-links.js';
 import { findHostedLink, startLinkCheckout } from '../domain/payments/payment-links.js';
 import type { PaymentsDeps } from '../domain/payments/payments-service.js';
-import { PaymentProviderError } from '../providers/payments/provider.js';
+import { DomainError } from '../domain/errors.js';
 import type { Brand } from '../pages/brand.js';
 import { renderPage } from '../pages/layout.js';
 import { formatDateTime, formatMoney, localeFrom } from '../pages/locale.js';
@@ -47,8 +47,7 @@ export function payPageRoutes({ payments, brand, publicUrl }: PayPageDeps) {
       const payment = await startLinkCheckout(payments, hosted, publicBaseUrl(c.req.url, publicUrl));
       return c.redirect(payment.checkoutUrl, 303);
     } catch (error) {
-      if (!(error instanceof PaymentProviderError)) throw error;
-      payments.logWarning('payments: opening a checkout for a payment link failed', error);
+      if (!(error instanceof DomainError && error.kind === 'unavailable')) throw error;
       return renderPage(c, 502, brand, {
         title: 'Payment unavailable',
         body: html`<h1>Payment is unavailable right now</h1>

@@ -8,7 +8,7 @@ import { checkAmount } from './amount-rules.js';
 import type { Payment, PaymentLink, PaymentLinkStatus } from './payment.js';
 import { linkStatusAt } from './payment.js';
 import type { PaymentsDeps } from './payments-service.js';
-import { CHECKOUT_TTL_MS } from './payments-service.js';
+import { CHECKOUT_TTL_MS, openCheckout } from './payments-service.js';
 import { checkoutReturnUrls } from './topups.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../../store/store.js';
@@ -91,40 +91,21 @@ export async function findHostedLink(store: Store, clock: Clock, token: string):
 /**
  * Starts paying an open link: reuses its open checkout if there is one (so a page reloaded or
  * submitted twice does not open two), otherwise opens one with the provider.
- * @throws PaymentProviderError
+ * @throws DomainError `unavailable` when the provider cannot be reached
  */
 export async function startLinkCheckout(deps: PaymentsDeps, hosted: HostedLink, baseUrl: string): Promise<Payment> {
   const { link, account } = hosted;
   const now = deps.clock.now();
   const open = await deps.store.findOpenLinkPayment(link.id, now);
   if (open && open.provider === deps.provider.name) return open;
-  const id = newId('pay');
-  const checkout = await deps.provider.createCheckout({
-    amountMicros: link.amountMicros,
-    currency: link.currency,
-    description: link.note ? `${account.name}: ${link.note}` : `Payment to ${account.name}`,
-    reference: id,
-    successUrl: checkoutReturnUrls(baseUrl).successUrl,
-    cancelUrl: `${baseUrl}/pay/${link.token}`,
-    expiresAt: new Date(Math.min(now.getTime() + CHECKOUT_TTL_MS, Math.max(link.expiresAt.getTime(), now.getTime() + 3_600_000))),
-  });
-  const payment: Payment = {
-    id,
-    accountId: link.accountId,
-    purpose: 'payment_link',
-    linkId: link.id,
-    amountMicros: link.amountMicros,
-    currency: link.currency,
-    status: 'pending',
-    provider: deps.provider.name,
-    providerPaymentId: checkout.providerPaymentId,
-    checkoutUrl: checkout.checkoutUrl,
-    createdAt: now,
-    expiresAt: checkout.expiresAt,
-    completedAt: null,
-    ledgerEntryId: null,
-    reviewNote: null,
-  };
-  await deps.store.createPayment(payment);
-  return payment;
+  return openCheckout(
+    deps,
+    { id: newId('pay'), accountId: link.accountId, purpose: 'payment_link', linkId: link.id, amountMicros: link.amountMicros, currency: link.currency },
+    {
+      description: link.note ? `${account.name}: ${link.note}` : `Payment to ${account.name}`,
+      successUrl: checkoutReturnUrls(baseUrl).successUrl,
+      cancelUrl: `${baseUrl}/pay/${link.token}`,
+      expiresAt: new Date(Math.min(now.getTime() + CHECKOUT_TTL_MS, Math.max(link.expiresAt.getTime(), now.getTime() + 3_600_000))),
+    },
+  );
 }

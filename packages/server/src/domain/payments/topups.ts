@@ -6,8 +6,7 @@ import { checkAmount } from './amount-rules.js';
 import type { Payment } from './payment.js';
 import { paymentStatusAt } from './payment.js';
 import type { PaymentsDeps } from './payments-service.js';
-import { CHECKOUT_TTL_MS } from './payments-service.js';
-import { PaymentProviderError } from '../../providers/payments/provider.js';
+import { CHECKOUT_TTL_MS, openCheckout } from './payments-service.js';
 
 /** Where the payer's browser goes after a checkout: pages of this server at `baseUrl`. */
 export function checkoutReturnUrls(baseUrl: string) {
@@ -23,41 +22,12 @@ export function checkoutReturnUrls(baseUrl: string) {
 export async function createTopup(deps: PaymentsDeps, accountId: string, amount: Money, baseUrl: string): Promise<Payment> {
   const account = await requireAccount(deps.store, accountId);
   const amountMicros = checkAmount(account.currency, amount);
-  const id = newId('tu');
   const now = deps.clock.now();
-  const checkout = await deps.provider
-    .createCheckout({
-      amountMicros,
-      currency: account.currency,
-      description: `Top-up for ${account.name}`,
-      reference: id,
-      ...checkoutReturnUrls(baseUrl),
-      expiresAt: new Date(now.getTime() + CHECKOUT_TTL_MS),
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof PaymentProviderError)) throw error;
-      deps.logWarning('payments: opening a checkout for a top-up failed', error);
-      throw new DomainError('unavailable', 'payment_provider_unavailable', 'the payment provider could not be reached; nothing was charged, try again');
-    });
-  const topup: Payment = {
-    id,
-    accountId,
-    purpose: 'topup',
-    linkId: null,
-    amountMicros,
-    currency: account.currency,
-    status: 'pending',
-    provider: deps.provider.name,
-    providerPaymentId: checkout.providerPaymentId,
-    checkoutUrl: checkout.checkoutUrl,
-    createdAt: now,
-    expiresAt: checkout.expiresAt,
-    completedAt: null,
-    ledgerEntryId: null,
-    reviewNote: null,
-  };
-  await deps.store.createPayment(topup);
-  return topup;
+  return openCheckout(
+    deps,
+    { id: newId('tu'), accountId, purpose: 'topup', linkId: null, amountMicros, currency: account.currency },
+    { description: `Top-up for ${account.name}`, ...checkoutReturnUrls(baseUrl), expiresAt: new Date(now.getTime() + CHECKOUT_TTL_MS) },
+  );
 }
 
 /**
