@@ -9,18 +9,7 @@ import type { MetaBillingStore } from './meta-billing-store.js';
 import type { PaymentsStore } from './payments-store.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
-export interface NewAccount {
-  readonly id: string;
-  readonly name: string;
-  readonly currency: string;
-  readonly wabaId: string;
-  readonly phoneNumberId: string;
-  readonly displayPhoneNumber: string | null;
-  readonly verifiedName: string | null;
-  readonly businessPortfolioId: string | null;
-  readonly lowBalanceThresholdMicros: bigint | null;
-  readonly createdAt: Date;
-}
+export type NewAccount = Omit<Account, 'balanceMicros' | 'updatedAt'>;
 
 /** Which accounts to list: at most `limit`, ordered by (createdAt, id), strictly after `after`. */
 export interface AccountListQuery {
