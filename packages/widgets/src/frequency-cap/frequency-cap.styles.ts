@@ -37,7 +37,8 @@ export default css`
     align-content: start;
   }
 
-  .field label {
+  .field label,
+  .field-label {
     font-size: 0.875em;
   }
 
@@ -69,13 +70,24 @@ export default css`
     font-size: 0.875em;
   }
 
-  .skeleton-form {
-    display: grid;
-    gap: calc(var(--_space) * 0.75);
+  /* the skeleton's stand-ins take the size of the controls they stand for */
+  .skeleton.skeleton-check {
+    width: 1.1em;
+    height: 1.1em;
+    margin: 3px 3px 3px 4px;
   }
 
-  .skeleton.wide {
-    width: 100%;
+  .skeleton.skeleton-input {
+    width: 8ch;
+    padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
+    border: 1px solid transparent;
+  }
+
+  .skeleton.skeleton-button {
+    width: auto;
+    padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
   }
 
   button[aria-disabled='true'] {

@@ -72,6 +72,25 @@ describe('<wa-frequency-cap>', () => {
       expect(text(el, 'error')).to.equal('Couldn’t load the frequency cap.');
       await expect(el).to.be.accessible();
     });
+
+    it('loading state has the same height as loaded (360 px wide)', async () => {
+      const response = gate();
+      await useApi(http.get(`${endpoint}/v1/frequency-cap`, async () => (await response.opened, HttpResponse.json(frequencyCap()))));
+      const session = await fixture<WaSession>(html`
+        <wa-session style="width: 360px" endpoint=${endpoint} client-secret="ws_test"><wa-frequency-cap></wa-frequency-cap></wa-session>
+      `);
+      const el = session.querySelector('wa-frequency-cap')!;
+      await el.updateComplete;
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal('Loading…');
+      expect(el.shadowRoot!.querySelector('.form')!.getAttribute('aria-hidden')).to.equal('true');
+      const loadingHeight = part(el, 'base')!.getBoundingClientRect().height;
+
+      response.open();
+      await loaded(el);
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('false');
+      expect(part(el, 'base')!.getBoundingClientRect().height).to.be.closeTo(loadingHeight, 24);
+    });
   });
 
   describe('rendering', () => {

@@ -256,13 +256,31 @@ export class WaFrequencyCap extends ApiWidgetElement {
     return loadError(this.localize, failure, this.localize.term('capLoadFailed'), () => this.refresh());
   }
 
+  /**
+   * The form's layout with placeholders in place of the controls, so nothing moves when the cap arrives: the
+   * switch row, both labelled fields (their labels are the real words, so they wrap alike), the summary line
+   * (placeholder words of a typical cap), the Save button and the empty status line. The explanation below is
+   * the real text in every state.
+   */
   private renderSkeleton() {
+    const { localize } = this;
     return html`
-      <span class="visually-hidden">${this.localize.term('loading')}</span>
-      <div class="skeleton-form" aria-hidden="true">
-        <span class="skeleton">&nbsp;</span>
-        <span class="skeleton wide">&nbsp;</span>
+      <span class="visually-hidden">${localize.term('loading')}</span>
+      <div class="form" aria-hidden="true">
+        <span class="switch"><span class="skeleton skeleton-check"></span><span class="skeleton-text">${localize.term('capEnable')}</span></span>
+        <div class="limits">
+          ${[localize.term('capMaxMessages'), localize.term('capWindowHours')].map(
+            label => html`<div class="field">
+              <span class="field-label"><span class="skeleton-text">${label}</span></span>
+              <span class="skeleton skeleton-input">&nbsp;</span>
+            </div>`,
+          )}
+        </div>
+        <p class="summary"><span class="skeleton-text">${this.summary({ enabled: true, max: 2, hours: 24 })}</span></p>
+        <div class="actions"><span class="skeleton skeleton-button">${localize.term('save')}</span></div>
+        <p class="saved"></p>
       </div>
     `;
   }
+
 }

@@ -42,6 +42,16 @@ export const dataWidgetStyles = css`
     animation: pulse 1.5s ease-in-out infinite;
   }
 
+  /* placeholder text: the words it stands for, transparent, one bar per line, so it wraps like them */
+  .skeleton-text {
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_skeleton);
+    color: transparent;
+    -webkit-box-decoration-break: clone;
+    box-decoration-break: clone;
+    animation: pulse 1.5s ease-in-out infinite;
+  }
+
   .note {
     display: flex;
     flex-wrap: wrap;
@@ -137,7 +147,8 @@ export const dataWidgetStyles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .skeleton {
+    .skeleton,
+    .skeleton-text {
       animation: none;
     }
   }
