@@ -6,8 +6,9 @@ export default css`
     line-height: 1.3;
   }
 
-  .skeleton.wide {
-    width: 100%;
+  .skeleton.skeleton-icon {
+    width: 1.1em;
+    height: 1.1em;
   }
 
   .history {
@@ -29,7 +30,8 @@ export default css`
     font-weight: 600;
   }
 
-  .entry time {
+  .entry time,
+  .entry .time {
     flex-basis: 100%;
   }
 

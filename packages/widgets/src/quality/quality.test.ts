@@ -52,6 +52,26 @@ describe('<wa-quality>', () => {
       response.open();
       await settled(el);
     });
+
+    it('loading state has the same height as loaded (360 px wide)', async () => {
+      const response = gate();
+      await useApi(http.get(`${endpoint}/v1/quality`, async () => (await response.opened, HttpResponse.json(quality()))));
+      const session = await fixture<WaSession>(html`
+        <wa-session style="width: 360px" endpoint=${endpoint} client-secret="ws_test"><wa-quality></wa-quality></wa-session>
+      `);
+      const el = session.querySelector('wa-quality')!;
+      await el.updateComplete;
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal('Loading…');
+      const placeholders = [...el.shadowRoot!.querySelectorAll('.skeleton, .skeleton-text')];
+      expect(placeholders).not.to.be.empty;
+      expect(placeholders.every(node => node.closest('[aria-hidden="true"]'))).to.be.true;
+      const loadingHeight = part(el, 'base')!.getBoundingClientRect().height;
+
+      response.open();
+      await settled(el);
+      expect(part(el, 'base')!.getBoundingClientRect().height).to.be.closeTo(loadingHeight, 24);
+    });
   });
 
   describe('rendering', () => {

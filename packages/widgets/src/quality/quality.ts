@@ -190,10 +190,7 @@ export class WaQuality extends ApiWidgetElement {
   }
 
   private renderEntry(entry: QualityHistoryEntry) {
-    const details = [
-      entry.rating ? this.localize.term('qualityChip', this.localize.term('qualityRating', entry.rating)) : '',
-      entry.tier ? this.localize.term('historyTier', tierWords(tierSize(entry.tier), this.localize)) : '',
-    ].filter(Boolean);
+    const details = this.entryDetails(entry);
     return html`<li part="history-entry" class="entry">
       <span class="event">${this.localize.term('qualityEvent', entry.event)}</span>
       ${details.length ? html`<span class="detail">${details.join(' · ')}</span>` : nothing}
@@ -201,23 +198,61 @@ export class WaQuality extends ApiWidgetElement {
     </li>`;
   }
 
+  private entryDetails(entry: QualityHistoryEntry): string[] {
+    return [
+      entry.rating ? this.localize.term('qualityChip', this.localize.term('qualityRating', entry.rating)) : '',
+      entry.tier ? this.localize.term('historyTier', tierWords(tierSize(entry.tier), this.localize)) : '',
+    ].filter(Boolean);
+  }
+
   private renderError(failure: unknown) {
     return loadError(this.localize, failure, this.localize.term('qualityLoadFailed'), () => this.reload());
   }
 
+  /**
+   * The loaded layout with placeholders, so nothing moves when the rating arrives: the rating line, the meaning
+   * and advice (placeholder words of a high rating, wrapping like them), the "checked" line, the policy link,
+   * the timeline's heading and a typical account's timeline (`SKELETON_HISTORY`; a longer history grows below
+   * it, an empty one is shorter).
+   */
   private renderSkeleton() {
+    const { localize } = this;
+    const bar = (text: string) => html`<span class="skeleton-text">${text}</span>`;
     return html`
-      <span class="visually-hidden">${this.localize.term('loading')}</span>
-      <div class="big" aria-hidden="true"><span class="skeleton">&nbsp;</span></div>
-      <p aria-hidden="true"><span class="skeleton wide">&nbsp;</span></p>
-      <p aria-hidden="true"><span class="skeleton wide">&nbsp;</span></p>
+      <span class="visually-hidden">${localize.term('loading')}</span>
+      <div class="rating big" aria-hidden="true"><span class="skeleton skeleton-icon"></span><span class="skeleton">&nbsp;</span></div>
+      <p aria-hidden="true">${bar(localize.term('qualityMeaning', 'GREEN'))}</p>
+      <p aria-hidden="true">${bar(localize.term('qualityAdvice', 'GREEN'))}</p>
+      <p class="muted" aria-hidden="true"><span class="skeleton">&nbsp;</span></p>
+      <p aria-hidden="true">${bar(localize.term('qualityPolicyLink'))}</p>
+      <span class="label" aria-hidden="true">${bar(localize.term('qualityHistoryLabel'))}</span>
+      <div class="history" aria-hidden="true">
+        ${SKELETON_HISTORY.map(
+          entry => html`<div class="entry">
+            <span class="event">${bar(localize.term('qualityEvent', entry.event))}</span>
+            <span class="detail">${bar(this.entryDetails(entry).join(' · '))}</span>
+            <span class="muted time"><span class="skeleton">&nbsp;</span></span>
+          </div>`,
+        )}
+      </div>
     `;
   }
+
 
   private renderRetry() {
     return retryButton(this.localize, () => this.reload());
   }
 }
+
+/**
+ * The timeline the loading skeleton reserves room for, as placeholder words: a typical young account's
+ * (registered, rated, limit raised), so the placeholders wrap like a real timeline at any width.
+ */
+const SKELETON_HISTORY: QualityHistoryEntry[] = [
+  { at: '', event: 'UPGRADE', rating: null, tier: 'TIER_10K', source: 'webhook' },
+  { at: '', event: 'QUALITY_CHANGED', rating: 'GREEN', tier: null, source: 'graph' },
+  { at: '', event: 'ONBOARDING', rating: 'UNKNOWN', tier: 'TIER_250', source: 'webhook' },
+];
 
 function newestFirst(history: QualityHistoryEntry[]): QualityHistoryEntry[] {
   return [...history].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
