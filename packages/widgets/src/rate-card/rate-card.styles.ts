@@ -51,7 +51,8 @@ export default css`
     gap: calc(var(--_space) * 0.5);
   }
 
-  .line label {
+  .line label,
+  .line .field {
     display: grid;
     gap: 0.1em;
     font-size: 0.875em;
@@ -84,7 +85,37 @@ export default css`
     font-weight: 600;
   }
 
-  .skeleton.wide {
-    width: 100%;
+  /* the skeleton's stand-ins take the size of the controls they stand for */
+  .skeleton.skeleton-control {
+    display: block;
+    padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
+    border: 1px solid transparent;
+  }
+
+  .skeleton.skeleton-search {
+    width: 22ch;
+  }
+
+  .skeleton.skeleton-select {
+    width: 14ch;
+  }
+
+  .skeleton.skeleton-audience {
+    width: 12ch;
+  }
+
+  .skeleton.skeleton-count {
+    width: 8ch;
+  }
+
+  .skeleton.skeleton-price {
+    width: 6ch;
+  }
+
+  .skeleton.skeleton-button {
+    width: auto;
+    padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
   }
 `;

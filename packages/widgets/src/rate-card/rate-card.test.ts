@@ -87,6 +87,27 @@ describe('<wa-rate-card>', () => {
       await settled(el);
       expect(rows(el)).to.have.length(3);
     });
+
+    it('loading state has the same height as loaded (720 px wide)', async () => {
+      const response = gate();
+      await useApi(http.get(`${endpoint}/v1/rate-card`, async () => (await response.opened, HttpResponse.json(rateCard()))), balanceHandler());
+      const session = await fixture<WaSession>(html`
+        <wa-session style="width: 720px" endpoint=${endpoint} client-secret="ws_test"><wa-rate-card></wa-rate-card></wa-session>
+      `);
+      const el = session.querySelector('wa-rate-card')!;
+      await el.updateComplete;
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      expect(el.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal('Loading…');
+      const placeholders = [...el.shadowRoot!.querySelectorAll('.skeleton, .skeleton-text')];
+      expect(placeholders).not.to.be.empty;
+      expect(placeholders.every(node => node.closest('[aria-hidden="true"]'))).to.be.true;
+      const loadingHeight = part(el, 'base')!.getBoundingClientRect().height;
+
+      response.open();
+      await settled(el);
+      expect(rows(el)).to.have.length(3);
+      expect(part(el, 'base')!.getBoundingClientRect().height).to.be.closeTo(loadingHeight, 24);
+    });
   });
 
   describe('rendering', () => {

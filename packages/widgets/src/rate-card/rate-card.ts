@@ -281,14 +281,56 @@ export class WaRateCard extends ApiWidgetElement {
     return loadError(this.localize, failure, this.localize.term('rateCardLoadFailed'), () => this.refresh());
   }
 
+  /**
+   * The loaded layout with placeholders, so the first paint doesn't jump when the prices arrive: the search row,
+   * the caption, the table's header and `SKELETON_MARKETS.length` rows (the number of markets varies: a longer
+   * card grows below), and the estimator with one empty line. Static words (labels, headers, legend) are
+   * placeholder bars of the real words, so they wrap like them.
+   */
   private renderSkeleton() {
+    const { localize } = this;
+    const bar = (text: string) => html`<span class="skeleton-text">${text}</span>`;
+    const box = (kind: string) => html`<span class="skeleton skeleton-control ${kind}">&nbsp;</span>`;
     return html`
-      <span class="visually-hidden">${this.localize.term('loading')}</span>
-      <div class="skeleton-block" aria-hidden="true">
-        ${[1, 2, 3, 4].map(() => html`<p><span class="skeleton wide">&nbsp;</span></p>`)}
+      <span class="visually-hidden">${localize.term('loading')}</span>
+      <div class="search" aria-hidden="true">
+        ${bar(localize.term('rateCardSearch'))} ${box('skeleton-search')}
+        <span class="muted"><span class="skeleton skeleton-count">&nbsp;</span></span>
       </div>
+      <table aria-hidden="true">
+        <caption class="muted">${bar(localize.term('rateCardCaption', 'USD'))}</caption>
+        <thead>
+          <tr>
+            <th>${bar(localize.term('rateCardMarketColumn'))}</th>
+            ${SKELETON_CATEGORIES.map(category => html`<th class="number">${bar(localize.term('pricingCategory', category))}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${SKELETON_MARKETS.map(
+            code => html`<tr>
+              <th>${bar(localize.term('marketName', code, code))} <span class="code">${bar(code)}</span></th>
+              ${SKELETON_CATEGORIES.map(() => html`<td class="number"><span class="skeleton skeleton-price">&nbsp;</span></td>`)}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <fieldset class="estimator" aria-hidden="true">
+        <legend>${bar(localize.term('estimatorLabel'))}</legend>
+        <p class="muted">${bar(localize.term('estimatorHint'))}</p>
+        <div class="lines">
+          <div class="line">
+            <span class="field">${bar(localize.term('estimatorMarket'))}${box('skeleton-select')}</span>
+            <span class="field">${bar(localize.term('estimatorCategory'))}${box('skeleton-select')}</span>
+            <span class="field">${bar(localize.term('estimatorAudience'))}${box('skeleton-audience')}</span>
+            <span class="cost">&nbsp;</span>
+          </div>
+        </div>
+        <div class="actions"><span class="skeleton skeleton-button">${localize.term('estimatorAddRow')}</span></div>
+        <div class="summary"><p class="total"><span class="skeleton">&nbsp;</span></p></div>
+      </fieldset>
     `;
   }
+
 
   /** The balance, when it is in the card's currency (else no comparison makes sense). */
   private comparableBalance(currency: string): Money | null {
@@ -323,6 +365,10 @@ export class WaRateCard extends ApiWidgetElement {
     this.renderRoot.querySelector<HTMLButtonElement>('[part~="add-line"]')?.focus();
   }
 }
+
+/** The header columns and the rows of markets the loading skeleton reserves room for (a common card's). */
+const SKELETON_CATEGORIES = ['marketing', 'utility', 'authentication'];
+const SKELETON_MARKETS = ['BR', 'IN', 'ID'];
 
 /** How much more than `balance` the campaign costs, or `null` when the balance covers it. */
 function missing(total: Money, balance: Money): Money | null {
