@@ -1,6 +1,23 @@
 import { css } from 'lit';
 
 export default css`
+  /* A narrow host scrolls the table sideways inside the card instead of the card overflowing the page. */
+  .card > * {
+    min-width: 0;
+  }
+
+  .table-scroll {
+    overflow-x: auto;
+  }
+
+  .table-scroll:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  .line select {
+    max-width: 100%;
+  }
   .search {
     display: flex;
     flex-wrap: wrap;

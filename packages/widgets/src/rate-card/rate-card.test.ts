@@ -111,6 +111,21 @@ describe('<wa-rate-card>', () => {
   });
 
   describe('rendering', () => {
+    it('fits a narrow host: the price table scrolls inside the card, which never overflows', async () => {
+      await useApi(http.get(`${endpoint}/v1/rate-card`, () => HttpResponse.json(rateCard())), balanceHandler());
+      const session = await fixture<WaSession>(html`
+        <wa-session style="width: 320px" endpoint=${endpoint} client-secret="ws_test"><wa-rate-card></wa-rate-card></wa-session>
+      `);
+      const el = session.querySelector('wa-rate-card')!;
+      await settled(el);
+      const base = part(el, 'base')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
+      const region = el.shadowRoot!.querySelector<HTMLElement>('.table-scroll')!;
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(region.tabIndex).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
     it('keeps showing the prices, not the skeleton, while refresh() reloads them', async () => {
       const response = gate();
       let requests = 0;

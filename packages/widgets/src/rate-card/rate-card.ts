@@ -166,8 +166,9 @@ export class WaRateCard extends ApiWidgetElement {
         <span part="count" class="muted" role="status">${this.localize.term('rateCardCount', shown.length, this.localize.number(shown.length))}</span>
       </div>
       ${shown.length
-        ? html`<table part="table">
-            <caption class="muted">${this.localize.term('rateCardCaption', card.currency)}</caption>
+        ? html`<div class="table-scroll" role="region" aria-labelledby="prices-caption" tabindex="0">
+          <table part="table">
+            <caption id="prices-caption" class="muted">${this.localize.term('rateCardCaption', card.currency)}</caption>
             <thead>
               <tr>
                 <th scope="col">${this.localize.term('rateCardMarketColumn')}</th>
@@ -187,7 +188,8 @@ export class WaRateCard extends ApiWidgetElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`
+          </table>
+        </div>`
         : html`<p part="no-match" class="empty">${this.localize.term('rateCardNoMatch', this.query.trim())}</p>`}
       ${this.renderEstimator(card, markets, categories)}
     `;
