@@ -1,27 +1,13 @@
 import { css } from 'lit';
 
+/** What `<wa-balance>` adds to the shared card (`dataWidgetStyles`). */
 export default css`
   .balance {
-    display: grid;
     gap: calc(var(--_space) * 0.25);
-    padding: var(--_space);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
 
-  .header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: calc(var(--_space) * 0.5);
-  }
-
-  .label,
   .threshold,
-  .runway,
-  .note {
+  .runway {
     color: var(--_muted);
     font-size: 0.875em;
   }
@@ -52,13 +38,9 @@ export default css`
     color: var(--_warning);
   }
 
-  .skeleton {
-    display: inline-block;
+
+  .amount .skeleton {
     width: 8ch;
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_skeleton);
-    color: transparent;
-    animation: pulse 1.5s ease-in-out infinite;
   }
 
   .threshold .skeleton {
@@ -125,47 +107,13 @@ export default css`
     font-size: 0.875em;
   }
 
-  button.secondary {
-    color: var(--_accent);
-    background: transparent;
-  }
-
   button[aria-disabled='true'] {
     opacity: 0.7;
     cursor: progress;
   }
 
-  .note {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: calc(var(--_space) * 0.5);
-    margin: 0;
-  }
-
-  .error {
-    margin: 0;
-    color: var(--_danger);
-  }
-
-  .actions {
-    display: flex;
-    gap: calc(var(--_space) * 0.5);
-  }
 
   .add-credits {
     margin-inline-start: auto;
-  }
-
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
   }
 `;

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { LocalizeController } from '../shared/localize.js';
+import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { ApiClient } from '../shared/api-client.js';
 import type { BalanceResponse } from '../shared/types.js';
@@ -78,7 +79,7 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @cssprop --wa-widget-space - Spacing unit (density).
  */
 export class WaBalance extends ApiWidgetElement {
-  static override styles = [widgetBaseStyles, styles];
+  static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
 
   /** Shows the "Add credits" button. */
   @property({ type: Boolean }) topup = false;
@@ -190,7 +191,7 @@ export class WaBalance extends ApiWidgetElement {
     return html`
       <div
         part="base"
-        class=${classMap({ balance: true, 'balance--low': !!balance?.is_low })}
+        class=${classMap({ card: true, balance: true, 'balance--low': !!balance?.is_low })}
         role="group"
         aria-labelledby="label"
         aria-busy=${busy ? 'true' : 'false'}
