@@ -185,7 +185,7 @@ export class WaQuota extends ApiWidgetElement {
     let stale = html``;
     if (failure && this.quotaReceivedAt) {
       stale = html`<p part="stale" class="note" role="status">
-        ${this.localize.term('staleNote', shortDateTime(this.quotaReceivedAt, locale))} ${this.renderRetry(() => this.refresh())}
+        ${this.localize.term('staleNote', shortDateTime(this.quotaReceivedAt, locale))} ${retryButton(this.localize, () => this.refresh())}
       </p>`;
     } else if (quota.stale) {
       stale = html`<p part="stale" class="note" role="status">
@@ -224,7 +224,7 @@ export class WaQuota extends ApiWidgetElement {
         <span class="label" id="usage-label">${this.localize.term('usageLabel')}</span>
         ${failure
           ? html`<p part="error" class="error" role="alert">${this.localize.term('usageLoadFailed')}</p>
-              <div class="actions">${this.renderRetry(() => this.loadUsage())}</div>`
+              <div class="actions">${retryButton(this.localize, () => this.loadUsage())}</div>`
           : usage
             ? this.renderUsageNumbers(usage)
             : html`<span class="visually-hidden">${this.localize.term('loading')}</span>
@@ -298,9 +298,6 @@ export class WaQuota extends ApiWidgetElement {
     </table>`;
   }
 
-  private renderRetry(retry: () => unknown) {
-    return retryButton(this.localize, retry);
-  }
 }
 
 function isNearLimit(usage: UsageResponse): boolean {
