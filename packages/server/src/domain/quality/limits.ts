@@ -1,3 +1,4 @@
+import type { Account } from '../accounts.js';
 import type { Store } from '../../store/store.js';
 import type { LimitSource } from '../usage/limit-source.js';
 import { portfolioKeyOf } from './phone-status.js';
@@ -11,16 +12,18 @@ import { limitOfTier } from './tiers.js';
  */
 export async function limitForAccount(store: Store, accountId: string): Promise<MessagingLimit | null> {
   const account = await store.getAccount(accountId);
-  if (!account) return null;
-  const record = await store.phoneStatus.getPortfolioLimit(portfolioKeyOf(account));
-  return record ? limitOfTier(record.tier) : null;
+  return account ? storedLimit(store, account) : null;
 }
 
 /** The usage endpoint's limits: the portfolio's stored tier, or "not known" before Meta ever told one. */
 export function storedLimitSource(store: Store): LimitSource {
   return async (account) => {
-    const record = await store.phoneStatus.getPortfolioLimit(portfolioKeyOf(account));
-    const known = record ? limitOfTier(record.tier) : null;
+    const known = await storedLimit(store, account);
     return { limit: known?.limit ?? null, unlimited: known?.unlimited ?? false };
   };
+}
+
+async function storedLimit(store: Store, account: Account): Promise<MessagingLimit | null> {
+  const record = await store.phoneStatus.getPortfolioLimit(portfolioKeyOf(account));
+  return record ? limitOfTier(record.tier) : null;
 }
