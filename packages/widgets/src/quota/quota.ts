@@ -297,7 +297,6 @@ export class WaQuota extends ApiWidgetElement {
       </tbody>
     </table>`;
   }
-
 }
 
 function isNearLimit(usage: UsageResponse): boolean {
