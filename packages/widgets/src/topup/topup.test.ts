@@ -37,6 +37,17 @@ async function openDialog(el: WaTopup) {
   await el.updateComplete;
 }
 
+/** The story most payment tests start with: the dialog open, $50.00 chosen and "Pay now" pressed. */
+async function payFifty() {
+  const api = topupApi();
+  await useApi(...api.handlers);
+  const { session, el } = await topupInSession();
+  await openDialog(el);
+  choosePreset(el, '$50.00');
+  part(el, 'pay')!.click();
+  return { api, session, el };
+}
+
 async function typeAmount(el: WaTopup, value: string) {
   const input = part(el, 'custom-amount') as HTMLInputElement;
   input.value = value;
@@ -106,12 +117,7 @@ describe('<wa-topup>', () => {
     });
 
     it('is accessible while waiting for the payment and after it succeeded', async () => {
-      const api = topupApi();
-      await useApi(...api.handlers);
-      const { el } = await topupInSession();
-      await openDialog(el);
-      choosePreset(el, '$50.00');
-      part(el, 'pay')!.click();
+      const { api, el } = await payFifty();
       await waitUntil(() => part(el, 'status'));
       await expect(el).to.be.accessible();
 
@@ -221,12 +227,7 @@ describe('<wa-topup>', () => {
     });
 
     it('pays a preset: POSTs its decimal string and opens the checkout in a popup', async () => {
-      const api = topupApi();
-      await useApi(...api.handlers);
-      const { el } = await topupInSession();
-      await openDialog(el);
-      choosePreset(el, '$50.00');
-      part(el, 'pay')!.click();
+      const { api, el } = await payFifty();
       await waitUntil(() => part(el, 'status'));
 
       expect(api.state.topupBodies).to.deep.equal([{ amount: { amount: '50.00', currency: 'USD' } }]);
@@ -262,12 +263,7 @@ describe('<wa-topup>', () => {
     });
 
     it('shows the success with the amount once the payment succeeded', async () => {
-      const api = topupApi();
-      await useApi(...api.handlers);
-      const { el } = await topupInSession();
-      await openDialog(el);
-      choosePreset(el, '$50.00');
-      part(el, 'pay')!.click();
+      const { api, el } = await payFifty();
       await waitUntil(() => part(el, 'status'));
       api.state.status = 'succeeded';
 
@@ -280,12 +276,7 @@ describe('<wa-topup>', () => {
       ['expired', 'The payment of $50.00 expired before it was completed.'],
     ] as const) {
       it(`says when the payment ${status}, and Try again goes back to the amount`, async () => {
-        const api = topupApi();
-        await useApi(...api.handlers);
-        const { el } = await topupInSession();
-        await openDialog(el);
-        choosePreset(el, '$50.00');
-        part(el, 'pay')!.click();
+        const { api, el } = await payFifty();
         await waitUntil(() => part(el, 'status'));
         api.state.status = status;
 
@@ -298,12 +289,7 @@ describe('<wa-topup>', () => {
     }
 
     it('stops checking the payment when the dialog closes', async () => {
-      const api = topupApi();
-      await useApi(...api.handlers);
-      const { el } = await topupInSession();
-      await openDialog(el);
-      choosePreset(el, '$50.00');
-      part(el, 'pay')!.click();
+      const { api, el } = await payFifty();
       await waitUntil(() => api.state.polls > 0);
       el.close();
       const polls = api.state.polls;
@@ -312,12 +298,7 @@ describe('<wa-topup>', () => {
     });
 
     it('stops checking the payment, and is no longer open, once removed from the page', async () => {
-      const api = topupApi();
-      await useApi(...api.handlers);
-      const { el } = await topupInSession();
-      await openDialog(el);
-      choosePreset(el, '$50.00');
-      part(el, 'pay')!.click();
+      const { api, el } = await payFifty();
       await waitUntil(() => api.state.polls > 0);
       el.remove();
       const polls = api.state.polls;
