@@ -52,6 +52,8 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
     // The simulator stays off unless a test asks for it, so balances are exact.
     env: {
       ...process.env,
+      // What `npm start` sets: demo mode is never the default.
+      WA_DEMO: '1',
       PORT: String(port),
       WA_DB: join(dataDir, 'wa.db'),
       WA_SECRET_KEY: secretKey,

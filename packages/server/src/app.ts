@@ -36,6 +36,7 @@ import { statementRoutes } from './routes/statement.js';
 import { usageRoutes } from './routes/usage.js';
 import { widgetAccountRoutes } from './routes/widget-account.js';
 import { widgetSessionRoutes } from './routes/widget-sessions.js';
+import { linkTokens } from './domain/payments/link-tokens.js';
 import type { PaymentsDeps } from './domain/payments/payments-service.js';
 import { DEFAULT_BRAND } from './pages/brand.js';
 import { SandboxPaymentProvider } from './providers/payments/sandbox.js';
@@ -74,8 +75,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   });
   const paymentProvider =
     deps.paymentProvider ??
-    new SandboxPaymentProvider({ secret: config.sandboxWebhookSecret ?? randomBytes(32).toString('base64url'), clock });
-  const payments: PaymentsDeps = { store, clock, provider: paymentProvider, liveEvents, logWarning: deps.logWarning ?? (() => {}) };
+    new SandboxPaymentProvider({ secret: config.sandboxWebhookSecret ?? randomBytes(32).toString('base64url'), clock, checkouts: store });
+  const payments: PaymentsDeps = {
+    store,
+    clock,
+    provider: paymentProvider,
+    liveEvents,
+    logWarning: deps.logWarning ?? (() => {}),
+    linkTokens: linkTokens(config.linkTokenKey ?? `${config.secretKey}:payment-link-tokens`),
+  };
   const brand = { name: config.brand?.name ?? DEFAULT_BRAND.name, color: config.brand?.color ?? DEFAULT_BRAND.color };
   const events = eventRoutes({ store, clock, auth: eventStreamAuth(store, clock) }, liveEvents, config.eventStream);
   const partnerApi = [
@@ -94,7 +102,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     statementRoutes(widget),
     frequencyCapRoutes(widget),
     topupRoutes({ ...widget, payments, publicUrl: config.publicUrl }),
-    paymentLinkRoutes({ ...widget, publicUrl: config.publicUrl }),
+    paymentLinkRoutes({ ...widget, payments, publicUrl: config.publicUrl }),
     events,
   ];
   // Partner and widget share GET /v1/rate-card: one router tells them apart by the bearer token.
@@ -139,7 +147,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   app.route('/', paymentWebhookRoutes(payments));
   app.route('/', payPageRoutes({ payments, brand, publicUrl: config.publicUrl }));
   if (paymentProvider instanceof SandboxPaymentProvider) {
-    app.route('/', sandboxCheckoutRoutes({ sandbox: paymentProvider, clock, brand, allowedOrigins: config.allowedOrigins }));
+    app.route(
+      '/',
+      sandboxCheckoutRoutes({ sandbox: paymentProvider, clock, brand, allowedOrigins: config.allowedOrigins, publicUrl: config.publicUrl }),
+    );
     // Its webhooks go through the app itself, so they take the exact path a real provider's would.
     paymentProvider.connect((path, init) => app.request(path, init));
   }

@@ -21,7 +21,11 @@ const EnvSchema = z.object({
   WA_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   WA_ALLOWED_ORIGINS: OriginListSchema,
   WA_PUBLIC_URL: z.url().optional(),
-  WA_DEMO: z.string().optional().transform((value) => value !== '0'),
+  // Only these four spellings: `WA_DEMO=false` once meant demo ON, and a typo must not either.
+  WA_DEMO: z
+    .enum(['0', '1', 'true', 'false'], { message: 'must be 1 or true (demo), 0 or false (production); unset means production' })
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
   META_GRAPH_URL: z.url().optional(),
   META_ACCESS_TOKEN: z.string().optional(),
   META_APP_SECRET: z.string().min(1).optional(),
@@ -32,6 +36,7 @@ const EnvSchema = z.object({
   WA_PAYMENTS: z.enum(['sandbox', 'stripe']).optional(),
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://127.0.0.1:12111' }).optional(),
   WA_SANDBOX_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   WA_BRAND_NAME: z.string().max(80).optional(),
   WA_BRAND_COLOR: z.string().refine(isBrandColor, 'must be a hex colour such as #1f6feb').optional(),
@@ -46,7 +51,7 @@ export interface ServerConfig {
   readonly secretKey: string | undefined;
   readonly allowedOrigins: string[];
   readonly publicUrl: string | undefined;
-  /** Seed the demo account and serve `POST /demo/session` (on unless `WA_DEMO=0`). */
+  /** Seed the demo account and serve `POST /demo/session`: only with `WA_DEMO=1` or `true` (`npm start` sets it). */
   readonly demo: boolean;
   /** Graph API base with version; unset with no access token either, the demo simulator plays Meta. */
   readonly metaGraphUrl: string | undefined;
@@ -62,7 +67,13 @@ export interface ServerConfig {
   /** The payment provider: the built-in sandbox (default), or Stripe Checkout with its keys. */
   readonly payments:
     | { readonly provider: 'sandbox'; readonly webhookSecret: string | undefined }
-    | { readonly provider: 'stripe'; readonly secretKey: string; readonly webhookSecret: string };
+    | {
+        readonly provider: 'stripe';
+        readonly secretKey: string;
+        readonly webhookSecret: string;
+        /** `STRIPE_API_BASE`: stripe-mock or a test double instead of api.stripe.com. */
+        readonly apiBase: string | undefined;
+      };
   /** Name and `#rrggbb`/`#rgb` colour on hosted pages; defaults when unset. */
   readonly brand: { readonly name: string | undefined; readonly color: string | undefined };
 }
@@ -87,7 +98,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       !data.WA_PUBLIC_URL && 'WA_PUBLIC_URL',
       !data.WA_PAYMENTS && 'WA_PAYMENTS (stripe, or sandbox for a test deployment)',
     ].filter(Boolean);
-    if (missing.length > 0) throw new Error(`invalid environment:\n  ${missing.join(', ')}: required when WA_DEMO=0`);
+    if (missing.length > 0) {
+      throw new Error(`invalid environment:\n  ${missing.join(', ')}: required outside demo mode (WA_DEMO unset, 0 or false)`);
+    }
   }
   if (data.WA_HOST_WEBHOOK_URL && !data.WA_HOST_WEBHOOK_SECRET) {
     throw new Error('invalid environment:\n  WA_HOST_WEBHOOK_SECRET: required with WA_HOST_WEBHOOK_URL');
@@ -97,7 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   }
   const payments: ServerConfig['payments'] =
     data.WA_PAYMENTS === 'stripe' && data.STRIPE_SECRET_KEY && data.STRIPE_WEBHOOK_SECRET
-      ? { provider: 'stripe', secretKey: data.STRIPE_SECRET_KEY, webhookSecret: data.STRIPE_WEBHOOK_SECRET }
+      ? { provider: 'stripe', secretKey: data.STRIPE_SECRET_KEY, webhookSecret: data.STRIPE_WEBHOOK_SECRET, apiBase: data.STRIPE_API_BASE }
       : { provider: 'sandbox', webhookSecret: data.WA_SANDBOX_WEBHOOK_SECRET };
   return {
     payments,

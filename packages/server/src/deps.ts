@@ -15,7 +15,10 @@ export interface AppConfig {
   readonly secretKey: string;
   /** Origins (`https://console.example.com`) allowed to call the widget API from a browser. */
   readonly allowedOrigins: readonly string[];
-  /** Public base URL of this server, when it differs from what requests show. */
+  /**
+   * Public base URL of this server (`WA_PUBLIC_URL`): every URL handed to payers and providers is
+   * built from it. Unset (demo mode, tests), the request's origin is used.
+   */
   readonly publicUrl?: string | undefined;
   /** Largest request body accepted on /v1, in bytes (64 KB by default). */
   readonly maxBodyBytes?: number | undefined;
@@ -29,6 +32,12 @@ export interface AppConfig {
   readonly brand?: Partial<Brand> | undefined;
   /** Key of the sandbox provider's webhook signatures (`WA_SANDBOX_WEBHOOK_SECRET`); random per app when unset. */
   readonly sandboxWebhookSecret?: string | undefined;
+  /**
+   * Key that payment-link tokens are derived from (only their hashes are stored); derived from
+   * `secretKey` when unset, so changing the secret key hides the URLs of older links in the list
+   * (the links keep working for whoever holds them).
+   */
+  readonly linkTokenKey?: string | undefined;
 }
 
 /** Files served besides the API; each is optional and answers 404 with a hint when absent. */

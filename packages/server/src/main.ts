@@ -9,7 +9,7 @@ import { setUpMeta } from './meta-setup.js';
 import { createLiveEventBus } from './live/live-events.js';
 import { DEFAULT_PATHS } from './paths.js';
 import { HostEventDispatcher } from './providers/host-webhook/dispatcher.js';
-import { StripePaymentProvider } from './providers/payments/stripe.js';
+import { StripePaymentProvider, stripeClientFor } from './providers/payments/stripe.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
 async function main(): Promise<void> {
@@ -36,7 +36,11 @@ async function main(): Promise<void> {
 
   const paymentProvider =
     config.payments.provider === 'stripe'
-      ? new StripePaymentProvider({ secretKey: config.payments.secretKey, webhookSecret: config.payments.webhookSecret })
+      ? new StripePaymentProvider({
+          secretKey: config.payments.secretKey,
+          webhookSecret: config.payments.webhookSecret,
+          stripeConfig: config.payments.apiBase ? stripeClientFor(config.payments.apiBase) : undefined,
+        })
       : undefined;
 
   const meta = setUpMeta(config, demoAccount, clock, (message, error) => console.warn(message, error ?? ''));
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
       sandboxWebhookSecret: config.payments.provider === 'sandbox' ? config.payments.webhookSecret : undefined,
     },
     paymentProvider,
-    assets: { widgetsBundlePath: DEFAULT_PATHS.widgetsBundle, demoDir: DEFAULT_PATHS.demoDir },
+    assets: { widgetsBundlePath: DEFAULT_PATHS.widgetsBundle, demoDir: config.demo ? DEFAULT_PATHS.demoDir : undefined },
     demo: demoAccount ? { accountId: demoAccount.id, simulator: meta.simulator } : undefined,
     metaGraph: meta.metaGraph,
     logWarning: (message, error) => console.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
@@ -67,7 +71,8 @@ async function main(): Promise<void> {
   meta.simulator?.start(config.demoSimulatorIntervalMs);
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    console.log(`wa-widgets server on http://localhost:${info.port}`);
+    console.log(`wa-widgets server on http://localhost:${info.port} (${config.demo ? 'DEMO mode' : 'production mode'})`);
+    if (config.publicUrl) console.log(`  public URL: ${config.publicUrl}`);
     console.log(`  database: ${config.databaseFile}`);
     console.log(
       config.secretKey
@@ -80,7 +85,7 @@ async function main(): Promise<void> {
     else if (!config.metaAppSecret) console.log('  Meta webhooks: app secret and verify token generated for this run');
     console.log(
       config.payments.provider === 'stripe'
-        ? '  payments: Stripe Checkout (webhooks at /webhooks/payments/stripe)'
+        ? `  payments: Stripe Checkout at ${config.payments.apiBase ?? 'api.stripe.com'} (webhooks at /webhooks/payments/stripe)`
         : '  payments: sandbox, TEST MODE checkout pages at /sandbox/checkout/… (set WA_PAYMENTS=stripe for real payments)',
     );
     console.log(`  host events: ${config.hostWebhook ? `POSTed to ${config.hostWebhook.url}` : 'kept in the outbox (WA_HOST_WEBHOOK_URL unset)'}`);

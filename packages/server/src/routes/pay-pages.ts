@@ -47,12 +47,25 @@ export function payPageRoutes({ payments, brand, publicUrl }: PayPageDeps) {
       const payment = await startLinkCheckout(payments, hosted, publicBaseUrl(c.req.url, publicUrl));
       return c.redirect(payment.checkoutUrl, 303);
     } catch (error) {
+      if (error instanceof DomainError && error.code === 'payment_link_not_open') {
+        const now = await findHostedLink(store, clock, hosted.token);
+        return linkPage(c, brand, now ?? hosted, 409);
+      }
+      if (error instanceof DomainError && error.code === 'payment_link_checkout_pending') {
+        c.header('Retry-After', '2');
+        return renderPage(c, 409, brand, {
+          title: 'Payment being prepared',
+          body: html`<h1>This payment is being prepared</h1>
+<p>Someone just started paying this link. Wait a moment, then try again; nothing was charged.</p>
+<p><a href="/pay/${hosted.token}">Back to the payment</a></p>`,
+        });
+      }
       if (!(error instanceof DomainError && error.kind === 'unavailable')) throw error;
       return renderPage(c, 502, brand, {
         title: 'Payment unavailable',
         body: html`<h1>Payment is unavailable right now</h1>
 <p>The payment provider could not be reached. Nothing was charged. Please go back and try again in a moment.</p>
-<p><a href="/pay/${hosted.link.token}">Back to the payment</a></p>`,
+<p><a href="/pay/${hosted.token}">Back to the payment</a></p>`,
       });
     }
   });
@@ -76,7 +89,7 @@ export function payPageRoutes({ payments, brand, publicUrl }: PayPageDeps) {
   return router;
 }
 
-function linkPage(c: Context, brand: Brand, { link, account, status }: HostedLink, paidStatus: 200 | 409 = 200) {
+function linkPage(c: Context, brand: Brand, { link, token, account, status }: HostedLink, paidStatus: 200 | 409 = 200) {
   const locale = localeFrom(c.req.header('Accept-Language'));
   const amount = formatMoney(link.amountMicros, link.currency, locale);
   const payee = html`<dl>
@@ -109,7 +122,7 @@ ${link.note ? html`<dt>Note</dt><dd>${link.note}</dd>` : ''}
 <p class="amount">${amount}</p>
 ${payee}
 <dl><dt>Expires</dt><dd>${formatDateTime(link.expiresAt, locale)}</dd></dl>
-<form method="post" action="/pay/${link.token}"><button type="submit">Pay ${amount}</button></form>
+<form method="post" action="/pay/${token}"><button type="submit">Pay ${amount}</button></form>
 <p class="muted">You will be taken to a secure checkout page to complete the payment.</p>`,
   });
 }

@@ -6,8 +6,10 @@ import {
   LINK_LIST_LIMIT,
   LINK_NOTE_MAX,
 } from '../domain/payments/payment-links.js';
+import type { PaymentsDeps } from '../domain/payments/payments-service.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
 import { requireSessionPermission } from '../middleware/widget-session.js';
+import type { PaymentLink } from '../domain/payments/payment.js';
 import { PaymentLinkSchema, paymentLinkJson, publicBaseUrl } from './payment-representations.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
@@ -27,7 +29,14 @@ const LinkIdParamSchema = z.object({
 });
 
 /** Widget API: payment links of the session's account (writes need permission `payment_links`). */
-export function paymentLinkRoutes({ store, clock, auth, publicUrl }: RouteDeps<WidgetEnv> & { readonly publicUrl: string | undefined }) {
+export function paymentLinkRoutes({
+  store,
+  clock,
+  auth,
+  payments,
+  publicUrl,
+}: RouteDeps<WidgetEnv> & { readonly payments: PaymentsDeps; readonly publicUrl: string | undefined }) {
+  const json = (link: PaymentLink, baseUrl: string) => paymentLinkJson(link, payments.linkTokens.tokenOf(link), baseUrl, clock.now());
   const create = createRoute({
     method: 'post',
     path: '/v1/payment-links',
@@ -51,7 +60,7 @@ export function paymentLinkRoutes({ store, clock, auth, publicUrl }: RouteDeps<W
     method: 'delete',
     path: '/v1/payment-links/{id}',
     tags: ['widget'],
-    summary: 'Cancel a payment link (permission payment_links); cancelling twice is harmless',
+    summary: 'Cancel a payment link (permission payment_links) and close its open checkout; cancelling twice is harmless',
     security: widgetSecurity,
     middleware: [auth, requireSessionPermission('payment_links')] as const,
     request: { params: LinkIdParamSchema },
@@ -61,21 +70,20 @@ export function paymentLinkRoutes({ store, clock, auth, publicUrl }: RouteDeps<W
   return createRouter<WidgetEnv>()
     .openapi(create, async (c) => {
       const body = c.req.valid('json');
-      const link = await createPaymentLink(store, clock, c.var.session.accountId, {
+      const link = await createPaymentLink(payments, c.var.session.accountId, {
         amount: moneyFromJson(body.amount),
         expiresInHours: body.expires_in_hours,
         note: body.note,
       });
-      return c.json(paymentLinkJson(link, publicBaseUrl(c.req.url, publicUrl), clock.now()), 201);
+      return c.json(json(link, publicBaseUrl(c.req.url, publicUrl)), 201);
     })
     .openapi(list, async (c) => {
       const links = await store.listPaymentLinks(c.var.session.accountId, LINK_LIST_LIMIT);
       const baseUrl = publicBaseUrl(c.req.url, publicUrl);
-      const now = clock.now();
-      return c.json({ data: links.map((link) => paymentLinkJson(link, baseUrl, now)) }, 200);
+      return c.json({ data: links.map((link) => json(link, baseUrl)) }, 200);
     })
     .openapi(cancel, async (c) => {
-      const link = await cancelPaymentLink(store, clock, c.var.session.accountId, c.req.valid('param').id);
-      return c.json(paymentLinkJson(link, publicBaseUrl(c.req.url, publicUrl), clock.now()), 200);
+      const link = await cancelPaymentLink(payments, c.var.session.accountId, c.req.valid('param').id);
+      return c.json(json(link, publicBaseUrl(c.req.url, publicUrl)), 200);
     });
 }

@@ -26,7 +26,10 @@ export const TopupSchema = z
 export const PaymentLinkSchema = z
   .object({
     id: z.string().openapi({ example: 'pl_5vQbH2m9qfZC0hMvW1nU7w' }),
-    url: z.string().openapi({ description: 'The hosted payment page to share: <public base>/pay/<token>' }),
+    url: z.string().nullable().openapi({
+      description:
+        'The hosted payment page to share: <public base>/pay/<token>. Null only for a link whose token the server can no longer derive (made before link tokens were hashed, or under another key); it still works for whoever holds it.',
+    }),
     amount: MoneySchema,
     status: z.enum(['open', 'paid', 'cancelled', 'expired']),
     note: z.string().nullable(),
@@ -64,11 +67,11 @@ export function topupJson(topup: Payment, now: Date): z.infer<typeof TopupSchema
   };
 }
 
-/** Wire form of a payment link, with its status as of `now`. */
-export function paymentLinkJson(link: PaymentLink, baseUrl: string, now: Date): z.infer<typeof PaymentLinkSchema> {
+/** Wire form of a payment link with its token (null: not derivable), and its status as of `now`. */
+export function paymentLinkJson(link: PaymentLink, token: string | null, baseUrl: string, now: Date): z.infer<typeof PaymentLinkSchema> {
   return {
     id: link.id,
-    url: `${baseUrl}/pay/${link.token}`,
+    url: token === null ? null : `${baseUrl}/pay/${token}`,
     amount: moneyJson(link.amountMicros, link.currency),
     status: linkStatusAt(link, now),
     note: link.note,
@@ -79,7 +82,10 @@ export function paymentLinkJson(link: PaymentLink, baseUrl: string, now: Date): 
   };
 }
 
-/** The public base URL of links and return pages: the configured one, or the request's origin. */
+/**
+ * The public base URL of links and return pages: the configured one (`WA_PUBLIC_URL`, required in
+ * production), or, in demo mode and tests only, the request's origin.
+ */
 export function publicBaseUrl(requestUrl: string, configured: string | undefined): string {
   return (configured ?? new URL(requestUrl).origin).replace(/\/+$/, '');
 }

@@ -7,6 +7,7 @@ import { renderPage } from '../pages/layout.js';
 import { formatMoney, localeFrom } from '../pages/locale.js';
 import type { SandboxPaymentProvider } from '../providers/payments/sandbox.js';
 import { PaymentProviderError } from '../providers/payments/provider.js';
+import { publicBaseUrl } from './payment-representations.js';
 
 /** What the sandbox checkout needs. */
 export interface SandboxCheckoutDeps {
@@ -15,6 +16,8 @@ export interface SandboxCheckoutDeps {
   readonly brand: Brand;
   /** Origins a `return_url` may point to besides this server's (the widget origins). */
   readonly allowedOrigins: readonly string[];
+  /** This server's public URL (`WA_PUBLIC_URL`); unset (demo, tests), the request's origin. */
+  readonly publicUrl?: string | undefined;
 }
 
 /**
@@ -23,22 +26,22 @@ export interface SandboxCheckoutDeps {
  * signed webhook through the app and then redirect to `return_url` (same-tab flows; only this
  * server's origin or an allowed widget origin) or to the checkout's own success or cancel page.
  */
-export function sandboxCheckoutRoutes({ sandbox, clock, brand, allowedOrigins }: SandboxCheckoutDeps) {
+export function sandboxCheckoutRoutes({ sandbox, clock, brand, allowedOrigins, publicUrl }: SandboxCheckoutDeps) {
   const router = new Hono();
 
   const returnUrl = (c: Context, value: string | undefined): string | null => {
     if (!value || !URL.canParse(value)) return null;
     const url = new URL(value);
-    const allowed = url.origin === new URL(c.req.url).origin || allowedOrigins.includes(url.origin);
+    const allowed = url.origin === new URL(publicBaseUrl(c.req.url, publicUrl)).origin || allowedOrigins.includes(url.origin);
     return allowed && (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : null;
   };
 
-  router.get('/sandbox/checkout/:session', (c) => {
-    const session = sandbox.session(c.req.param('session'));
+  router.get('/sandbox/checkout/:session', async (c) => {
+    const session = await sandbox.session(c.req.param('session'));
     if (!session) return closedPage(c, brand, 404, 'This test checkout does not exist');
     if (session.state === 'paid') return closedPage(c, brand, 200, 'Payment received — you can close this window');
     if (session.state === 'declined') return closedPage(c, brand, 200, 'Payment declined — you can close this window');
-    if (clock.now() >= session.expiresAt) return closedPage(c, brand, 410, 'This test checkout has expired');
+    if (session.state === 'expired' || clock.now() >= session.expiresAt) return closedPage(c, brand, 410, 'This test checkout has expired');
     const amount = formatMoney(session.amountMicros, session.currency, localeFrom(c.req.header('Accept-Language')));
     const back = returnUrl(c, c.req.query('return_url'));
     const hidden = back ? html`<input type="hidden" name="return_url" value="${back}">` : '';
@@ -57,7 +60,7 @@ export function sandboxCheckoutRoutes({ sandbox, clock, brand, allowedOrigins }:
 
   for (const [path, outcome] of [['pay', 'paid'], ['decline', 'failed']] as const) {
     router.post(`/sandbox/checkout/:session/${path}`, async (c) => {
-      const session = sandbox.session(c.req.param('session'));
+      const session = await sandbox.session(c.req.param('session'));
       if (!session) return closedPage(c, brand, 404, 'This test checkout does not exist');
       if (session.state !== 'open' || clock.now() >= session.expiresAt) {
         return c.redirect(`/sandbox/checkout/${session.id}`, 303);

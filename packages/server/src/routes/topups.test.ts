@@ -6,6 +6,7 @@ import type { SandboxPaymentProvider } from '../providers/payments/sandbox.js';
 import { PaymentProviderError, type PaymentProvider } from '../providers/payments/provider.js';
 import { createTestApp } from '../test/harness.js';
 import { createPaymentsTestApp, postSandboxWebhook, sandboxEvent, sandboxSessionOf, submitForm } from '../test/payments.js';
+import { ISO_4217_TABLE } from '../domain/payments/currency-tables.js';
 
 describe('top-ups', () => {
   let t: TestApp & { sandbox: SandboxPaymentProvider };
@@ -184,7 +185,11 @@ describe('top-ups when the payment provider fails', () => {
   it('answers 502 payment_provider_unavailable, never a 500', async () => {
     const down: PaymentProvider = {
       name: 'down',
+      currencies: ISO_4217_TABLE,
       createCheckout: async () => {
+        throw new PaymentProviderError('connect ECONNREFUSED');
+      },
+      expireCheckout: async () => {
         throw new PaymentProviderError('connect ECONNREFUSED');
       },
       parseWebhook: async () => null,

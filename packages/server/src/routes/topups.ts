@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireAccount } from '../domain/accounts.js';
 import { amountRules } from '../domain/payments/amount-rules.js';
 import type { PaymentsDeps } from '../domain/payments/payments-service.js';
-import { createTopup, getTopup } from '../domain/payments/topups.js';
+import { abandonTopup, createTopup, getTopup } from '../domain/payments/topups.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
 import { requireSessionPermission } from '../middleware/widget-session.js';
 import { publicBaseUrl, TopupOptionsSchema, TopupSchema, topupJson, topupOptionsJson } from './payment-representations.js';
@@ -18,13 +18,13 @@ const TopupIdParamSchema = z.object({
 /** What the top-up routes need besides the widget auth. */
 export type TopupRouteDeps = RouteDeps<WidgetEnv> & { readonly payments: PaymentsDeps; readonly publicUrl: string | undefined };
 
-/** Widget API: top-up amount rules, opening a top-up (permission `topup`) and reading one. */
+/** Widget API: top-up amount rules, opening a top-up (permission `topup`), reading one and abandoning one. */
 export function topupRoutes({ store, clock, auth, payments, publicUrl }: TopupRouteDeps) {
   const options = createRoute({
     method: 'get',
     path: '/v1/topup-options',
     tags: ['widget'],
-    summary: "Top-up amount rules in the account's currency",
+    summary: "Top-up amount rules in the account's currency, with the payment provider's step",
     security: widgetSecurity,
     middleware: [auth] as const,
     responses: { 200: jsonResponse(TopupOptionsSchema, 'Minimum, maximum, step and suggested amounts'), ...errorResponses(401) },
@@ -50,10 +50,21 @@ export function topupRoutes({ store, clock, auth, payments, publicUrl }: TopupRo
     responses: { 200: jsonResponse(TopupSchema, 'The top-up'), ...errorResponses(401, 404) },
   });
 
+  const abandon = createRoute({
+    method: 'delete',
+    path: '/v1/topups/{id}',
+    tags: ['widget'],
+    summary: 'Abandon a pending top-up (permission topup): its checkout is closed with the provider and it becomes expired',
+    security: widgetSecurity,
+    middleware: [auth, requireSessionPermission('topup')] as const,
+    request: { params: TopupIdParamSchema },
+    responses: { 200: jsonResponse(TopupSchema, 'The top-up as it now is'), ...errorResponses(401, 403, 404) },
+  });
+
   return createRouter<WidgetEnv>()
     .openapi(options, async (c) => {
       const account = await requireAccount(store, c.var.session.accountId);
-      return c.json(topupOptionsJson(amountRules(account.currency)), 200);
+      return c.json(topupOptionsJson(amountRules(account.currency, payments.provider.currencies)), 200);
     })
     .openapi(create, async (c) => {
       const { amount } = c.req.valid('json');
@@ -63,6 +74,10 @@ export function topupRoutes({ store, clock, auth, payments, publicUrl }: TopupRo
     })
     .openapi(read, async (c) => {
       const topup = await getTopup({ store, clock }, c.var.session.accountId, c.req.valid('param').id);
+      return c.json(topupJson(topup, clock.now()), 200);
+    })
+    .openapi(abandon, async (c) => {
+      const topup = await abandonTopup(payments, c.var.session.accountId, c.req.valid('param').id);
       return c.json(topupJson(topup, clock.now()), 200);
     });
 }

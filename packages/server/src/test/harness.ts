@@ -60,9 +60,13 @@ export function createTestApp(
     /** Overrides the sandbox payment provider (e.g. Stripe against msw, or a sandbox with a known secret). */
     paymentProvider?: PaymentProvider;
     clock?: ManualClock;
+    /** The database (a fresh in-memory one by default), e.g. one a second app shares. */
+    store?: Store;
+    /** WA_PUBLIC_URL of the app. */
+    publicUrl?: string;
   } = {},
 ): TestApp {
-  const store = openSqliteStore({ file: ':memory:' });
+  const store = options.store ?? openSqliteStore({ file: ':memory:' });
   const clock = options.clock ?? createManualClock();
   const errors: unknown[] = [];
   const liveEvents = createLiveEventBus((error) => errors.push(error));
@@ -76,6 +80,7 @@ export function createTestApp(
       metaAppSecret: META_APP_SECRET,
       metaVerifyToken: META_VERIFY_TOKEN,
       eventStream: options.eventStream,
+      publicUrl: options.publicUrl,
     },
     limitForAccount: options.limitForAccount,
     demo: options.demoAccountId ? { accountId: options.demoAccountId } : undefined,

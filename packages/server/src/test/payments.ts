@@ -1,4 +1,7 @@
+import type { ManualClock } from '../domain/clock.js';
 import { createManualClock } from '../domain/clock.js';
+import type { Store } from '../store/store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { SandboxPaymentProvider } from '../providers/payments/sandbox.js';
 import type { TestApp } from './harness.js';
 import { createTestApp } from './harness.js';
@@ -7,10 +10,11 @@ import { createTestApp } from './harness.js';
 export const SANDBOX_SECRET = 'sandbox_secret_for_tests_0123456789';
 
 /** A test app whose sandbox provider is at hand (to sign, forge and replay its webhooks). */
-export function createPaymentsTestApp(): TestApp & { sandbox: SandboxPaymentProvider } {
-  const clock = createManualClock();
-  const sandbox = new SandboxPaymentProvider({ secret: SANDBOX_SECRET, clock });
-  return Object.assign(createTestApp({ clock, paymentProvider: sandbox }), { sandbox });
+export function createPaymentsTestApp(options: { store?: Store; clock?: ManualClock; publicUrl?: string } = {}): TestApp & { sandbox: SandboxPaymentProvider } {
+  const clock = options.clock ?? createManualClock();
+  const store = options.store ?? openSqliteStore({ file: ':memory:' });
+  const sandbox = new SandboxPaymentProvider({ secret: SANDBOX_SECRET, clock, checkouts: store });
+  return Object.assign(createTestApp({ clock, store, paymentProvider: sandbox, publicUrl: options.publicUrl }), { sandbox });
 }
 
 /** The session id at the end of a sandbox checkout URL. */

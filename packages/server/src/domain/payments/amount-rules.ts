@@ -1,13 +1,15 @@
 import { DomainError } from '../errors.js';
 import type { Money } from '../money.js';
 import { MICROS_PER_UNIT } from '../money.js';
+import type { CurrencyTable } from './currency-tables.js';
+import { stepDigits } from './currency-tables.js';
 
 /** What a top-up or payment link may ask for, in one currency (all in micro-units). */
 export interface AmountRules {
   readonly currency: string;
   readonly minMicros: bigint;
   readonly maxMicros: bigint;
-  /** Every amount is a whole multiple of it: the currency's minor unit (0.01 USD, 1 JPY). */
+  /** Every amount is a whole multiple of it: the provider's smallest step (0.01 USD, 1 JPY). */
   readonly stepMicros: bigint;
   /** Suggested amounts, smallest first. */
   readonly presetsMicros: readonly bigint[];
@@ -29,37 +31,30 @@ const TUNED: Readonly<Record<string, readonly number[]>> = {
 
 /**
  * Fallback for any other ISO 4217 currency: nothing is known of its value, so the bounds are
- * merely safe (1 to 1,000,000 units), and the step is the minor unit that `Intl` reports
- * (2 digits for most, 0 for JPY-like, 3 for KWD-like). Tune a market by adding a row to TUNED.
+ * merely safe (1 to 1,000,000 units). Tune a market by adding a row to TUNED.
  */
 const DERIVED = [1, 1_000_000, 10, 50, 100, 500];
 
-/** The amount rules of a currency: tuned for the main markets, derived from `Intl` otherwise. */
-export function amountRules(currency: string): AmountRules {
+/**
+ * The amount rules of a currency with a provider: bounds and presets tuned for the main markets
+ * (whole units, so a whole number of steps in every table), and the step of the provider's
+ * currency table (0.01 USD, 1 JPY, 0.01 KWD and 1 ISK with Stripe).
+ */
+export function amountRules(currency: string, table: CurrencyTable): AmountRules {
   const [min = 0, max = 0, ...presets] = TUNED[currency] ?? DERIVED;
   const [minMicros = 0n, maxMicros = 0n] = units(min, max);
-  return { currency, minMicros, maxMicros, stepMicros: minorUnitMicros(currency), presetsMicros: units(...presets) };
-}
-
-/** Digits after the decimal point of the currency's minor unit, per `Intl` (USD 2, JPY 0, KWD 3). */
-export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
-
-/** The minor unit in micro-units: 10_000n for USD (0.01), 1_000_000n for JPY. */
-export function minorUnitMicros(currency: string): bigint {
-  return 10n ** BigInt(6 - Math.min(6, minorUnitDigits(currency)));
+  return { currency, minMicros, maxMicros, stepMicros: table.minorUnit(currency).stepMicros, presetsMicros: units(...presets) };
 }
 
 /**
- * Checks an amount against the account's currency and its rules.
+ * Checks an amount against the account's currency and the provider's rules for it.
  * @throws DomainError `invalid`: `currency_mismatch`, `amount_below_minimum`, `amount_above_maximum`, `amount_not_a_step`
  */
-export function checkAmount(accountCurrency: string, amount: Money, field = 'amount'): bigint {
+export function checkAmount(accountCurrency: string, amount: Money, table: CurrencyTable, field = 'amount'): bigint {
   if (amount.currency !== accountCurrency) {
     throw new DomainError('invalid', 'currency_mismatch', `${field}: must be in ${accountCurrency}, the account's currency`);
   }
-  const rules = amountRules(accountCurrency);
+  const rules = amountRules(accountCurrency, table);
   if (amount.micros < rules.minMicros) {
     throw new DomainError('invalid', 'amount_below_minimum', `${field}: must be at least ${fmt(rules.minMicros, rules)}`);
   }
@@ -73,22 +68,8 @@ export function checkAmount(accountCurrency: string, amount: Money, field = 'amo
 }
 
 function fmt(micros: bigint, rules: AmountRules): string {
-  const digits = minorUnitDigits(rules.currency);
+  const digits = stepDigits(rules.stepMicros);
   const whole = micros / MICROS_PER_UNIT;
   const fraction = (micros % MICROS_PER_UNIT).toString().padStart(6, '0').slice(0, digits);
   return `${whole}${digits > 0 ? `.${fraction}` : ''} ${rules.currency}`;
-}
-
-/**
- * Micro-units as a whole number of minor units (what card providers charge in): exact, or null
- * when the amount has digits below the minor unit (10.005 USD).
- */
-export function toMinorUnits(micros: bigint, currency: string): bigint | null {
-  const unit = minorUnitMicros(currency);
-  return micros % unit === 0n ? micros / unit : null;
-}
-
-/** Minor units back to micro-units. */
-export function fromMinorUnits(minor: bigint, currency: string): bigint {
-  return minor * minorUnitMicros(currency);
 }

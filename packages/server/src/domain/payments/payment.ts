@@ -44,8 +44,11 @@ export type PaymentLinkStatus = StoredLinkStatus | 'expired';
 export interface PaymentLink {
   readonly id: string;
   readonly accountId: string;
-  /** 32 random bytes, base64url: the capability to pay (not to read or move money). */
-  readonly token: string;
+  /**
+   * SHA-256 (hex) of the link's token, the capability to pay it (not to read or move money). The
+   * token itself is never stored: see link-tokens.ts.
+   */
+  readonly tokenHash: string;
   readonly amountMicros: bigint;
   readonly currency: string;
   readonly note: string | null;

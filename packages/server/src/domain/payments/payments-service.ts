@@ -3,6 +3,7 @@ import type { LiveEventBus } from '../../live/live-events.js';
 import type { CheckoutRequest, PaymentProvider } from '../../providers/payments/provider.js';
 import { PaymentProviderError } from '../../providers/payments/provider.js';
 import { DomainError } from '../errors.js';
+import type { LinkTokens } from './link-tokens.js';
 import type { Payment } from './payment.js';
 import type { Store } from '../../store/store.js';
 
@@ -16,6 +17,8 @@ export interface PaymentsDeps {
   readonly liveEvents: LiveEventBus;
   /** Where events that need a person are reported (amount mismatches, unknown payments). */
   readonly logWarning: (message: string, error?: unknown) => void;
+  /** Tokens of payment links: made, stored hashed, shown again. */
+  readonly linkTokens: LinkTokens;
 }
 
 /** How long a top-up's checkout stays payable. */
@@ -41,6 +44,20 @@ export async function openCheckout(
   intent: PaymentIntent,
   request: Omit<CheckoutRequest, 'amountMicros' | 'currency' | 'reference'>,
 ): Promise<Payment> {
+  const payment = await requestCheckout(deps, intent, request);
+  await deps.store.createPayment(payment);
+  return payment;
+}
+
+/**
+ * Opens a checkout with the provider: the pending payment to record (not yet recorded).
+ * @throws DomainError `unavailable` when the provider cannot be reached or refuses
+ */
+export async function requestCheckout(
+  deps: PaymentsDeps,
+  intent: PaymentIntent,
+  request: Omit<CheckoutRequest, 'amountMicros' | 'currency' | 'reference'>,
+): Promise<Payment> {
   const checkout = await deps.provider
     .createCheckout({ ...request, amountMicros: intent.amountMicros, currency: intent.currency, reference: intent.id })
     .catch((error: unknown) => {
@@ -48,7 +65,7 @@ export async function openCheckout(
       deps.logWarning(`payments: opening a checkout for ${intent.purpose} ${intent.id} failed`, error);
       throw new DomainError('unavailable', 'payment_provider_unavailable', 'the payment provider could not be reached; nothing was charged, try again');
     });
-  const payment: Payment = {
+  return {
     ...intent,
     status: 'pending',
     provider: deps.provider.name,
@@ -60,6 +77,20 @@ export async function openCheckout(
     ledgerEntryId: null,
     reviewNote: null,
   };
-  await deps.store.createPayment(payment);
-  return payment;
+}
+
+/**
+ * Closes a payment's checkout with the provider, so it can no longer be paid. A failure is only
+ * reported: the checkout then closes at its own expiry, and a payment made meanwhile is still
+ * credited (see settle.ts), never lost.
+ */
+export async function closeCheckout(deps: PaymentsDeps, payment: Payment): Promise<void> {
+  if (payment.provider !== deps.provider.name) {
+    deps.logWarning(`payments: checkout ${payment.providerPaymentId} is with ${payment.provider}, not ${deps.provider.name}; it closes at its expiry`);
+    return;
+  }
+  await deps.provider.expireCheckout(payment.providerPaymentId).catch((error: unknown) => {
+    if (!(error instanceof PaymentProviderError)) throw error;
+    deps.logWarning(`payments: closing checkout ${payment.providerPaymentId} of ${payment.id} failed; it closes at its expiry`, error);
+  });
 }

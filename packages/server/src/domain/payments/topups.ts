@@ -6,7 +6,7 @@ import { checkAmount } from './amount-rules.js';
 import type { Payment } from './payment.js';
 import { paymentStatusAt } from './payment.js';
 import type { PaymentsDeps } from './payments-service.js';
-import { CHECKOUT_TTL_MS, openCheckout } from './payments-service.js';
+import { CHECKOUT_TTL_MS, closeCheckout, openCheckout } from './payments-service.js';
 
 /** Where the payer's browser goes after a checkout: pages of this server at `baseUrl`. */
 export function checkoutReturnUrls(baseUrl: string) {
@@ -21,7 +21,7 @@ export function checkoutReturnUrls(baseUrl: string) {
  */
 export async function createTopup(deps: PaymentsDeps, accountId: string, amount: Money, baseUrl: string): Promise<Payment> {
   const account = await requireAccount(deps.store, accountId);
-  const amountMicros = checkAmount(account.currency, amount);
+  const amountMicros = checkAmount(account.currency, amount, deps.provider.currencies);
   const now = deps.clock.now();
   return openCheckout(
     deps,
@@ -45,4 +45,17 @@ export async function getTopup(deps: Pick<PaymentsDeps, 'store' | 'clock'>, acco
     topup = (await deps.store.getPayment(id)) ?? topup;
   }
   return topup;
+}
+
+/**
+ * Abandons a pending top-up (the payer closed the dialog): closes its checkout with the provider
+ * and marks it `expired`. A top-up no longer pending is returned as it is; one paid meanwhile is
+ * credited as usual.
+ * @throws DomainError `not_found` for an unknown id or another account's top-up
+ */
+export async function abandonTopup(deps: PaymentsDeps, accountId: string, id: string): Promise<Payment> {
+  const topup = await getTopup(deps, accountId, id);
+  if (topup.status !== 'pending') return topup;
+  await closeCheckout(deps, topup);
+  return (await deps.store.abandonPayment(topup.id, deps.clock.now())) ?? topup;
 }

@@ -1,3 +1,4 @@
+import type { CurrencyTable } from '../../domain/payments/currency-tables.js';
 import type { PaymentEvent } from '../../domain/payments/payment.js';
 
 /** What a checkout is for. Amounts are micro-units; a provider refuses one it cannot charge exactly. */
@@ -25,8 +26,16 @@ export interface Checkout {
 export interface PaymentProvider {
   /** Path segment of its webhook: `POST /webhooks/payments/<name>`. */
   readonly name: string;
+  /** How it counts each currency: the step of amounts offered and accepted, and its minor units. */
+  readonly currencies: CurrencyTable;
   /** @throws PaymentProviderError when the provider cannot be reached or refuses */
   createCheckout(request: CheckoutRequest): Promise<Checkout>;
+  /**
+   * Closes an open checkout so it can no longer be paid (a cancelled link, an abandoned top-up).
+   * Closing one already closed is harmless.
+   * @throws PaymentProviderError when the provider cannot be reached or refuses
+   */
+  expireCheckout(providerPaymentId: string): Promise<void>;
   /**
    * Verifies a webhook over its raw bytes and reads it: the event, or null for one we do not act on.
    * @throws InvalidWebhookError on a bad signature or an unreadable body

@@ -2,25 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../domain/clock.js';
 import { formatAmount, tryParseAmount } from '../../domain/money.js';
+import { ISO_4217_TABLE } from '../../domain/payments/currency-tables.js';
 import type { PaymentEvent } from '../../domain/payments/payment.js';
+import type { SandboxCheckout, SandboxCheckoutStore } from '../../store/sandbox-checkout-store.js';
 import type { Checkout, CheckoutRequest, PaymentProvider } from './provider.js';
 import { InvalidWebhookError, PaymentProviderError } from './provider.js';
 import { isValidSandboxSignature, sandboxSignature } from './sandbox-signature.js';
 
 /** The header that carries the sandbox's webhook signature. */
 export const SANDBOX_SIGNATURE_HEADER = 'Sandbox-Signature';
-
-/** A test checkout, kept in memory: a restart forgets open ones (their payments then expire). */
-export interface SandboxSession {
-  readonly id: string;
-  readonly amountMicros: bigint;
-  readonly currency: string;
-  readonly description: string;
-  readonly successUrl: string;
-  readonly cancelUrl: string;
-  readonly expiresAt: Date;
-  state: 'open' | 'paid' | 'declined';
-}
 
 /** Sends a request through the app itself, as `app.request` does. */
 export type SandboxDeliver = (path: string, init: RequestInit) => Response | Promise<Response>;
@@ -37,18 +27,20 @@ const SandboxEventSchema = z.object({
  * The test provider: its checkout is this server's own page (`GET /sandbox/checkout/:session`,
  * clearly marked TEST MODE), and pressing Pay or Decline there sends a webhook signed with
  * `WA_SANDBOX_WEBHOOK_SECRET` through `POST /webhooks/payments/sandbox`, the path a real provider
- * takes. No money moves.
+ * takes. No money moves. Its checkouts are in the database: any instance on it serves them.
  */
 export class SandboxPaymentProvider implements PaymentProvider {
   readonly name = 'sandbox';
-  readonly #sessions = new Map<string, SandboxSession>();
+  readonly currencies = ISO_4217_TABLE;
+  readonly #checkouts: SandboxCheckoutStore;
   readonly #secret: string;
   readonly #clock: Clock;
   #deliver: SandboxDeliver | undefined;
 
-  constructor(options: { secret: string; clock: Clock }) {
+  constructor(options: { secret: string; clock: Clock; checkouts: SandboxCheckoutStore }) {
     this.#secret = options.secret;
     this.#clock = options.clock;
+    this.#checkouts = options.checkouts;
   }
 
   /** Where its webhooks go: the app's own `request`. */
@@ -58,15 +50,29 @@ export class SandboxPaymentProvider implements PaymentProvider {
 
   async createCheckout(request: CheckoutRequest): Promise<Checkout> {
     const id = `cs_test_${randomBytes(16).toString('base64url')}`;
-    this.#sessions.set(id, { id, ...request, state: 'open' });
+    await this.#checkouts.createSandboxCheckout({
+      id,
+      amountMicros: request.amountMicros,
+      currency: request.currency,
+      description: request.description,
+      successUrl: request.successUrl,
+      cancelUrl: request.cancelUrl,
+      state: 'open',
+      createdAt: this.#clock.now(),
+      expiresAt: request.expiresAt,
+    });
     // The checkout page is served by this server: the one the success URL points back to.
     const checkoutUrl = `${new URL(request.successUrl).origin}/sandbox/checkout/${id}`;
     return { providerPaymentId: id, checkoutUrl, expiresAt: request.expiresAt };
   }
 
+  async expireCheckout(providerPaymentId: string): Promise<void> {
+    await this.#checkouts.moveSandboxCheckout(providerPaymentId, 'open', 'expired');
+  }
+
   /** A test checkout by id, or null when unknown. */
-  session(id: string): SandboxSession | null {
-    return this.#sessions.get(id) ?? null;
+  session(id: string): Promise<SandboxCheckout | null> {
+    return this.#checkouts.getSandboxCheckout(id);
   }
 
   /**
@@ -74,14 +80,14 @@ export class SandboxPaymentProvider implements PaymentProvider {
    * through the app and returns its status code. Only an open, unexpired session can complete.
    */
   async complete(id: string, outcome: 'paid' | 'failed'): Promise<number> {
-    const session = this.#sessions.get(id);
-    if (!session || session.state !== 'open' || this.#clock.now() >= session.expiresAt) {
+    const session = await this.#checkouts.getSandboxCheckout(id);
+    if (!this.#deliver) throw new PaymentProviderError('the sandbox provider is not connected to the app');
+    const state = outcome === 'paid' ? 'paid' : 'declined';
+    // Taken atomically so that a second, concurrent press (on any instance) finds the checkout
+    // closed; given back if the webhook did not go through, so the payer can press again.
+    if (!session || this.#clock.now() >= session.expiresAt || !(await this.#checkouts.moveSandboxCheckout(id, 'open', state))) {
       throw new PaymentProviderError('this test checkout is no longer open');
     }
-    if (!this.#deliver) throw new PaymentProviderError('the sandbox provider is not connected to the app');
-    // Taken at once so that a second, concurrent press finds the checkout closed; given back if the
-    // webhook did not go through, so the payer can press again.
-    session.state = outcome === 'paid' ? 'paid' : 'declined';
     const body = JSON.stringify({
       id: `evt_test_${randomBytes(12).toString('base64url')}`,
       type: outcome,
@@ -94,7 +100,7 @@ export class SandboxPaymentProvider implements PaymentProvider {
       body,
       headers: { 'Content-Type': 'application/json', [SANDBOX_SIGNATURE_HEADER]: this.sign(body) },
     });
-    if (response.status !== 200) session.state = 'open';
+    if (response.status !== 200) await this.#checkouts.moveSandboxCheckout(id, state, 'open');
     return response.status;
   }
 

@@ -134,7 +134,7 @@ describe('Stripe provider', () => {
         cancelUrl: 'https://a.example/no',
         expiresAt: new Date(Date.now() + 3_600_000),
       }),
-      /whole minor units/,
+      /Stripe cannot charge USD amounts that are not whole steps/,
     );
   });
 });

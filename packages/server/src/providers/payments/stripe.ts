@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { fromMinorUnits, toMinorUnits } from '../../domain/payments/amount-rules.js';
+import { fromMinorUnits, STRIPE_CURRENCY_TABLE, toMinorUnits } from '../../domain/payments/currency-tables.js';
 import type { PaymentEvent } from '../../domain/payments/payment.js';
 import type { Checkout, CheckoutRequest, PaymentProvider } from './provider.js';
 import { InvalidWebhookError, PaymentProviderError } from './provider.js';
@@ -7,6 +7,16 @@ import { InvalidWebhookError, PaymentProviderError } from './provider.js';
 /** Stripe keeps a Checkout Session open between 30 minutes and 24 hours. */
 const MIN_SESSION_MS = 30 * 60_000 + 60_000;
 const MAX_SESSION_MS = 24 * 3_600_000 - 60_000;
+
+/**
+ * Stripe client options that send every request to `apiBase` (STRIPE_API_BASE: stripe-mock or a
+ * test double) instead of api.stripe.com.
+ */
+export function stripeClientFor(apiBase: string): Stripe.StripeConfig {
+  const url = new URL(apiBase);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return { host: url.hostname, port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443, protocol };
+}
 
 /** Settings of the Stripe provider. */
 export interface StripeProviderOptions {
@@ -16,17 +26,19 @@ export interface StripeProviderOptions {
   readonly webhookSecret: string;
   /** The current time, for Checkout's `expires_at` bounds. */
   readonly now?: (() => Date) | undefined;
-  /** Stripe client options, e.g. a test host. */
+  /** Stripe client options, e.g. a test host ({@link stripeClientFor}). */
   readonly stripeConfig?: Stripe.StripeConfig | undefined;
 }
 
 /**
  * Stripe Checkout through the official SDK: a Checkout Session in `payment` mode per checkout, and
  * `checkout.session.*` webhooks verified with `stripe.webhooks.constructEvent`. Amounts go to Stripe
- * in the currency's minor units, converted exactly from micro-units.
+ * in its own minor units (its currency table, not `Intl`), converted exactly from micro-units, and
+ * are read back from its events the same way.
  */
 export class StripePaymentProvider implements PaymentProvider {
   readonly name = 'stripe';
+  readonly currencies = STRIPE_CURRENCY_TABLE;
   readonly #stripe: Stripe;
   readonly #webhookSecret: string;
   readonly #now: () => Date;
@@ -38,8 +50,8 @@ export class StripePaymentProvider implements PaymentProvider {
   }
 
   async createCheckout(request: CheckoutRequest): Promise<Checkout> {
-    const unitAmount = toMinorUnits(request.amountMicros, request.currency);
-    if (unitAmount === null) throw new PaymentProviderError(`${request.currency} amounts must be whole minor units`);
+    const unitAmount = toMinorUnits(this.currencies, request.amountMicros, request.currency);
+    if (unitAmount === null) throw new PaymentProviderError(`Stripe cannot charge ${request.currency} amounts that are not whole steps`);
     const now = this.#now().getTime();
     const expiresAtMs = Math.min(now + MAX_SESSION_MS, Math.max(now + MIN_SESSION_MS, request.expiresAt.getTime()));
     let session: Stripe.Checkout.Session;
@@ -70,6 +82,16 @@ export class StripePaymentProvider implements PaymentProvider {
     return { providerPaymentId: session.id, checkoutUrl: session.url, expiresAt: new Date(session.expires_at * 1000) };
   }
 
+  async expireCheckout(providerPaymentId: string): Promise<void> {
+    try {
+      await this.#stripe.checkout.sessions.expire(providerPaymentId);
+    } catch (error) {
+      // Stripe answers 400 for a session that is no longer open (paid, expired): nothing to close.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError) return;
+      throw new PaymentProviderError(`Stripe did not expire ${providerPaymentId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   async parseWebhook(rawBody: Uint8Array, headers: Headers): Promise<PaymentEvent | null> {
     let event: Stripe.Event;
     try {
@@ -95,6 +117,7 @@ export class StripePaymentProvider implements PaymentProvider {
 
 function toPaymentEvent(type: PaymentEvent['type'], session: Stripe.Checkout.Session): PaymentEvent {
   const currency = session.currency?.toUpperCase() ?? null;
-  const amountMicros = currency && session.amount_total !== null ? fromMinorUnits(BigInt(session.amount_total), currency) : null;
+  const amountMicros =
+    currency && session.amount_total !== null ? fromMinorUnits(STRIPE_CURRENCY_TABLE, BigInt(session.amount_total), currency) : null;
   return { type, providerPaymentId: session.id, amountMicros, currency };
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { hashSecret } from '../../domain/ids.js';
 import type { Migration } from './migrations/index.js';
 
 /**
@@ -6,6 +7,8 @@ import type { Migration } from './migrations/index.js';
  * `schema_migrations`. Returns the versions it applied.
  */
 export function migrate(db: Database, migrations: readonly Migration[], now: () => number = Date.now): number[] {
+  // Migration 0007 hashes the payment-link tokens stored before it.
+  db.function('wa_sha256_hex', { deterministic: true }, (value: unknown) => hashSecret(String(value)));
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY,
     name        TEXT NOT NULL,

@@ -10,7 +10,8 @@ import type {
   SettlementResult,
   StoredLinkStatus,
 } from '../../domain/payments/payment.js';
-import type { PaymentsStore } from '../payments-store.js';
+import type { LinkCheckoutReservation, PaymentsStore, PrunedPayments } from '../payments-store.js';
+import type { SandboxCheckout, SandboxCheckoutState, SandboxCheckoutStore } from '../sandbox-checkout-store.js';
 
 interface PaymentRow {
   id: string;
@@ -33,7 +34,7 @@ interface PaymentRow {
 interface LinkRow {
   id: string;
   account_id: string;
-  token: string;
+  token_hash: string;
   amount_micros: bigint;
   currency: string;
   note: string | null;
@@ -45,19 +46,35 @@ interface LinkRow {
   ledger_entry_id: string | null;
 }
 
+const SANDBOX_COLUMNS = 'id, amount_micros, currency, description, success_url, cancel_url, state, created_at, expires_at';
 const PAYMENT_COLUMNS = `id, account_id, purpose, link_id, amount_micros, currency, status, provider, provider_payment_id,
   checkout_url, created_at, expires_at, completed_at, ledger_entry_id, review_note`;
-const LINK_COLUMNS = `id, account_id, token, amount_micros, currency, note, status, created_at, expires_at, paid_at,
+interface SandboxRow {
+  id: string;
+  amount_micros: bigint;
+  currency: string;
+  description: string;
+  success_url: string;
+  cancel_url: string;
+  state: string;
+  created_at: bigint;
+  expires_at: bigint;
+}
+
+const LINK_COLUMNS = `id, account_id, token_hash, amount_micros, currency, note, status, created_at, expires_at, paid_at,
   cancelled_at, ledger_entry_id`;
 
 /** Appends a ledger entry inside the caller's transaction (the store's own append, nested). */
 export type NestedAppend = (entry: NewLedgerEntry, policy: LedgerPolicy, options: LedgerAppendOptions) => LedgerAppendResult;
 
-/** SQLite side of {@link PaymentsStore}. */
-export class SqlitePayments implements PaymentsStore {
+/** SQLite side of {@link PaymentsStore} and {@link SandboxCheckoutStore}. */
+export class SqlitePayments implements PaymentsStore, SandboxCheckoutStore {
   readonly #s;
   readonly #settle;
   readonly #cancel;
+  readonly #reserve;
+  readonly #fill;
+  readonly #prune;
 
   constructor(db: Database.Database, append: NestedAppend) {
     const s = {
@@ -78,18 +95,40 @@ export class SqlitePayments implements PaymentsStore {
         WHERE status = 'pending' AND expires_at <= ?`),
       expireOne: db.prepare<[string, number]>(`UPDATE payments SET status = 'expired', completed_at = expires_at
         WHERE id = ? AND status = 'pending' AND expires_at <= ?`),
-      insertLink: db.prepare(`INSERT INTO payment_links (${LINK_COLUMNS}) VALUES (@id, @account_id, @token, @amount_micros,
+      insertLink: db.prepare(`INSERT INTO payment_links (${LINK_COLUMNS}) VALUES (@id, @account_id, @token_hash, @amount_micros,
         @currency, @note, @status, @created_at, @expires_at, @paid_at, @cancelled_at, @ledger_entry_id)`),
       updateLink: db.prepare(`UPDATE payment_links SET status = @status, paid_at = @paid_at, cancelled_at = @cancelled_at,
         ledger_entry_id = @ledger_entry_id WHERE id = @id`),
       getLink: db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM payment_links WHERE id = ?`).safeIntegers(),
-      linkByToken: db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM payment_links WHERE token = ?`).safeIntegers(),
+      linkByTokenHash: db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM payment_links WHERE token_hash = ?`).safeIntegers(),
       listLinks: db
         .prepare<[string, number], LinkRow>(`SELECT ${LINK_COLUMNS} FROM payment_links WHERE account_id = ?
           ORDER BY created_at DESC, id DESC LIMIT ?`)
         .safeIntegers(),
       cancelLink: db.prepare<[number, string]>(`UPDATE payment_links SET status = 'cancelled', cancelled_at = ?
         WHERE id = ? AND status = 'open'`),
+      pendingForLink: db
+        .prepare<[string], PaymentRow>(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE link_id = ? AND status = 'pending'`)
+        .safeIntegers(),
+      abandon: db.prepare<[number, string]>(`UPDATE payments SET status = 'expired', completed_at = ? WHERE id = ? AND status = 'pending'`),
+      getReservation: db.prepare<[string], { payment_id: string; reserved_at: number }>(
+        'SELECT payment_id, reserved_at FROM payment_link_checkouts WHERE link_id = ?',
+      ),
+      putReservation: db.prepare<[string, string, number]>(`INSERT INTO payment_link_checkouts (link_id, payment_id, reserved_at)
+        VALUES (?, ?, ?) ON CONFLICT (link_id) DO UPDATE SET payment_id = excluded.payment_id, reserved_at = excluded.reserved_at`),
+      releaseReservation: db.prepare<[string, string]>('DELETE FROM payment_link_checkouts WHERE link_id = ? AND payment_id = ?'),
+      insertSandbox: db.prepare(`INSERT INTO sandbox_checkouts (${SANDBOX_COLUMNS}) VALUES (@id, @amount_micros, @currency,
+        @description, @success_url, @cancel_url, @state, @created_at, @expires_at)`),
+      getSandbox: db.prepare<[string], SandboxRow>(`SELECT ${SANDBOX_COLUMNS} FROM sandbox_checkouts WHERE id = ?`).safeIntegers(),
+      moveSandbox: db.prepare<[string, string, string]>('UPDATE sandbox_checkouts SET state = ? WHERE id = ? AND state = ?'),
+      pruneReservations: db.prepare<[number]>(`DELETE FROM payment_link_checkouts WHERE reserved_at < ?1 OR link_id IN (
+        SELECT id FROM payment_links WHERE status <> 'paid' AND COALESCE(cancelled_at, expires_at) < ?1)`),
+      prunePayments: db.prepare<[number]>(`DELETE FROM payments
+        WHERE status <> 'succeeded' AND review_note IS NULL AND expires_at < ?`),
+      pruneLinks: db.prepare<[number]>(`DELETE FROM payment_links AS l
+        WHERE status <> 'paid' AND COALESCE(cancelled_at, expires_at) < ?
+          AND NOT EXISTS (SELECT 1 FROM payments AS p WHERE p.link_id = l.id)`),
+      pruneSandbox: db.prepare<[number]>('DELETE FROM sandbox_checkouts WHERE expires_at < ?'),
     };
     this.#s = s;
     this.#settle = db.transaction(
@@ -119,6 +158,36 @@ export class SqlitePayments implements PaymentsStore {
         return { payment, link, credited };
       },
     );
+    this.#reserve = db.transaction(
+      (linkId: string, paymentId: string, provider: string, now: Date, staleBefore: Date): LinkCheckoutReservation => {
+        const linkRow = s.getLink.get(linkId);
+        if (!linkRow || linkRow.status !== 'open' || Number(linkRow.expires_at) <= now.getTime()) return { kind: 'closed' };
+        const open = s.openForLink.get(linkId, now.getTime());
+        if (open && open.provider === provider) return { kind: 'open', payment: toPayment(open) };
+        const held = s.getReservation.get(linkId);
+        // A reservation whose payment was never recorded is a call to the provider still under way,
+        // unless it is older than such a call may take.
+        if (held && !s.getPayment.get(held.payment_id) && held.reserved_at >= staleBefore.getTime()) return { kind: 'busy' };
+        s.putReservation.run(linkId, paymentId, now.getTime());
+        return { kind: 'reserved' };
+      },
+    );
+    this.#fill = db.transaction((payment: Payment, now: Date): boolean => {
+      if (!payment.linkId) throw new Error('fillLinkCheckout: not a payment-link payment');
+      const held = s.getReservation.get(payment.linkId);
+      const linkRow = s.getLink.get(payment.linkId);
+      if (held?.payment_id !== payment.id || linkRow?.status !== 'open' || Number(linkRow.expires_at) <= now.getTime()) return false;
+      s.insertPayment.run(paymentParams(payment));
+      return true;
+    });
+    this.#prune = db.transaction((cutoff: Date): PrunedPayments => {
+      const at = cutoff.getTime();
+      s.pruneReservations.run(at);
+      const payments = s.prunePayments.run(at).changes;
+      const links = s.pruneLinks.run(at).changes;
+      const sandboxCheckouts = s.pruneSandbox.run(at).changes;
+      return { payments, links, sandboxCheckouts };
+    });
     this.#cancel = db.transaction((id: string, at: Date): PaymentLink | null => {
       s.cancelLink.run(at.getTime(), id);
       const row = s.getLink.get(id);
@@ -162,9 +231,69 @@ export class SqlitePayments implements PaymentsStore {
     return row ? toLink(row) : null;
   }
 
-  async findPaymentLinkByToken(token: string): Promise<PaymentLink | null> {
-    const row = this.#s.linkByToken.get(token);
+  async findPaymentLinkByTokenHash(tokenHash: string): Promise<PaymentLink | null> {
+    const row = this.#s.linkByTokenHash.get(tokenHash);
     return row ? toLink(row) : null;
+  }
+
+  async reserveLinkCheckout(linkId: string, paymentId: string, provider: string, now: Date, staleBefore: Date): Promise<LinkCheckoutReservation> {
+    return this.#reserve.immediate(linkId, paymentId, provider, now, staleBefore);
+  }
+
+  async fillLinkCheckout(payment: Payment, now: Date): Promise<boolean> {
+    return this.#fill.immediate(payment, now);
+  }
+
+  async releaseLinkCheckout(linkId: string, paymentId: string): Promise<void> {
+    this.#s.releaseReservation.run(linkId, paymentId);
+  }
+
+  async listPendingLinkPayments(linkId: string): Promise<Payment[]> {
+    return this.#s.pendingForLink.all(linkId).map(toPayment);
+  }
+
+  async abandonPayment(id: string, at: Date): Promise<Payment | null> {
+    this.#s.abandon.run(at.getTime(), id);
+    return this.getPayment(id);
+  }
+
+  async pruneExpiredPayments(cutoff: Date): Promise<PrunedPayments> {
+    return this.#prune.immediate(cutoff);
+  }
+
+  async createSandboxCheckout(checkout: SandboxCheckout): Promise<void> {
+    this.#s.insertSandbox.run({
+      id: checkout.id,
+      amount_micros: checkout.amountMicros,
+      currency: checkout.currency,
+      description: checkout.description,
+      success_url: checkout.successUrl,
+      cancel_url: checkout.cancelUrl,
+      state: checkout.state,
+      created_at: checkout.createdAt.getTime(),
+      expires_at: checkout.expiresAt.getTime(),
+    });
+  }
+
+  async getSandboxCheckout(id: string): Promise<SandboxCheckout | null> {
+    const row = this.#s.getSandbox.get(id);
+    return row
+      ? {
+          id: row.id,
+          amountMicros: row.amount_micros,
+          currency: row.currency,
+          description: row.description,
+          successUrl: row.success_url,
+          cancelUrl: row.cancel_url,
+          state: row.state as SandboxCheckoutState,
+          createdAt: new Date(Number(row.created_at)),
+          expiresAt: new Date(Number(row.expires_at)),
+        }
+      : null;
+  }
+
+  async moveSandboxCheckout(id: string, from: SandboxCheckoutState, to: SandboxCheckoutState): Promise<boolean> {
+    return this.#s.moveSandbox.run(to, id, from).changes === 1;
   }
 
   async listPaymentLinks(accountId: string, limit: number): Promise<PaymentLink[]> {
@@ -223,7 +352,7 @@ function linkParams(l: PaymentLink) {
   return {
     id: l.id,
     account_id: l.accountId,
-    token: l.token,
+    token_hash: l.tokenHash,
     amount_micros: l.amountMicros,
     currency: l.currency,
     note: l.note,
@@ -240,7 +369,7 @@ function toLink(row: LinkRow): PaymentLink {
   return {
     id: row.id,
     accountId: row.account_id,
-    token: row.token,
+    tokenHash: row.token_hash,
     amountMicros: row.amount_micros,
     currency: row.currency,
     note: row.note,

@@ -32,6 +32,8 @@ import { SqliteHostEvents } from './host-events.js';
 import { SqliteLowBalanceAlert } from './low-balance-alert.js';
 import { SqlitePayments } from './payments.js';
 import type { Payment, PaymentLink, PaymentSettlement, SettlementResult } from '../../domain/payments/payment.js';
+import type { LinkCheckoutReservation, PrunedPayments } from '../payments-store.js';
+import type { SandboxCheckout, SandboxCheckoutState } from '../sandbox-checkout-store.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { sqlitePhoneStatusStore } from './phone-status-store.js';
@@ -400,8 +402,36 @@ class SqliteStore implements Store {
   getPaymentLink(id: string): Promise<PaymentLink | null> {
     return this.#payments.getPaymentLink(id);
   }
-  findPaymentLinkByToken(token: string): Promise<PaymentLink | null> {
-    return this.#payments.findPaymentLinkByToken(token);
+  findPaymentLinkByTokenHash(tokenHash: string): Promise<PaymentLink | null> {
+    return this.#payments.findPaymentLinkByTokenHash(tokenHash);
+  }
+  reserveLinkCheckout(linkId: string, paymentId: string, provider: string, now: Date, staleBefore: Date): Promise<LinkCheckoutReservation> {
+    return this.#payments.reserveLinkCheckout(linkId, paymentId, provider, now, staleBefore);
+  }
+  fillLinkCheckout(payment: Payment, now: Date): Promise<boolean> {
+    return this.#payments.fillLinkCheckout(payment, now);
+  }
+  releaseLinkCheckout(linkId: string, paymentId: string): Promise<void> {
+    return this.#payments.releaseLinkCheckout(linkId, paymentId);
+  }
+  listPendingLinkPayments(linkId: string): Promise<Payment[]> {
+    return this.#payments.listPendingLinkPayments(linkId);
+  }
+  abandonPayment(id: string, at: Date): Promise<Payment | null> {
+    return this.#payments.abandonPayment(id, at);
+  }
+  pruneExpiredPayments(cutoff: Date): Promise<PrunedPayments> {
+    return this.#payments.pruneExpiredPayments(cutoff);
+  }
+  // Sandbox checkouts: see SqlitePayments.
+  createSandboxCheckout(checkout: SandboxCheckout): Promise<void> {
+    return this.#payments.createSandboxCheckout(checkout);
+  }
+  getSandboxCheckout(id: string): Promise<SandboxCheckout | null> {
+    return this.#payments.getSandboxCheckout(id);
+  }
+  moveSandboxCheckout(id: string, from: SandboxCheckoutState, to: SandboxCheckoutState): Promise<boolean> {
+    return this.#payments.moveSandboxCheckout(id, from, to);
   }
   listPaymentLinks(accountId: string, limit: number): Promise<PaymentLink[]> {
     return this.#payments.listPaymentLinks(accountId, limit);
