@@ -115,7 +115,8 @@ export async function startLinkCheckout(deps: PaymentsDeps, hosted: HostedLink, 
   const { link, account } = hosted;
   const { store, clock } = deps;
   const paymentId = newId('pay');
-  const waitUntil = clock.now().getTime() + LINK_CHECKOUT_WAIT_MS;
+  // Real time, not the injected clock: this is how long this request waits for another.
+  const waitUntil = performance.now() + LINK_CHECKOUT_WAIT_MS;
   for (;;) {
     const now = clock.now();
     const staleBefore = new Date(now.getTime() - LINK_RESERVATION_STALE_MS);
@@ -123,7 +124,7 @@ export async function startLinkCheckout(deps: PaymentsDeps, hosted: HostedLink, 
     if (found.kind === 'open') return found.payment;
     if (found.kind === 'closed') throw linkNotOpen();
     if (found.kind === 'reserved') break;
-    if (now.getTime() >= waitUntil) {
+    if (performance.now() >= waitUntil) {
       throw new DomainError('conflict', 'payment_link_checkout_pending', 'a checkout for this link is being opened; try again in a moment');
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -121,8 +121,8 @@ export class SqlitePayments implements PaymentsStore, SandboxCheckoutStore {
         @description, @success_url, @cancel_url, @state, @created_at, @expires_at)`),
       getSandbox: db.prepare<[string], SandboxRow>(`SELECT ${SANDBOX_COLUMNS} FROM sandbox_checkouts WHERE id = ?`).safeIntegers(),
       moveSandbox: db.prepare<[string, string, string]>('UPDATE sandbox_checkouts SET state = ? WHERE id = ? AND state = ?'),
-      pruneReservations: db.prepare<[number]>(`DELETE FROM payment_link_checkouts WHERE reserved_at < ?1 OR link_id IN (
-        SELECT id FROM payment_links WHERE status <> 'paid' AND COALESCE(cancelled_at, expires_at) < ?1)`),
+      pruneReservations: db.prepare<[{ cutoff: number }]>(`DELETE FROM payment_link_checkouts WHERE reserved_at < @cutoff OR link_id IN (
+        SELECT id FROM payment_links WHERE status <> 'paid' AND COALESCE(cancelled_at, expires_at) < @cutoff)`),
       prunePayments: db.prepare<[number]>(`DELETE FROM payments
         WHERE status <> 'succeeded' AND review_note IS NULL AND expires_at < ?`),
       pruneLinks: db.prepare<[number]>(`DELETE FROM payment_links AS l
@@ -182,7 +182,7 @@ export class SqlitePayments implements PaymentsStore, SandboxCheckoutStore {
     });
     this.#prune = db.transaction((cutoff: Date): PrunedPayments => {
       const at = cutoff.getTime();
-      s.pruneReservations.run(at);
+      s.pruneReservations.run({ cutoff: at });
       const payments = s.prunePayments.run(at).changes;
       const links = s.pruneLinks.run(at).changes;
       const sandboxCheckouts = s.pruneSandbox.run(at).changes;
