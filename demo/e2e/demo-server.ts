@@ -43,22 +43,30 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 
 /** Starts `node packages/server/dist/main.js` (the built server `npm start` runs) with its own database file. */
 export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
+  // What `npm start` sets: demo mode is never the default. The simulator stays off unless a test
+  // asks for it, so balances are exact.
+  return startBuiltServer({ WA_DEMO: '1', WA_DEMO_SIMULATOR_INTERVAL_MS: '0', ...env });
+}
+
+/**
+ * Starts the built server (what `npm run serve` runs once built) configured by `env` alone, on a
+ * free port (`env` may use it: `{port}` in a value is replaced) and a fresh database; no WA_DEMO
+ * is inherited from this process.
+ */
+export async function startBuiltServer(env: Record<string, string>): Promise<DemoServer> {
   const port = await freePort();
-  const secretKey = 'sk_test_e2e_' + port;
+  const secretKey = env['WA_SECRET_KEY'] ?? 'sk_test_e2e_' + port;
   const dataDir = mkdtempSync(join(tmpdir(), 'wa-e2e-'));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('WA_')));
   let log = '';
   const child = spawn(process.execPath, ['packages/server/dist/main.js'], {
     cwd: repoRoot,
-    // The simulator stays off unless a test asks for it, so balances are exact.
     env: {
-      ...process.env,
-      // What `npm start` sets: demo mode is never the default.
-      WA_DEMO: '1',
+      ...inherited,
       PORT: String(port),
       WA_DB: join(dataDir, 'wa.db'),
       WA_SECRET_KEY: secretKey,
-      WA_DEMO_SIMULATOR_INTERVAL_MS: '0',
-      ...env,
+      ...Object.fromEntries(Object.entries(env).map(([name, value]) => [name, value.replaceAll('{port}', String(port))])),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
