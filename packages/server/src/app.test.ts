@@ -186,6 +186,19 @@ describe('createApp', () => {
       }
     });
 
+    it('serves no demo console, and hints at no build, when it has no demo folder (production)', async () => {
+      const app = createApp({
+        store: openSqliteStore({ file: ':memory:' }),
+        clock: createManualClock(),
+        config: { secretKey: SECRET_KEY, allowedOrigins: [] },
+        assets: { widgetsBundlePath: undefined, demoDir: undefined },
+      });
+      const res = await app.request('/');
+      assert.equal(res.status, 404);
+      assert.doesNotMatch(((await res.json()) as { error: { message: string } }).error.message, /demo console/);
+      assert.equal((await app.request('/demo/session', { method: 'POST' })).status, 404);
+    });
+
     it('serves the demo console at /', async () => {
       const app = appWithAssets({ demoIndex: '<!doctype html><title>demo</title>' });
       const res = await app.request('/');

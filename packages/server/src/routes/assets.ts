@@ -8,7 +8,7 @@ import { errorBody } from '../middleware/errors.js';
 const NOT_BUILT = 'run `npm run build` at the repository root first';
 
 /**
- * The script-tag bundle at `/wa-widgets.js` and the demo console at `/`. Missing builds answer
+ * The script-tag bundle at `/wa-widgets.js` and, in demo mode, the demo console at `/`. Missing builds answer
  * 404 with a hint instead of failing at start-up, so the API works without them.
  */
 export function assetRoutes(assets: AppAssets): Hono {
@@ -33,7 +33,8 @@ export function assetRoutes(assets: AppAssets): Hono {
 
   if (demoDir && existsSync(demoDir)) {
     app.get('/*', serveStatic({ root: demoDir }));
-  } else {
+  } else if (demoDir) {
+    // Without a demoDir (production) there is no demo console, and nothing to hint at.
     app.get('/', (c) => c.json(errorBody('not_found', `the demo console has not been built: ${NOT_BUILT}`), 404));
   }
   return app;
