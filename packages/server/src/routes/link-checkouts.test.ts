@@ -204,3 +204,44 @@ describe('URLs handed to payers', () => {
     }
   });
 });
+
+describe('link checkout reservations', () => {
+  it('hold the link for one opener, are taken over once stale, and a taken-over opener records nothing', async () => {
+    const t = createPaymentsTestApp();
+    try {
+      const accountId = (await t.openAccount()).id;
+      const secret = await t.mintSession(accountId, ['payment_links']);
+      const link = (await t.widget(secret, 'POST', '/v1/payment-links', { amount: { amount: '25.00', currency: 'USD' } })).body;
+      const at = (ms: number) => new Date(t.clock.now().getTime() + ms);
+      const stale = (now: Date) => new Date(now.getTime() - 60_000);
+
+      assert.deepEqual(await t.store.reserveLinkCheckout(link.id, 'pay_a', 'sandbox', at(0), stale(at(0))), { kind: 'reserved' });
+      assert.deepEqual(await t.store.reserveLinkCheckout(link.id, 'pay_b', 'sandbox', at(10_000), stale(at(10_000))), { kind: 'busy' });
+      assert.deepEqual(await t.store.reserveLinkCheckout(link.id, 'pay_b', 'sandbox', at(61_000), stale(at(61_000))), { kind: 'reserved' });
+
+      const payment = {
+        id: 'pay_a',
+        accountId,
+        purpose: 'payment_link' as const,
+        linkId: link.id,
+        amountMicros: 25_000_000n,
+        currency: 'USD',
+        status: 'pending' as const,
+        provider: 'sandbox',
+        providerPaymentId: 'cs_test_a',
+        checkoutUrl: 'http://localhost/sandbox/checkout/cs_test_a',
+        createdAt: at(62_000),
+        expiresAt: at(3_600_000),
+        completedAt: null,
+        ledgerEntryId: null,
+        reviewNote: null,
+      };
+      assert.equal(await t.store.fillLinkCheckout(payment, at(62_000)), false);
+      assert.equal(await t.store.fillLinkCheckout({ ...payment, id: 'pay_b', providerPaymentId: 'cs_test_b' }, at(62_000)), true);
+      const open = await t.store.reserveLinkCheckout(link.id, 'pay_c', 'sandbox', at(63_000), stale(at(63_000)));
+      assert.equal(open.kind === 'open' && open.payment.id, 'pay_b');
+    } finally {
+      await t.close();
+    }
+  });
+});
