@@ -83,7 +83,7 @@ describe('a page on another origin, under a strict CSP, with only the loader and
     await page.close();
   });
 
-  test('a tag added after load is registered then, and the top-up dialog opens and takes an amount', async () => {
+  test('the balance loads the dialog on first press; the host sets properties and cancels events; a tag added later loads', async () => {
     const { page, scripts, complaints } = await openPartnerPage('<wa-balance topup></wa-balance>');
     const balance = page.locator('wa-balance');
     await balance.getByText('$8,323.87').waitFor();
@@ -96,6 +96,19 @@ describe('a page on another origin, under a strict CSP, with only the loader and
     assert.equal(scripts.filter((path) => chunk('topup').test(path)).length, 1);
 
     await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // What a host script would do (the test stands for it: this page may run none of its own).
+    await page.locator('wa-session').evaluate((session: HTMLElement & { strings: object }) => {
+      session.strings = { balanceLabel: 'Credit (set by the host)' };
+      session.addEventListener('wa-add-credits-requested', (event) => {
+        event.preventDefault();
+        document.body.dataset.heard = event.type;
+      });
+    });
+    await balance.getByText('Credit (set by the host)').waitFor();
+    await balance.getByRole('button', { name: 'Add credits' }).click();
+    await page.waitForFunction(() => document.body.dataset.heard === 'wa-add-credits-requested');
+    assert.equal(await dialog.isVisible(), false, 'the host cancelled the event, so the dialog stays closed');
     // The tags are added by the test, not by the page, which may run no script of its own.
     await page.locator('wa-session').evaluate((session) => session.insertAdjacentHTML('beforeend', '<wa-quality></wa-quality>'));
     await page.locator('wa-quality').getByText('High', { exact: true }).waitFor();
