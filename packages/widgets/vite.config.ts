@@ -1,4 +1,25 @@
-import { defineConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes `<file>.br` (quality 11) and `<file>.gz` (level 9) beside every script: compressed once at build time, at
+ * settings too slow for each request, and served as they are to browsers that accept them.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'wa-precompress',
+    writeBundle(options, bundle) {
+      for (const name of Object.keys(bundle).filter(file => file.endsWith('.js'))) {
+        const file = join(options.dir ?? 'dist/script', name);
+        const content = readFileSync(file);
+        writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
 
 /**
  * The script-tag build, into dist/script/: `wa-widgets.js` is the small loader (src/loader/), and
@@ -8,6 +29,7 @@ import { defineConfig } from 'vite';
  * tsc writes the per-file ESM and .d.ts of the npm package into dist/ first, so this build must not empty it.
  */
 export default defineConfig({
+  plugins: [precompress()],
   build: {
     outDir: 'dist/script',
     emptyOutDir: true,

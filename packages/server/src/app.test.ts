@@ -215,9 +215,33 @@ describe('createApp', () => {
       }
     });
 
+    it('sends the brotli or gzip file the build wrote beside a script, whichever the browser accepts first', async () => {
+      const chunk = 'export const lit = 1;';
+      const app = appWithAssets({
+        bundle: chunk,
+        chunks: { 'lit-AbC12_-z.js': chunk, 'lit-AbC12_-z.js.br': 'brotli bytes', 'lit-AbC12_-z.js.gz': 'gzip bytes' },
+      });
+      const get = (encodings: string) => app.request('/wa-widgets/lit-AbC12_-z.js', { headers: { 'Accept-Encoding': encodings } });
+
+      const brotli = await get('gzip, deflate, br, zstd');
+      assert.equal(brotli.headers.get('Content-Encoding'), 'br');
+      assert.equal(brotli.headers.get('Vary'), 'Accept-Encoding');
+      assert.match(brotli.headers.get('Content-Type') ?? '', /^application\/javascript/);
+      assert.equal(await brotli.text(), 'brotli bytes');
+
+      const gzip = await get('gzip, br;q=0');
+      assert.equal(gzip.headers.get('Content-Encoding'), 'gzip');
+      assert.equal(await gzip.text(), 'gzip bytes');
+
+      const plain = await get('identity');
+      assert.equal(plain.headers.get('Content-Encoding'), null);
+      assert.equal(await plain.text(), chunk);
+    });
+
     it('serves nothing but chunk files from the chunk folder', async () => {
-      const app = appWithAssets({ bundle: 'export const x = 1;', chunks: { 'a-12345678.js': '' } });
-      for (const path of ['/wa-widgets/missing-12345678.js', '/wa-widgets/..%2Fwa-widgets.js', '/wa-widgets/.hidden.js', '/wa-widgets/a-12345678.ts']) {
+      const app = appWithAssets({ bundle: 'export const x = 1;', chunks: { 'a-12345678.js': '', 'a-12345678.js.br': '' } });
+      const paths = ['/wa-widgets/missing-12345678.js', '/wa-widgets/..%2Fwa-widgets.js', '/wa-widgets/.hidden.js', '/wa-widgets/a-12345678.ts', '/wa-widgets/a-12345678.js.br'];
+      for (const path of paths) {
         const res = await app.request(path);
         assert.equal(res.status, 404, path);
         assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'not_found');

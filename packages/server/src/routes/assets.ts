@@ -14,6 +14,22 @@ const JAVASCRIPT = 'application/javascript; charset=utf-8';
 const CHUNK_NAME = /^[\w-]+(?:\.[\w-]+)*\.js(?:\.map)?$/;
 /** The folder of the chunks is named after the loader and sits beside it. */
 export const WIDGET_CHUNKS_FOLDER = 'wa-widgets';
+/** The widgets build writes `<file>.br` and `<file>.gz` beside each script; the first the browser accepts is sent. */
+const PRECOMPRESSED = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+/** The content-codings `Accept-Encoding` allows (a `q=0` refuses one). */
+function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [coding = '', ...parameters] = part.trim().toLowerCase().split(';');
+    const q = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (coding && !(q && Number(q.slice(2)) === 0)) accepted.add(coding);
+  }
+  return accepted;
+}
 
 /**
  * The script-tag loader at `/wa-widgets.js`, its chunks at `/wa-widgets/<name>-<hash>.js`, and the demo console
@@ -22,7 +38,8 @@ export const WIDGET_CHUNKS_FOLDER = 'wa-widgets';
  * Host pages on any origin load these as module scripts (CORS requests), so they allow every origin and
  * cross-origin embedding. The loader is revalidated on every use (`no-cache` with an `ETag`: a new release is
  * picked up at once, and an unchanged one costs a 304); a chunk's name carries a hash of its content, so it is
- * cached for a year and never revalidated.
+ * cached for a year and never revalidated. Scripts go out brotli- or gzip-compressed as the build wrote them,
+ * or compressed on the fly when the build left no such file.
  */
 export function assetRoutes(assets: AppAssets): Hono {
   const app = new Hono();
@@ -31,10 +48,19 @@ export function assetRoutes(assets: AppAssets): Hono {
 
   const serveFile = async (c: Context, file: string | undefined, name: string, cacheControl: string) => {
     const content = file ? await readFile(file).catch(() => null) : null;
-    if (!content) return c.json(errorBody('not_found', `${name} has not been built: ${NOT_BUILT}`), 404);
+    if (!file || !content) return c.json(errorBody('not_found', `${name} has not been built: ${NOT_BUILT}`), 404);
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     c.header('Cache-Control', cacheControl);
+    c.header('Vary', 'Accept-Encoding');
+    const accepted = acceptedEncodings(c.req.header('Accept-Encoding'));
+    for (const { encoding, suffix } of PRECOMPRESSED) {
+      const compressed = accepted.has(encoding) ? await readFile(`${file}${suffix}`).catch(() => null) : null;
+      if (compressed) {
+        c.header('Content-Encoding', encoding);
+        return c.body(compressed, 200, { 'Content-Type': JAVASCRIPT });
+      }
+    }
     return c.body(content, 200, { 'Content-Type': name.endsWith('.map') ? 'application/json' : JAVASCRIPT });
   };
 
