@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { WidgetElement } from '../shared/widget-element.js';
 import { defineOnFirstUse } from './define-on-first-use.js';
 import type { WidgetClass, WidgetImport } from './widget-chunks.js';
@@ -28,13 +28,24 @@ const nextPrefix = () => `lazy${++prefix}`;
 
 describe('defineOnFirstUse', () => {
   const stops: (() => void)[] = [];
-  afterEach(() => stops.splice(0).forEach(stop => stop()));
+  const mounted: Element[] = [];
+  afterEach(() => {
+    stops.splice(0).forEach(stop => stop());
+    mounted.splice(0).forEach(element => element.remove());
+  });
   const watch = (options: Parameters<typeof defineOnFirstUse>[0]) => stops.push(defineOnFirstUse(options));
+  /** Puts markup in the document (open-wc's `fixture` waits for an animation frame, which a background tab never gets). */
+  const mount = (markup: string) => {
+    const host = document.createElement('div');
+    host.innerHTML = markup;
+    mounted.push(document.body.appendChild(host));
+    return host;
+  };
 
   it('defines the tags already in the document, importing only theirs', async () => {
     const p = nextPrefix();
     const chunks = fakeChunks(['balance', 'quality', 'statement']);
-    await fixture(`<div><${p}-balance></${p}-balance><section><${p}-quality></${p}-quality></section></div>`);
+    mount(`<${p}-balance></${p}-balance><section><${p}-quality></${p}-quality></section>`);
     watch({ prefix: p, widgets: chunks.widgets });
 
     await waitUntil(() => customElements.get(`${p}-balance`) && customElements.get(`${p}-quality`));
@@ -45,7 +56,7 @@ describe('defineOnFirstUse', () => {
   it('defines a tag added later, even deep inside added content, once however often it appears', async () => {
     const p = nextPrefix();
     const chunks = fakeChunks(['balance', 'quota']);
-    const host = await fixture(html`<div></div>`);
+    const host = mount('');
     watch({ prefix: p, widgets: chunks.widgets });
     expect(chunks.imports).to.deep.equal({ balance: 0, quota: 0 });
 
@@ -61,7 +72,7 @@ describe('defineOnFirstUse', () => {
     const chunks = fakeChunks(['balance', 'topup']);
     const own = class extends HTMLElement {};
     customElements.define(`${p}-topup`, own);
-    await fixture(`<div><${p}-balance></${p}-balance><${p}-topup></${p}-topup></div>`);
+    mount(`<${p}-balance></${p}-balance><${p}-topup></${p}-topup>`);
     watch({ prefix: p, widgets: chunks.widgets });
     watch({ prefix: p, widgets: chunks.widgets });
 
@@ -80,7 +91,7 @@ describe('defineOnFirstUse', () => {
     console.error = (...args: unknown[]) => errors.push(args);
     try {
       chunks.failNextImport();
-      const host = await fixture(`<div><${p}-balance></${p}-balance></div>`);
+      const host = mount(`<${p}-balance></${p}-balance>`);
       watch({ prefix: p, widgets: chunks.widgets });
       await waitUntil(() => errors.length === 1);
       expect(customElements.get(`${p}-balance`)).to.be.undefined;
