@@ -18,6 +18,7 @@ export interface DefineOnFirstUseOptions {
  */
 export function defineOnFirstUse({ prefix = 'wa', widgets = widgetImports }: DefineOnFirstUseOptions = {}): () => void {
   const waiting = new Map(Object.entries(widgets).map(([suffix, load]) => [`${prefix}-${suffix}`, load]));
+  let stopped = false;
   const observer = new MutationObserver(records => {
     for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) scan(node);
   });
@@ -39,7 +40,7 @@ export function defineOnFirstUse({ prefix = 'wa', widgets = widgetImports }: Def
       (error: unknown) => {
         // A chunk that failed (offline, a deploy in between) is tried again when its tag next appears.
         console.error(`<${tag}> could not be loaded`, error);
-        if (waiting.size === 0) observer.observe(document, { childList: true, subtree: true });
+        if (waiting.size === 0 && !stopped) observer.observe(document, { childList: true, subtree: true });
         waiting.set(tag, importWidget);
       },
     );
@@ -47,5 +48,8 @@ export function defineOnFirstUse({ prefix = 'wa', widgets = widgetImports }: Def
 
   observer.observe(document, { childList: true, subtree: true });
   scan(document);
-  return () => observer.disconnect();
+  return () => {
+    stopped = true;
+    observer.disconnect();
+  };
 }
