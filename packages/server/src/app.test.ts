@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { createApp } from './app.js';
 import { createManualClock } from './domain/clock.js';
@@ -152,10 +153,14 @@ describe('createApp', () => {
   });
 
   describe('static assets', () => {
-    function appWithAssets(files: { bundle?: string; demoIndex?: string }) {
+    function appWithAssets(files: { bundle?: string; chunks?: Record<string, string>; demoIndex?: string }) {
       const dir = mkdtempSync(join(tmpdir(), 'wa-assets-'));
       const bundle = join(dir, 'wa-widgets.js');
       if (files.bundle) writeFileSync(bundle, files.bundle);
+      if (files.chunks) {
+        mkdirSync(join(dir, 'wa-widgets'));
+        for (const [name, content] of Object.entries(files.chunks)) writeFileSync(join(dir, 'wa-widgets', name), content);
+      }
       const demoDir = join(dir, 'demo');
       if (files.demoIndex) writeFileSync(join(dir, 'index.html'), files.demoIndex);
       const store = openSqliteStore({ file: ':memory:' });
@@ -174,6 +179,73 @@ describe('createApp', () => {
       assert.match(res.headers.get('Content-Type') ?? '', /^application\/javascript/);
       assert.equal(res.headers.get('Access-Control-Allow-Origin'), '*');
       assert.equal(await res.text(), 'export const x = 1;');
+    });
+
+    it('revalidates the loader on every use, answering 304 while it is unchanged', async () => {
+      const app = appWithAssets({ bundle: 'export const x = 1;' });
+      const first = await app.request('/wa-widgets.js');
+      assert.equal(first.headers.get('Cache-Control'), 'no-cache');
+      const tag = first.headers.get('ETag');
+      assert.ok(tag);
+      const again = await app.request('/wa-widgets.js', { headers: { 'If-None-Match': tag } });
+      assert.equal(again.status, 304);
+    });
+
+    it('serves the chunks beside the loader to any origin, cached for good since their names carry a hash', async () => {
+      const chunk = `export const lit = "${'x'.repeat(4000)}";`;
+      const app = appWithAssets({ bundle: 'import("./wa-widgets/lit-AbC12_-z.js");', chunks: { 'lit-AbC12_-z.js': chunk } });
+      const res = await app.request('/wa-widgets/lit-AbC12_-z.js');
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('Content-Type') ?? '', /^application\/javascript/);
+      assert.equal(res.headers.get('Access-Control-Allow-Origin'), '*');
+      assert.equal(res.headers.get('Cross-Origin-Resource-Policy'), 'cross-origin');
+      assert.equal(res.headers.get('Cache-Control'), 'public, max-age=31536000, immutable');
+      assert.equal(await res.text(), chunk);
+    });
+
+    it('compresses the scripts for browsers that accept gzip', async () => {
+      const chunk = `export const lit = "${'x'.repeat(4000)}";`;
+      const app = appWithAssets({ bundle: chunk, chunks: { 'lit-AbC12_-z.js': chunk } });
+      for (const path of ['/wa-widgets.js', '/wa-widgets/lit-AbC12_-z.js']) {
+        const res = await app.request(path, { headers: { 'Accept-Encoding': 'gzip, br' } });
+        assert.equal(res.headers.get('Content-Encoding'), 'gzip', path);
+        const zipped = Buffer.from(await res.arrayBuffer());
+        assert.ok(zipped.length < 200, `${path} is ${zipped.length} bytes`);
+        assert.equal(gunzipSync(zipped).toString(), chunk);
+      }
+    });
+
+    it('sends the brotli or gzip file the build wrote beside a script, whichever the browser accepts first', async () => {
+      const chunk = 'export const lit = 1;';
+      const app = appWithAssets({
+        bundle: chunk,
+        chunks: { 'lit-AbC12_-z.js': chunk, 'lit-AbC12_-z.js.br': 'brotli bytes', 'lit-AbC12_-z.js.gz': 'gzip bytes' },
+      });
+      const get = (encodings: string) => app.request('/wa-widgets/lit-AbC12_-z.js', { headers: { 'Accept-Encoding': encodings } });
+
+      const brotli = await get('gzip, deflate, br, zstd');
+      assert.equal(brotli.headers.get('Content-Encoding'), 'br');
+      assert.equal(brotli.headers.get('Vary'), 'Accept-Encoding');
+      assert.match(brotli.headers.get('Content-Type') ?? '', /^application\/javascript/);
+      assert.equal(await brotli.text(), 'brotli bytes');
+
+      const gzip = await get('gzip, br;q=0');
+      assert.equal(gzip.headers.get('Content-Encoding'), 'gzip');
+      assert.equal(await gzip.text(), 'gzip bytes');
+
+      const plain = await get('identity');
+      assert.equal(plain.headers.get('Content-Encoding'), null);
+      assert.equal(await plain.text(), chunk);
+    });
+
+    it('serves nothing but chunk files from the chunk folder', async () => {
+      const app = appWithAssets({ bundle: 'export const x = 1;', chunks: { 'a-12345678.js': '', 'a-12345678.js.br': '' } });
+      const paths = ['/wa-widgets/missing-12345678.js', '/wa-widgets/..%2Fwa-widgets.js', '/wa-widgets/.hidden.js', '/wa-widgets/a-12345678.ts', '/wa-widgets/a-12345678.js.br'];
+      for (const path of paths) {
+        const res = await app.request(path);
+        assert.equal(res.status, 404, path);
+        assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'not_found');
+      }
     });
 
     it('answers 404 with a hint to build when the bundle or the demo is missing', async () => {

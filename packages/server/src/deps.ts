@@ -42,7 +42,10 @@ export interface AppConfig {
 
 /** Files served besides the API; each is optional and answers 404 with a hint when absent. */
 export interface AppAssets {
-  /** The script-tag bundle served at `/wa-widgets.js`. */
+  /**
+   * The script-tag loader served at `/wa-widgets.js`; its chunks, in the `wa-widgets/` folder beside it, are
+   * served at `/wa-widgets/<name>`.
+   */
   readonly widgetsBundlePath?: string | undefined;
   /** The built demo console, served at `/`. */
   readonly demoDir?: string | undefined;

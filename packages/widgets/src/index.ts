@@ -38,6 +38,7 @@ export { formatMoney, isMoney } from './shared/money.js';
 export { compactCount, tierSize, tierWords, type TierSize } from './shared/tiers.js';
 export { darkTokens, widgetBaseStyles } from './shared/theme.styles.js';
 export type * from './shared/types.js';
+export type * from './tags.js';
 export { VERSION } from './shared/version.js';
 export { WidgetElement } from './shared/widget-element.js';
 

@@ -10,7 +10,7 @@ import type { ApiClient } from '../shared/api-client.js';
 import type { BalanceResponse } from '../shared/types.js';
 import { isOlder } from '../shared/time.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
-import { WaTopup } from '../topup/topup.js';
+import type { WaTopup } from '../topup/topup.js';
 import styles from './balance.styles.js';
 import { ThresholdEditor } from './threshold-editor.js';
 import { loadError, retryButton } from '../shared/load-error.js';
@@ -128,9 +128,12 @@ export class WaBalance extends ApiWidgetElement {
   }
 
   /** Asks the host, then opens the built-in top-up dialog unless the host took over. */
-  private requestAddCredits(): void {
+  private async requestAddCredits(): Promise<void> {
     const request = this.emit('wa-add-credits-requested', {}, { cancelable: true });
     if (request.defaultPrevented) return;
+    // Imported on the first press, so a balance alone never downloads the dialog (a second press while it loads
+    // finds the same module, and the dialog made by the first).
+    const { WaTopup } = await import('../topup/topup.js');
     if (!this.topupDialog) {
       // Same prefix as this element, so a host's `defineWidgets({ prefix: 'acme' })` gets <acme-topup>.
       const tag = this.localName.endsWith('-balance') ? this.localName.replace(/-balance$/, '-topup') : 'wa-topup';
