@@ -91,6 +91,19 @@ describe('createApp', () => {
       assert.equal((await t.store.listAccounts({ limit: 1 })).length, 0);
     });
 
+    it('bounds the body of every route, hosted pages and webhooks included, and gives Meta its 3 MB', async () => {
+      const big = 'x'.repeat(70_000);
+      for (const path of ['/pay/pl_anything', '/webhooks/payments/sandbox', '/sandbox/checkout/cs_x/pay', '/healthz', '/nothing']) {
+        const res = await t.raw('POST', path, big, { 'Content-Type': 'application/x-www-form-urlencoded' });
+        assert.equal(res.status, 413, path);
+        assert.equal(res.body.error.code, 'payload_too_large', path);
+      }
+      const meta = await t.raw('POST', '/webhooks/meta', 'x'.repeat(1_000_000), { 'Content-Type': 'application/json' });
+      assert.equal(meta.status, 401);
+      const metaTooBig = await t.raw('POST', '/webhooks/meta', 'x'.repeat(3 * 1024 * 1024 + 1), { 'Content-Type': 'application/json' });
+      assert.equal(metaTooBig.status, 413);
+    });
+
     it('maps an unexpected failure to 500 internal_error without leaking it, and logs it', async () => {
       const logged: unknown[] = [];
       const broken = { ...t.store, getAccount: () => Promise.reject(new Error('disk on fire')) } as Store;
