@@ -46,6 +46,7 @@ describe('createApp', () => {
         '/v1/accounts/{id}/adjustments',
         '/v1/accounts/{id}/marketing-sends',
         '/v1/accounts/{id}/pricing',
+        '/v1/accounts/{id}/widget-sessions',
         '/v1/alerts/low-balance',
         '/v1/balance',
         '/v1/events',
@@ -61,12 +62,15 @@ describe('createApp', () => {
         '/v1/topups/{id}',
         '/v1/usage/24h',
         '/v1/widget-sessions',
+        '/v1/widget-sessions/{id}',
       ]);
       assert.deepEqual(doc.paths['/v1/accounts'].post.security, [{ partnerKey: [] }]);
       assert.deepEqual(doc.paths['/v1/balance'].get.security, [{ widgetSession: [] }]);
       assert.ok(doc.components.schemas.Money);
       assert.ok(doc.components.securitySchemes.partnerKey);
       assert.ok(doc.paths['/v1/accounts/{id}/adjustments'].post.responses['409']);
+      assert.ok(doc.components.schemas.WidgetSession.required.includes('id'));
+      assert.deepEqual(doc.paths['/v1/widget-sessions/{id}'].delete.security, [{ partnerKey: [] }]);
     });
   });
 

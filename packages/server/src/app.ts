@@ -80,7 +80,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   const partnerApi = [
     accountRoutes(partner),
     adjustmentRoutes(partner),
-    widgetSessionRoutes(partner),
+    widgetSessionRoutes({ ...partner, liveEvents }),
     accountPricingRoutes(partner),
     marketingSendRoutes(partner),
   ];

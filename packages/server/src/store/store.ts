@@ -1,12 +1,12 @@
 import type { Account, AccountCursor } from '../domain/accounts.js';
 import type { HostEventOutbox } from '../domain/host-events/outbox.js';
 import type { LedgerAppendOptions, LedgerAppendResult, LedgerEntry, LedgerKind, LedgerPolicy, NewLedgerEntry } from '../domain/ledger.js';
-import type { WidgetSession } from '../domain/sessions.js';
 import type { PhoneStatusStore } from './phone-status-store.js';
 import type { FrequencyCapStore } from './frequency-cap-store.js';
 import type { StatementStore } from './statement-store.js';
 import type { MetaBillingStore } from './meta-billing-store.js';
 import type { PaymentsStore } from './payments-store.js';
+import type { WidgetSessionStore } from './widget-session-store.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
 export type NewAccount = Omit<Account, 'balanceMicros' | 'updatedAt'>;
@@ -22,7 +22,8 @@ export interface AccountListQuery {
  * Promise-based so that a networked engine (PostgreSQL) can implement the same contract.
  * Expected failures are thrown as `DomainError`s.
  */
-export interface Store extends MetaBillingStore, StatementStore, FrequencyCapStore, HostEventOutbox, PaymentsStore {
+export interface Store
+  extends MetaBillingStore, StatementStore, FrequencyCapStore, HostEventOutbox, PaymentsStore, WidgetSessionStore {
   /** Resolves once the database answers a trivial query. */
   ping(): Promise<void>;
   /** Releases the database; the store is unusable afterwards. */
@@ -52,10 +53,6 @@ export interface Store extends MetaBillingStore, StatementStore, FrequencyCapSto
   listLedgerEntries(accountId: string): Promise<LedgerEntry[]>;
   /** The total (positive micro-units) of an account's debits of `kind` created in [`from`, `to`). */
   sumDebits(accountId: string, kind: LedgerKind, from: Date, to: Date): Promise<bigint>;
-
-  createWidgetSession(session: WidgetSession): Promise<void>;
-  /** Looks a session up by the SHA-256 of its client secret, expired or not. */
-  findWidgetSession(secretHash: string): Promise<WidgetSession | null>;
 
   /** Phone snapshots, portfolio messaging limits and the quality timeline. */
   readonly phoneStatus: PhoneStatusStore;

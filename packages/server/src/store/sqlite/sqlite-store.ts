@@ -12,8 +12,8 @@ import type {
   LedgerPolicy,
   NewLedgerEntry,
 } from '../../domain/ledger.js';
-import type { WidgetSession } from '../../domain/sessions.js';
 import type { FrequencyCap } from '../../domain/frequency-cap.js';
+import type { WidgetSession } from '../../domain/sessions.js';
 import type {
   MarketingDelivery,
   MarketingDeliveryOutcome,
@@ -35,8 +35,9 @@ import type { Payment, PaymentLink, PaymentSettlement, SettlementResult } from '
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { sqlitePhoneStatusStore } from './phone-status-store.js';
-import type { AccountRow, LedgerEntryRow, WidgetSessionRow } from './rows.js';
-import { toAccount, toLedgerEntry, toWidgetSession } from './rows.js';
+import type { AccountRow, LedgerEntryRow } from './rows.js';
+import { toAccount, toLedgerEntry } from './rows.js';
+import { SqliteWidgetSessions } from './widget-sessions.js';
 
 /** Where the database lives: a file path (its folder is created) or `:memory:`. */
 export interface SqliteStoreOptions {
@@ -77,12 +78,14 @@ class SqliteStore implements Store {
   readonly #hostEvents: SqliteHostEvents;
   readonly #lowBalanceAlert: SqliteLowBalanceAlert;
   readonly #payments: SqlitePayments;
+  readonly #sessions: SqliteWidgetSessions;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.phoneStatus = sqlitePhoneStatusStore(db);
     this.#statement = new SqliteStatementQueries(db);
     this.#caps = new SqliteFrequencyCaps(db);
+    this.#sessions = new SqliteWidgetSessions(db);
     this.#hostEvents = new SqliteHostEvents(db);
     this.#lowBalanceAlert = new SqliteLowBalanceAlert(db, this.#hostEvents);
     this.#statements = {
@@ -120,17 +123,10 @@ class SqliteStore implements Store {
           `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE account_id = ? ORDER BY seq`,
         )
         .safeIntegers(),
-      insertSession: db.prepare(`INSERT INTO widget_sessions (id, secret_hash, account_id, permissions, expires_at, created_at)
-        VALUES (@id, @secret_hash, @account_id, @permissions, @expires_at, @created_at)`),
       sumDebits: db
         .prepare<[string, string, number, number], { total: bigint | null }>(
           `SELECT -SUM(amount_micros) AS total FROM ledger_entries
             WHERE account_id = ? AND kind = ? AND created_at >= ? AND created_at < ? AND amount_micros < 0`,
-        )
-        .safeIntegers(),
-      findSession: db
-        .prepare<[string], WidgetSessionRow>(
-          'SELECT id, secret_hash, account_id, permissions, expires_at, created_at FROM widget_sessions WHERE secret_hash = ?',
         )
         .safeIntegers(),
     };
@@ -316,20 +312,24 @@ class SqliteStore implements Store {
     return this.#hostEvents.list(accountId);
   }
 
-  async createWidgetSession(session: WidgetSession): Promise<void> {
-    this.#statements.insertSession.run({
-      id: session.id,
-      secret_hash: session.secretHash,
-      account_id: session.accountId,
-      permissions: JSON.stringify(session.permissions),
-      expires_at: session.expiresAt.getTime(),
-      created_at: session.createdAt.getTime(),
-    });
+  // Widget sessions: see SqliteWidgetSessions.
+  createWidgetSession(session: WidgetSession): Promise<void> {
+    return this.#sessions.createWidgetSession(session);
   }
-
-  async findWidgetSession(secretHash: string): Promise<WidgetSession | null> {
-    const row = this.#statements.findSession.get(secretHash);
-    return row ? toWidgetSession(row) : null;
+  findWidgetSession(secretHash: string): Promise<WidgetSession | null> {
+    return this.#sessions.findWidgetSession(secretHash);
+  }
+  getWidgetSession(id: string): Promise<WidgetSession | null> {
+    return this.#sessions.getWidgetSession(id);
+  }
+  revokeWidgetSession(id: string, at: Date): Promise<WidgetSession | null> {
+    return this.#sessions.revokeWidgetSession(id, at);
+  }
+  revokeAccountWidgetSessions(accountId: string, at: Date): Promise<number> {
+    return this.#sessions.revokeAccountWidgetSessions(accountId, at);
+  }
+  pruneWidgetSessions(expiredBefore: Date): Promise<number> {
+    return this.#sessions.pruneWidgetSessions(expiredBefore);
   }
 
   // Rate cards, message charges, usage and webhook counters: see SqliteMetaBilling.
