@@ -43,7 +43,9 @@ export interface Store
   /**
    * In one transaction: if `(accountId, idempotencyKey)` exists, returns that entry with
    * `replayed: true` and changes nothing; otherwise reads the account, lets `policy` refuse by
-   * throwing, inserts the entry with its `balanceAfterMicros` and updates the running balance; then
+   * throwing, inserts the entry with its `balanceAfterMicros` and updates the running balance; the
+   * entry's time is `createdAt`, or the time of the account's previous entry when that is later,
+   * so that an account's entries are in the same order by time as by append; then
    * re-evaluates the low-balance alert (enqueuing `balance.low` on a crossing) and enqueues the
    * host events of `options.hostEvents`.
    * @throws DomainError `not_found` for an unknown account, or whatever `policy` throws

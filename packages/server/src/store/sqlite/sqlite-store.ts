@@ -20,7 +20,14 @@ import type {
   MarketingSendCheck,
   MarketingSendPolicy,
 } from '../frequency-cap-store.js';
-import type { LedgerFilter, LedgerPageQuery, LedgerSeqRange, LedgerTotals, SequencedLedgerEntry } from '../statement-store.js';
+import type {
+  LedgerFilter,
+  LedgerPageQuery,
+  LedgerReader,
+  LedgerSeqRange,
+  LedgerTotals,
+  SequencedLedgerEntry,
+} from '../statement-store.js';
 import type { AccountListQuery, NewAccount, Store } from '../store.js';
 import { SqliteFrequencyCaps } from './frequency-caps.js';
 import { SqliteStatementQueries } from './statement-queries.js';
@@ -115,6 +122,11 @@ class SqliteStore implements Store {
           `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE account_id = ? AND idempotency_key = ?`,
         )
         .safeIntegers(),
+      lastEntryAt: db
+        .prepare<[string], number>(
+          'SELECT created_at FROM ledger_entries INDEXED BY ledger_entries_by_account WHERE account_id = ? ORDER BY seq DESC LIMIT 1',
+        )
+        .pluck(),
       insertEntry: db.prepare(`INSERT INTO ledger_entries (${ENTRY_COLUMNS})
         VALUES (@id, @account_id, @idempotency_key, @type, @kind, @amount_micros, @balance_after_micros,
           @description, @reference, @details, @created_at)`),
@@ -137,7 +149,11 @@ class SqliteStore implements Store {
       if (!row) throw new DomainError('not_found', 'account_not_found', `account ${entry.accountId} does not exist`);
       policy(toAccount(row), entry.amountMicros);
       const balanceAfter = row.balance_micros + entry.amountMicros;
-      const at = entry.createdAt.getTime();
+      // Stamped under the write lock: never before the account's previous entry, so time order
+      // and append (seq) order agree and a time bound of the statement is one seq bound, even when
+      // another writer (or instance, or a skewed clock) committed a later time while this one waited.
+      const at = Math.max(entry.createdAt.getTime(), this.#statements.lastEntryAt.get(entry.accountId) ?? -Infinity);
+      const createdAt = new Date(at);
       this.#statements.insertEntry.run({
         id: entry.id,
         account_id: entry.accountId,
@@ -155,8 +171,8 @@ class SqliteStore implements Store {
       const inserted = this.#statements.findEntry.get(entry.accountId, entry.idempotencyKey);
       if (!inserted) throw new Error('ledger entry vanished inside its own transaction');
       const written = toLedgerEntry(inserted);
-      const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: entry.createdAt };
-      this.#lowBalanceAlert.reevaluate(accountAfter, written.id, entry.createdAt);
+      const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: createdAt };
+      this.#lowBalanceAlert.reevaluate(accountAfter, written.id, createdAt);
       if (options.hostEvents) this.#hostEvents.insert(options.hostEvents(written, accountAfter));
       return { entry: written, replayed: false };
     });
@@ -242,6 +258,10 @@ class SqliteStore implements Store {
 
   async listLedgerEntries(accountId: string): Promise<LedgerEntry[]> {
     return this.#statements.listEntries.all(accountId).map(toLedgerEntry);
+  }
+
+  readLedgerSnapshot<T>(read: (ledger: LedgerReader) => T): Promise<T> {
+    return this.#statement.readLedgerSnapshot(read);
   }
 
   ledgerSeqRange(accountId: string, from: Date | null, to: Date | null): Promise<LedgerSeqRange> {
