@@ -332,6 +332,10 @@ class SqliteStore implements Store {
     return this.#hostEvents.list(accountId);
   }
 
+  async pruneDeliveredHostEvents(deliveredBefore: Date): Promise<number> {
+    return this.#hostEvents.pruneDelivered(deliveredBefore);
+  }
+
   // Widget sessions: see SqliteWidgetSessions.
   createWidgetSession(session: WidgetSession): Promise<void> {
     return this.#sessions.createWidgetSession(session);
