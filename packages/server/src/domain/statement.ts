@@ -94,13 +94,20 @@ export async function readStatement(store: Store, query: StatementQuery): Promis
 
 /**
  * The statement of `[from, to)` as CSV text, oldest first, header first: a chunk per batch of
- * {@link CSV_BATCH_SIZE} entries read on demand, so the whole range is never in memory.
+ * {@link CSV_BATCH_SIZE} entries read on demand, so the whole range is never in memory. It holds
+ * the entries committed when it was called, none appended while it streams.
  * @throws DomainError `invalid` (`invalid_range`) or `not_found`, before the first chunk
  */
 export async function statementCsv(store: Store, query: StatementRange): Promise<AsyncGenerator<string, void, undefined>> {
   const account = await requireAccount(store, query.accountId);
   requireOrderedRange(query);
-  const range = await store.ledgerSeqRange(account.id, query.from, query.to);
+  // The export is of the ledger as committed now: an entry appended while it streams is not in it,
+  // even when its time falls in the range (a range ending in the past has no upper seq bound yet).
+  const range = await store.readLedgerSnapshot((ledger): LedgerSeqRange => {
+    const timeRange = ledger.ledgerSeqRange(account.id, query.from, query.to);
+    const newest = ledger.listLedgerPage({ accountId: account.id, range: timeRange, order: 'desc', limit: 1 })[0];
+    return { fromSeq: timeRange.fromSeq, toSeq: newest ? newest.seq + 1 : timeRange.fromSeq };
+  });
   return csvChunks(store, { ...filterOf(query), accountId: account.id, currency: account.currency, range });
 }
 

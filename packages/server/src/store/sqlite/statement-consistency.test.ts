@@ -7,7 +7,7 @@ import { openAccount } from '../../domain/accounts.js';
 import { createManualClock } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
 import { noOverdraft } from '../../domain/ledger.js';
-import { readStatement } from '../../domain/statement.js';
+import { readStatement, statementCsv } from '../../domain/statement.js';
 import type { LedgerReader } from '../statement-store.js';
 import type { Store } from '../store.js';
 import { openSqliteStore } from './sqlite-store.js';
@@ -91,6 +91,22 @@ describe('a consistent statement', () => {
       assert.equal((await readStatement(store, { accountId, from: null, to: null, limit: 50 })).entries.length, 4);
     } finally {
       await otherInstance.close();
+    }
+  });
+
+  it('exports the ledger as committed when the export starts, not what is appended while it streams', async () => {
+    await credit(store, 1_000_000n, T);
+    const to = new Date(T + 1000);
+    for (const range of [{ from: null, to }, { from: null, to: null }]) {
+      const committed = (await store.listLedgerEntries(accountId)).filter((entry) => !range.to || entry.createdAt < range.to);
+      const chunks = await statementCsv(store, { accountId, ...range });
+      const header = await chunks.next();
+      await credit(store, 2_000_000n, T + 2000);
+      const rows: string[] = [String(header.value)];
+      for await (const chunk of chunks) rows.push(chunk);
+      const lines = rows.join('').trim().split(/\r?\n/);
+      assert.equal(lines.length, 1 + committed.length, JSON.stringify(range));
+      assert.match(lines[1] ?? '', /^2025-01-15T10:00:00\.000Z,credit,/);
     }
   });
 
