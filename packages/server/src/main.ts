@@ -16,6 +16,7 @@ import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const pruneIntervalMs = pruneIntervalFromEnv(process.env);
   const store = openSqliteStore({ file: config.databaseFile });
   const clock = systemClock;
   const secretKey = config.secretKey ?? `sk_demo_${randomBytes(24).toString('base64url')}`;
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const pruner = startPruner({
     steps: retentionSteps(store),
     clock,
-    intervalMs: pruneIntervalFromEnv(process.env),
+    intervalMs: pruneIntervalMs,
     onError: (step, error) => console.warn(`pruning ${step} failed:`, error),
   });
 
