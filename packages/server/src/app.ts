@@ -61,7 +61,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
 
   app.use(requestId());
   app.use(secureHeaders({ overwrite: false }));
-  app.use(bodyLimits({ defaultMaxBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, byPath: { '/webhooks/meta': MAX_META_WEBHOOK_BYTES } }));
+  // Every route, public pages and webhooks included; only Meta's webhooks may be larger.
+  app.use(
+    bodyLimits({
+      defaultMaxBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      byPath: { '/webhooks/meta': MAX_META_WEBHOOK_BYTES },
+    }),
+  );
 
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
   const widget = { store, clock, auth: widgetSessionAuth(store, clock) };
