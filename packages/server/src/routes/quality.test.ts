@@ -179,6 +179,25 @@ describe('quality and quota over the Graph API', () => {
     assert.deepEqual([plain.body.stale, plain.body.refresh_failed], [false, false]);
   });
 
+  it('keeps saying refresh_failed to a refresh the 30-second limit holds back after a failed one', async () => {
+    const fake: FakeNumber = { rating: 'GREEN', tier: 'TIER_10K' };
+    const { phoneNumberId, secret } = await openWithSession(fake);
+    await t.widget(secret, 'GET', '/v1/quality');
+    fake.fail = 'network';
+    t.clock.advance(MINUTE);
+    assert.equal((await t.widget(secret, 'GET', '/v1/quality?refresh=1')).body.refresh_failed, true);
+    t.clock.advance(10_000);
+    const held = await t.widget(secret, 'GET', '/v1/quality?refresh=1');
+    assert.deepEqual([held.body.stale, held.body.refresh_failed], [true, true]);
+    assert.equal(calls.get(phoneNumberId), 2);
+    delete fake.fail;
+    t.clock.advance(30_000);
+    const recovered = await t.widget(secret, 'GET', '/v1/quality?refresh=1');
+    assert.deepEqual([recovered.body.stale, recovered.body.refresh_failed], [false, false]);
+    t.clock.advance(10_000);
+    assert.equal((await t.widget(secret, 'GET', '/v1/quality?refresh=1')).body.refresh_failed, false);
+  });
+
   it('answers UNKNOWN / null with stale: true when Meta is down and nothing was ever known', async () => {
     const { secret } = await openWithSession({ rating: 'GREEN', tier: 'TIER_10K', fail: 'network' });
     const quality = await t.widget(secret, 'GET', '/v1/quality');

@@ -52,6 +52,8 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const minFetchIntervalMs = options.minFetchIntervalMs ?? 30_000;
   const lastAttemptAt = new Map<string, number>();
+  /** Accounts whose last Graph read failed: a refresh the minimum interval holds back still failed. */
+  const lastAttemptFailed = new Set<string>();
   /** Each resolves to whether Meta was read. */
   const inFlight = new Map<string, Promise<boolean>>();
 
@@ -73,9 +75,11 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
       try {
         const read = await graph.getPhoneNumber(account.phoneNumberId);
         await store.phoneStatus.recordGraphRead({ account, read, at: clock.now() });
+        lastAttemptFailed.delete(account.id);
         return true;
       } catch (error) {
         options.onGraphError?.(account.id, error);
+        lastAttemptFailed.add(account.id);
         return false;
       } finally {
         inFlight.delete(account.id);
@@ -109,8 +113,8 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
         read = await fetchShared(metaGraph, account);
         known = await load(account);
       }
-      // A refresh refused by the minimum interval is no failure: Meta was read moments ago.
-      const refreshFailed = refresh && read === false;
+      // A refresh held back by the minimum interval answers as the attempt moments ago went.
+      const refreshFailed = refresh && (read === null ? lastAttemptFailed.has(account.id) : !read);
       const after = clock.now().getTime();
       const snapshotFresh = isFresh(known.snapshot?.fetchedAt, after);
       return {
