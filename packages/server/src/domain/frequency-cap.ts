@@ -108,9 +108,9 @@ export async function recordMarketingDelivery(
   });
 }
 
-/** Deletes sends too old to count under any cap (for a periodic job). */
-export function pruneMarketingSends(store: Store, clock: Clock): Promise<number> {
-  return store.pruneMarketingSends(new Date(clock.now().getTime() - RETENTION_MS));
+/** Deletes sends (at most `limit`) too old to count under any cap (for a periodic job). */
+export function pruneMarketingSends(store: Store, clock: Clock, limit?: number): Promise<number> {
+  return store.pruneMarketingSends(new Date(clock.now().getTime() - RETENTION_MS), limit);
 }
 
 function slidingWindow(at: Date): MarketingSendPolicy<MarketingSendDecision> {

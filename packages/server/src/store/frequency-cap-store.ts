@@ -53,6 +53,6 @@ export interface FrequencyCapStore {
    * recipient's oldest unclaimed check in `(claimSince, claimUntil)` (`claimed`); else records a send (`recorded`).
    */
   recordMarketingDelivery(delivery: MarketingDelivery): Promise<MarketingDeliveryOutcome>;
-  /** Deletes every send at or before `before`; returns how many. */
-  pruneMarketingSends(before: Date): Promise<number>;
+  /** Deletes every send (or at most `limit` of them) at or before `before`; returns how many. */
+  pruneMarketingSends(before: Date, limit?: number): Promise<number>;
 }

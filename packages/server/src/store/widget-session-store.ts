@@ -11,6 +11,6 @@ export interface WidgetSessionStore {
   revokeWidgetSession(id: string, at: Date): Promise<WidgetSession | null>;
   /** Revokes every session of the account still live at `at`; returns how many. */
   revokeAccountWidgetSessions(accountId: string, at: Date): Promise<number>;
-  /** Deletes sessions that expired before `expiredBefore`; returns how many. Idempotent. */
-  pruneWidgetSessions(expiredBefore: Date): Promise<number>;
+  /** Deletes (at most `limit` of the) sessions that expired before `expiredBefore`; returns how many. Idempotent. */
+  pruneWidgetSessions(expiredBefore: Date, limit?: number): Promise<number>;
 }

@@ -21,6 +21,6 @@ export interface HostEventOutbox {
   markHostEventFailed(id: string, at: Date, error: string): Promise<void>;
   /** Every host event of an account, oldest first. */
   listHostEvents(accountId: string): Promise<OutboxHostEvent[]>;
-  /** Deletes events delivered before `deliveredBefore`; returns how many. Idempotent. */
-  pruneDeliveredHostEvents(deliveredBefore: Date): Promise<number>;
+  /** Deletes (at most `limit` of the) events delivered before `deliveredBefore`; returns how many. Idempotent. */
+  pruneDeliveredHostEvents(deliveredBefore: Date, limit?: number): Promise<number>;
 }

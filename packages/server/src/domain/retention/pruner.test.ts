@@ -97,6 +97,23 @@ describe('pruning what is no longer needed', () => {
     }
   });
 
+  it('deletes a backlog in bounded batches, never more than the batch size per statement', async () => {
+    for (let i = 0; i < 50; i++) await mintWidgetSession(store, clock, { accountId, ttlSeconds: 60 });
+    clock.advance(2 * DAY);
+    const batches: number[] = [];
+    const [sessions] = retentionSteps(store);
+    const probe: PruneStep = {
+      name: 'widget_sessions',
+      async prune(now, limit) {
+        const deleted = await sessions!.prune(now, limit);
+        batches.push(deleted);
+        return deleted;
+      },
+    };
+    assert.deepEqual(await pruneOnce([probe], clock, undefined, 7), { widget_sessions: 50 });
+    assert.deepEqual(batches, [7, 7, 7, 7, 7, 7, 7, 1]);
+  });
+
   it('keeps running the other steps when one fails, and reports it', async () => {
     const errors: string[] = [];
     const steps: PruneStep[] = [

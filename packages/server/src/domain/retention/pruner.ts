@@ -8,19 +8,33 @@ export type PruneReport = Record<string, number>;
 export const DEFAULT_PRUNE_INTERVAL_MS = 10 * 60_000;
 
 /**
- * Runs every step once, at the clock's current time. A failing step is reported and does not keep
- * the others from running.
+ * Rows deleted per statement: a first run over months of backlog must not hold the database's
+ * write lock for long, or ledger writes would wait past their busy timeout.
+ */
+export const PRUNE_BATCH_SIZE = 1000;
+
+/**
+ * Runs every step once, at the clock's current time, in batches of `batchSize` rows with a turn of
+ * the event loop between them. A failing step is reported and does not keep the others from running.
  */
 export async function pruneOnce(
   steps: readonly PruneStep[],
   clock: Clock,
   onError: (step: string, error: unknown) => void = () => {},
+  batchSize = PRUNE_BATCH_SIZE,
 ): Promise<PruneReport> {
   const now = clock.now();
   const report: PruneReport = {};
   for (const step of steps) {
     try {
-      report[step.name] = await step.prune(now);
+      let total = 0;
+      for (;;) {
+        const deleted = await step.prune(now, batchSize);
+        total += deleted;
+        if (deleted < batchSize) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      report[step.name] = total;
     } catch (error) {
       onError(step.name, error);
     }

@@ -17,13 +17,14 @@ export interface RetentionPolicy {
 export const DEFAULT_RETENTION: RetentionPolicy = { expiredSessionsMs: DAY_MS, deliveredHostEventsMs: 30 * DAY_MS };
 
 /**
- * One kind of record the pruner deletes: `prune` removes what is older than needed at `now` and
+ * One kind of record the pruner deletes: `prune` removes what is older than needed at `now`, at
+ * most `limit` rows when it can (the pruner then calls again until less than `limit` went), and
  * says how many rows went. It must be idempotent (a plain `DELETE … WHERE <older than>`), so that
  * several instances on one database may run it at the same time.
  */
 export interface PruneStep {
   readonly name: string;
-  prune(now: Date): Promise<number>;
+  prune(now: Date, limit: number): Promise<number>;
 }
 
 /**
@@ -33,9 +34,10 @@ export interface PruneStep {
  */
 export function retentionSteps(store: Store, policy: RetentionPolicy = DEFAULT_RETENTION): PruneStep[] {
   return [
-    { name: 'widget_sessions', prune: (now) => store.pruneWidgetSessions(before(now, policy.expiredSessionsMs)) },
-    { name: 'marketing_sends', prune: (now) => pruneMarketingSends(store, { now: () => now }) },
-    { name: 'host_events', prune: (now) => store.pruneDeliveredHostEvents(before(now, policy.deliveredHostEventsMs)) },
+    { name: 'widget_sessions', prune: (now, limit) => store.pruneWidgetSessions(before(now, policy.expiredSessionsMs), limit) },
+    { name: 'marketing_sends', prune: (now, limit) => pruneMarketingSends(store, { now: () => now }, limit) },
+    { name: 'host_events', prune: (now, limit) => store.pruneDeliveredHostEvents(before(now, policy.deliveredHostEventsMs), limit) },
+    // Also pruned every 10 minutes by the webhook handler, so never a backlog: one statement.
     { name: 'usage_recipients', prune: (now) => store.pruneUsage(before(now, USAGE_KEPT_MS)) },
   ];
 }

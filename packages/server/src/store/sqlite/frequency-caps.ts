@@ -52,7 +52,9 @@ export class SqliteFrequencyCaps implements FrequencyCapStore {
           ORDER BY sent_at LIMIT 1`)
         .pluck(),
       claim: db.prepare<[string, number]>('UPDATE marketing_sends SET message_id = ? WHERE id = ?'),
-      pruneAll: db.prepare<[number]>('DELETE FROM marketing_sends WHERE sent_at <= ?'),
+      pruneAll: db.prepare<[number, number]>(
+        'DELETE FROM marketing_sends WHERE id IN (SELECT id FROM marketing_sends WHERE sent_at <= ? LIMIT ?)',
+      ),
     };
   }
 
@@ -108,8 +110,8 @@ export class SqliteFrequencyCaps implements FrequencyCapStore {
     return run.immediate();
   }
 
-  async pruneMarketingSends(before: Date): Promise<number> {
-    return this.#statements.pruneAll.run(before.getTime()).changes;
+  async pruneMarketingSends(before: Date, limit = -1): Promise<number> {
+    return this.#statements.pruneAll.run(before.getTime(), limit).changes;
   }
 
   #readCap(accountId: string): FrequencyCap | null {

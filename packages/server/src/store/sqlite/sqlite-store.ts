@@ -300,8 +300,8 @@ class SqliteStore implements Store {
     return this.#caps.recordMarketingDelivery(delivery);
   }
 
-  pruneMarketingSends(before: Date): Promise<number> {
-    return this.#caps.pruneMarketingSends(before);
+  pruneMarketingSends(before: Date, limit?: number): Promise<number> {
+    return this.#caps.pruneMarketingSends(before, limit);
   }
 
   async sumDebits(accountId: string, kind: LedgerKind, from: Date, to: Date): Promise<bigint> {
@@ -332,8 +332,8 @@ class SqliteStore implements Store {
     return this.#hostEvents.list(accountId);
   }
 
-  async pruneDeliveredHostEvents(deliveredBefore: Date): Promise<number> {
-    return this.#hostEvents.pruneDelivered(deliveredBefore);
+  async pruneDeliveredHostEvents(deliveredBefore: Date, limit?: number): Promise<number> {
+    return this.#hostEvents.pruneDelivered(deliveredBefore, limit);
   }
 
   // Widget sessions: see SqliteWidgetSessions.
@@ -352,8 +352,8 @@ class SqliteStore implements Store {
   revokeAccountWidgetSessions(accountId: string, at: Date): Promise<number> {
     return this.#sessions.revokeAccountWidgetSessions(accountId, at);
   }
-  pruneWidgetSessions(expiredBefore: Date): Promise<number> {
-    return this.#sessions.pruneWidgetSessions(expiredBefore);
+  pruneWidgetSessions(expiredBefore: Date, limit?: number): Promise<number> {
+    return this.#sessions.pruneWidgetSessions(expiredBefore, limit);
   }
 
   // Rate cards, message charges, usage and webhook counters: see SqliteMetaBilling.

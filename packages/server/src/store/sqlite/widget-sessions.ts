@@ -21,7 +21,9 @@ export class SqliteWidgetSessions implements WidgetSessionStore {
       revokeAccount: db.prepare<[number, string, number]>(
         'UPDATE widget_sessions SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL AND expires_at > ?',
       ),
-      prune: db.prepare<[number]>('DELETE FROM widget_sessions WHERE expires_at < ?'),
+      prune: db.prepare<[number, number]>(
+        'DELETE FROM widget_sessions WHERE rowid IN (SELECT rowid FROM widget_sessions WHERE expires_at < ? LIMIT ?)',
+      ),
     };
   }
 
@@ -55,7 +57,7 @@ export class SqliteWidgetSessions implements WidgetSessionStore {
     return this.#statements.revokeAccount.run(at.getTime(), accountId, at.getTime()).changes;
   }
 
-  async pruneWidgetSessions(expiredBefore: Date): Promise<number> {
-    return this.#statements.prune.run(expiredBefore.getTime()).changes;
+  async pruneWidgetSessions(expiredBefore: Date, limit = -1): Promise<number> {
+    return this.#statements.prune.run(expiredBefore.getTime(), limit).changes;
   }
 }
