@@ -47,6 +47,7 @@ describe('createApp', () => {
         '/v1/accounts/{id}/adjustments',
         '/v1/accounts/{id}/marketing-sends',
         '/v1/accounts/{id}/pricing',
+        '/v1/accounts/{id}/widget-sessions',
         '/v1/alerts/low-balance',
         '/v1/balance',
         '/v1/events',
@@ -62,12 +63,15 @@ describe('createApp', () => {
         '/v1/topups/{id}',
         '/v1/usage/24h',
         '/v1/widget-sessions',
+        '/v1/widget-sessions/{id}',
       ]);
       assert.deepEqual(doc.paths['/v1/accounts'].post.security, [{ partnerKey: [] }]);
       assert.deepEqual(doc.paths['/v1/balance'].get.security, [{ widgetSession: [] }]);
       assert.ok(doc.components.schemas.Money);
       assert.ok(doc.components.securitySchemes.partnerKey);
       assert.ok(doc.paths['/v1/accounts/{id}/adjustments'].post.responses['409']);
+      assert.ok(doc.components.schemas.WidgetSession.required.includes('id'));
+      assert.deepEqual(doc.paths['/v1/widget-sessions/{id}'].delete.security, [{ partnerKey: [] }]);
     });
   });
 
@@ -90,6 +94,19 @@ describe('createApp', () => {
       assert.equal(res.status, 413);
       assert.equal(res.body.error.code, 'payload_too_large');
       assert.equal((await t.store.listAccounts({ limit: 1 })).length, 0);
+    });
+
+    it('bounds the body of every route, hosted pages and webhooks included, and gives Meta its 3 MB', async () => {
+      const big = 'x'.repeat(70_000);
+      for (const path of ['/pay/pl_anything', '/webhooks/payments/sandbox', '/sandbox/checkout/cs_x/pay', '/healthz', '/nothing']) {
+        const res = await t.raw('POST', path, big, { 'Content-Type': 'application/x-www-form-urlencoded' });
+        assert.equal(res.status, 413, path);
+        assert.equal(res.body.error.code, 'payload_too_large', path);
+      }
+      const meta = await t.raw('POST', '/webhooks/meta', 'x'.repeat(1_000_000), { 'Content-Type': 'application/json' });
+      assert.equal(meta.status, 401);
+      const metaTooBig = await t.raw('POST', '/webhooks/meta', 'x'.repeat(3 * 1024 * 1024 + 1), { 'Content-Type': 'application/json' });
+      assert.equal(metaTooBig.status, 413);
     });
 
     it('maps an unexpected failure to 500 internal_error without leaking it, and logs it', async () => {

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import type { RequestIdVariables } from 'hono/request-id';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -13,6 +11,7 @@ import { createPhoneStatusService } from './domain/quality/phone-status-service.
 import { createLiveEventBus } from './live/live-events.js';
 import { publishPhoneStatusChanges } from './live/publish-phone-status.js';
 import { publishBalanceChanges } from './live/publishing-store.js';
+import { bodyLimits } from './middleware/body-limits.js';
 import { eventStreamAuth } from './middleware/event-stream-auth.js';
 import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
@@ -29,7 +28,7 @@ import { balanceRoutes } from './routes/balance.js';
 import { frequencyCapRoutes, marketingSendRoutes } from './routes/frequency-cap.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
-import { metaWebhookRoutes } from './routes/meta-webhooks.js';
+import { MAX_META_WEBHOOK_BYTES, metaWebhookRoutes } from './routes/meta-webhooks.js';
 import { qualityRoutes } from './routes/quality.js';
 import { rateCardRoutes } from './routes/rate-card.js';
 import { statementRoutes } from './routes/statement.js';
@@ -63,7 +62,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
 
   app.use(requestId());
   app.use(secureHeaders({ overwrite: false }));
-  app.use('/v1/*', bodyLimit({ maxSize: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onError: tooLarge }));
+  // Every route, public pages and webhooks included; only Meta's webhooks may be larger.
+  app.use(
+    bodyLimits({
+      defaultMaxBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      byPath: { '/webhooks/meta': MAX_META_WEBHOOK_BYTES },
+    }),
+  );
 
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
   const widget = { store, clock, auth: widgetSessionAuth(store, clock) };
@@ -89,7 +94,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   const partnerApi = [
     accountRoutes(partner),
     adjustmentRoutes(partner),
-    widgetSessionRoutes(partner),
+    widgetSessionRoutes({ ...partner, liveEvents }),
     accountPricingRoutes(partner),
     marketingSendRoutes(partner),
   ];
@@ -182,8 +187,4 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
 
 function pathsOf(routers: readonly { routes: readonly { path: string }[] }[]): Set<string> {
   return new Set(routers.flatMap((router) => router.routes.map((route) => route.path)));
-}
-
-function tooLarge(): never {
-  throw new HTTPException(413, { message: 'the request body is larger than allowed' });
 }

@@ -20,7 +20,7 @@ export interface AppConfig {
    * built from it. Unset (demo mode, tests), the request's origin is used.
    */
   readonly publicUrl?: string | undefined;
-  /** Largest request body accepted on /v1, in bytes (64 KB by default). */
+  /** Largest request body accepted on any route but Meta's webhooks (3 MB), in bytes (64 KB by default). */
   readonly maxBodyBytes?: number | undefined;
   /** Meta app secret (META_APP_SECRET): key of the webhooks' X-Hub-Signature-256. Unset: webhooks are refused. */
   readonly metaAppSecret?: string | undefined;

@@ -5,6 +5,8 @@ import { loadConfig } from './config.js';
 import { seedDemo } from './demo/seed.js';
 import { seedDemoRateCard } from './demo/seed-rate-card.js';
 import { systemClock } from './domain/clock.js';
+import { pruneIntervalFromEnv, startPruner } from './domain/retention/pruner.js';
+import { retentionSteps } from './domain/retention/retention.js';
 import { setUpMeta } from './meta-setup.js';
 import { createLiveEventBus } from './live/live-events.js';
 import { DEFAULT_PATHS } from './paths.js';
@@ -14,6 +16,7 @@ import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const pruneIntervalMs = pruneIntervalFromEnv(process.env);
   const store = openSqliteStore({ file: config.databaseFile });
   const clock = systemClock;
   const secretKey = config.secretKey ?? `sk_demo_${randomBytes(24).toString('base64url')}`;
@@ -33,6 +36,12 @@ async function main(): Promise<void> {
     secret: config.hostWebhook?.secret,
   });
   hostEvents.start();
+  const pruner = startPruner({
+    steps: retentionSteps(store),
+    clock,
+    intervalMs: pruneIntervalMs,
+    onError: (step, error) => console.warn(`pruning ${step} failed:`, error),
+  });
 
   const paymentProvider =
     config.payments.provider === 'stripe'
@@ -97,7 +106,7 @@ async function main(): Promise<void> {
     stopping = true;
     meta.simulator?.stop();
     console.log(`${signal}: shutting down`);
-    const stopWorkers = hostEvents.stop();
+    const stopWorkers = Promise.all([hostEvents.stop(), pruner.stop()]);
     server.close(() => {
       void stopWorkers.then(() => store.close()).finally(() => process.exit(0));
     });

@@ -23,6 +23,14 @@ const HOUR_MS = 3_600_000;
 const RETENTION_MS = FREQUENCY_CAP_LIMITS.windowHours.max * HOUR_MS;
 /** How long before its delivery a check may be paired with a delivered message. */
 const CLAIM_HORIZON_MS = 24 * HOUR_MS;
+/**
+ * How far after a delivery's timestamp its check may lie. Meta's timestamps are whole seconds,
+ * truncated: a message delivered at 10:00:00.900 says "10:00:00", and its check (always before the
+ * real delivery) may say 10:00:00.700. One second covers the truncation, two more a skew between
+ * Meta's clock and ours. Too wide costs nothing: a later check claimed by a delivery that bypassed
+ * the check leaves that later message to record itself, so the count stays one per message.
+ */
+const CLAIM_AHEAD_MS = 3_000;
 
 /** The answer to "may I send this marketing message now?". */
 export interface MarketingSendDecision {
@@ -77,7 +85,8 @@ export async function checkMarketingSend(
 /**
  * Counts a delivered marketing message (called by the webhook handler), so that sends that
  * bypassed the check still count. Idempotent per message id. A delivery first claims the
- * recipient's oldest check of the last 24 h not yet claimed — that check was this send — and
+ * recipient's oldest check of the last 24 h (up to a few seconds after the delivery's whole-second
+ * timestamp) not yet claimed — that check was this send — and
  * only adds a send when there is none, so a checked-then-delivered message counts once. Meta
  * delivered to the recipient, so a `wa_id` our phone metadata finds odd is counted as its digits
  * rather than refused.
@@ -95,12 +104,13 @@ export async function recordMarketingDelivery(
     messageId: delivery.messageId,
     at: delivery.at,
     claimSince: new Date(delivery.at.getTime() - CLAIM_HORIZON_MS),
+    claimUntil: new Date(delivery.at.getTime() + CLAIM_AHEAD_MS),
   });
 }
 
-/** Deletes sends too old to count under any cap (for a periodic job). */
-export function pruneMarketingSends(store: Store, clock: Clock): Promise<number> {
-  return store.pruneMarketingSends(new Date(clock.now().getTime() - RETENTION_MS));
+/** Deletes sends (at most `limit`) too old to count under any cap (for a periodic job). */
+export function pruneMarketingSends(store: Store, clock: Clock, limit?: number): Promise<number> {
+  return store.pruneMarketingSends(new Date(clock.now().getTime() - RETENTION_MS), limit);
 }
 
 function slidingWindow(at: Date): MarketingSendPolicy<MarketingSendDecision> {

@@ -21,6 +21,8 @@ export interface WidgetSession {
   readonly permissions: readonly Permission[];
   readonly expiresAt: Date;
   readonly createdAt: Date;
+  /** When the host revoked it (`DELETE /v1/widget-sessions/:id`, or all of the account's); null while not. */
+  readonly revokedAt: Date | null;
 }
 
 /** A freshly minted session and the client secret that is shown exactly once. */
@@ -55,6 +57,7 @@ export async function mintWidgetSession(
     permissions: PERMISSIONS.filter((p) => input.permissions?.includes(p)),
     expiresAt: new Date(now.getTime() + (input.ttlSeconds ?? SESSION_TTL.default) * 1000),
     createdAt: now,
+    revokedAt: null,
   };
   await store.createWidgetSession(session);
   return { clientSecret, session };
@@ -62,14 +65,44 @@ export async function mintWidgetSession(
 
 /**
  * Finds the live session a client secret stands for.
- * @throws DomainError `unauthenticated` / `session_expired` when it is unknown or expired
+ * @throws DomainError `unauthenticated` / `session_expired` when it is unknown, expired or revoked
  */
 export async function authenticateWidgetSession(store: Store, clock: Clock, clientSecret: string): Promise<WidgetSession> {
   const session = clientSecret.startsWith('ws_') ? await store.findWidgetSession(hashSecret(clientSecret)) : null;
-  if (!session || session.expiresAt.getTime() <= clock.now().getTime()) {
-    throw new DomainError('unauthenticated', 'session_expired', 'the widget session is unknown or has expired');
+  if (!session || !isLive(session, clock.now())) {
+    throw new DomainError('unauthenticated', 'session_expired', 'the widget session is unknown, expired or revoked');
   }
   return session;
+}
+
+/** Whether a session may still be used at `at`: neither expired nor revoked. */
+export function isLive(session: WidgetSession, at: Date): boolean {
+  return session.revokedAt === null && session.expiresAt.getTime() > at.getTime();
+}
+
+/**
+ * Revokes one session: from now on its client secret is `401 session_expired`, open event streams
+ * included. Revoking a revoked or expired session changes nothing and answers it as it is.
+ * @throws DomainError `not_found` for an unknown session id
+ */
+export async function revokeWidgetSession(
+  store: Store,
+  clock: Clock,
+  sessionId: string,
+): Promise<WidgetSession & { readonly revokedAt: Date }> {
+  const session = await store.revokeWidgetSession(sessionId, clock.now());
+  if (!session) throw new DomainError('not_found', 'session_not_found', `widget session ${sessionId} does not exist`);
+  if (!session.revokedAt) throw new Error(`widget session ${sessionId} is not revoked right after its revocation`);
+  return { ...session, revokedAt: session.revokedAt };
+}
+
+/**
+ * Revokes every live session of an account (the host's logout); returns how many it revoked.
+ * @throws DomainError `not_found` for an unknown account
+ */
+export async function revokeAccountWidgetSessions(store: Store, clock: Clock, accountId: string): Promise<number> {
+  await requireAccount(store, accountId);
+  return store.revokeAccountWidgetSessions(accountId, clock.now());
 }
 
 /**

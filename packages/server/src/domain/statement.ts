@@ -4,7 +4,7 @@ import { csvField, csvRecord } from './csv.js';
 import { requireAccount } from './accounts.js';
 import { DomainError } from './errors.js';
 import type { LedgerEntry, LedgerKind } from './ledger.js';
-import type { LedgerFilter, LedgerSeqRange, SequencedLedgerEntry } from '../store/statement-store.js';
+import type { LedgerFilter, LedgerReader, LedgerSeqRange, SequencedLedgerEntry } from '../store/statement-store.js';
 import type { Store } from '../store/store.js';
 
 /** Page size of the statement: default and largest. */
@@ -62,38 +62,52 @@ export interface Statement {
 
 /**
  * Reads one page of an account's statement. Pages are keyset-paginated on the append sequence,
- * so every page costs the same indexed range read, whatever its position.
+ * so every page costs the same indexed range read, whatever its position. The page, its balances
+ * and its day totals come from one snapshot of the ledger, so they agree with each other even
+ * while entries are being appended.
  * @throws DomainError `invalid` (`invalid_range`, `invalid_cursor`) or `not_found`
  */
 export async function readStatement(store: Store, query: StatementQuery): Promise<Statement> {
   const account = await requireAccount(store, query.accountId);
   requireOrderedRange(query);
-  const range = await store.ledgerSeqRange(account.id, query.from, query.to);
-  const after = query.cursor === undefined ? null : await decodeStatementCursor(store, account.id, query.cursor);
-  const pageRange: LedgerSeqRange = after === null ? range : { fromSeq: range.fromSeq, toSeq: Math.min(range.toSeq, after) };
-  const rows = await store.listLedgerPage({ ...filterOf(query), accountId: account.id, range: pageRange, order: 'desc', limit: query.limit + 1 });
-  const entries = rows.slice(0, query.limit);
-  const last = entries.at(-1);
+  const page = await store.readLedgerSnapshot((ledger) => {
+    const range = ledger.ledgerSeqRange(account.id, query.from, query.to);
+    const after = query.cursor === undefined ? null : decodeStatementCursor(ledger, account.id, query.cursor);
+    const pageRange: LedgerSeqRange = after === null ? range : { fromSeq: range.fromSeq, toSeq: Math.min(range.toSeq, after) };
+    const rows = ledger.listLedgerPage({ ...filterOf(query), accountId: account.id, range: pageRange, order: 'desc', limit: query.limit + 1 });
+    const entries = rows.slice(0, query.limit);
+    const last = entries.at(-1);
+    return {
+      entries,
+      nextCursor: rows.length > query.limit && last ? encodeStatementCursor(last) : null,
+      openingMicros: ledger.balanceBeforeSeq(account.id, range.fromSeq),
+      closingMicros: ledger.balanceBeforeSeq(account.id, range.toSeq),
+      dailyTotals: dailyTotals(ledger, query, entries),
+    };
+  });
   return {
     currency: account.currency,
-    entries,
-    nextCursor: rows.length > query.limit && last ? encodeStatementCursor(last) : null,
-    openingMicros: await store.balanceBeforeSeq(account.id, range.fromSeq),
-    closingMicros: await store.balanceBeforeSeq(account.id, range.toSeq),
-    dailyTotals: await dailyTotals(store, query, entries),
+    ...page,
     unpriced: await store.listUnpricedMessages(account.id, { from: query.from, to: query.to, limit: UNPRICED_SHOWN }),
   };
 }
 
 /**
  * The statement of `[from, to)` as CSV text, oldest first, header first: a chunk per batch of
- * {@link CSV_BATCH_SIZE} entries read on demand, so the whole range is never in memory.
+ * {@link CSV_BATCH_SIZE} entries read on demand, so the whole range is never in memory. It holds
+ * the entries committed when it was called, none appended while it streams.
  * @throws DomainError `invalid` (`invalid_range`) or `not_found`, before the first chunk
  */
 export async function statementCsv(store: Store, query: StatementRange): Promise<AsyncGenerator<string, void, undefined>> {
   const account = await requireAccount(store, query.accountId);
   requireOrderedRange(query);
-  const range = await store.ledgerSeqRange(account.id, query.from, query.to);
+  // The export is of the ledger as committed now: an entry appended while it streams is not in it,
+  // even when its time falls in the range (a range ending in the past has no upper seq bound yet).
+  const range = await store.readLedgerSnapshot((ledger): LedgerSeqRange => {
+    const timeRange = ledger.ledgerSeqRange(account.id, query.from, query.to);
+    const newest = ledger.listLedgerPage({ accountId: account.id, range: timeRange, order: 'desc', limit: 1 })[0];
+    return { fromSeq: timeRange.fromSeq, toSeq: newest ? newest.seq + 1 : timeRange.fromSeq };
+  });
   return csvChunks(store, { ...filterOf(query), accountId: account.id, currency: account.currency, range });
 }
 
@@ -137,13 +151,13 @@ function csvEntry(entry: LedgerEntry, currency: string): string {
   ]);
 }
 
-async function dailyTotals(store: Store, query: StatementRange, entries: readonly LedgerEntry[]): Promise<DailyTotal[]> {
+function dailyTotals(ledger: LedgerReader, query: StatementRange, entries: readonly LedgerEntry[]): DailyTotal[] {
   const days = [...new Set(entries.map((entry) => Math.floor(entry.createdAt.getTime() / DAY_MS)))];
   const totals: DailyTotal[] = [];
   for (const day of days) {
     const start = Math.max(day * DAY_MS, query.from?.getTime() ?? -Infinity);
     const end = Math.min((day + 1) * DAY_MS, query.to?.getTime() ?? Infinity);
-    const sums = await store.sumLedger(query.accountId, new Date(start), new Date(end), filterOf(query));
+    const sums = ledger.sumLedger(query.accountId, new Date(start), new Date(end), filterOf(query));
     totals.push({ date: new Date(day * DAY_MS).toISOString().slice(0, 10), ...sums });
   }
   return totals;
@@ -164,7 +178,7 @@ function encodeStatementCursor(entry: SequencedLedgerEntry): string {
 }
 
 /** The seq a cursor continues before; it must name an entry of this account, as issued. */
-async function decodeStatementCursor(store: Store, accountId: string, cursor: string): Promise<number> {
+function decodeStatementCursor(ledger: LedgerReader, accountId: string, cursor: string): number {
   let position: [number, number] | null = null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -174,7 +188,7 @@ async function decodeStatementCursor(store: Store, accountId: string, cursor: st
   } catch {
     // fall through: an undecodable cursor is the caller's mistake
   }
-  const entry = position && (await store.getLedgerEntryBySeq(accountId, position[1]));
+  const entry = position && ledger.getLedgerEntryBySeq(accountId, position[1]);
   if (!position || !entry || entry.createdAt.getTime() !== position[0]) {
     throw new DomainError('invalid', 'invalid_cursor', 'cursor: not a cursor returned by this endpoint');
   }

@@ -14,6 +14,14 @@ export interface TopupLivePayload {
 }
 
 /**
+ * A widget session of the account was revoked (`session_id`), or all of them (`null`). Never sent
+ * as such: `GET /v1/events` closes the streams of the revoked sessions with `session_expired`.
+ */
+export interface SessionRevokedPayload {
+  readonly session_id: string | null;
+}
+
+/**
  * What the widgets of an account hear over `GET /v1/events`; `type` is the SSE event name and
  * `data` its JSON. `balance` carries the `GET /v1/balance` payload; `quality`, `quota` and `usage`
  * carry their endpoint's payload (owned by their routes); `topup` a {@link TopupLivePayload}.
@@ -23,7 +31,8 @@ export type LiveEvent =
   | { readonly type: 'quality'; readonly data: LivePayload }
   | { readonly type: 'quota'; readonly data: LivePayload }
   | { readonly type: 'usage'; readonly data: LivePayload }
-  | { readonly type: 'topup'; readonly data: TopupLivePayload };
+  | { readonly type: 'topup'; readonly data: TopupLivePayload }
+  | { readonly type: 'session_revoked'; readonly data: SessionRevokedPayload };
 
 /** Hears the events of one account. */
 export type LiveEventListener = (event: LiveEvent) => void;

@@ -6,6 +6,7 @@ import { createRouter, partnerSecurity } from './router.js';
 import {
   AccountIdParamSchema,
   CurrencySchema,
+  displayText,
   errorResponses,
   jsonBody,
   jsonResponse,
@@ -17,7 +18,7 @@ const MetaIdSchema = z.string().regex(/^\d{1,32}$/, 'must be a numeric Meta id')
 
 const OpenAccountSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
+    name: displayText(z.string().trim().min(1).max(200)),
     currency: CurrencySchema,
     waba_id: MetaIdSchema.openapi({ example: '104996385912345' }),
     phone_number_id: MetaIdSchema.openapi({ example: '109876543210987' }),

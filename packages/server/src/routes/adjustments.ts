@@ -4,12 +4,12 @@ import { adjustBalance } from '../domain/ledger.js';
 import { LedgerEntrySchema, ledgerEntryJson } from './representations.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, partnerSecurity } from './router.js';
-import { AccountIdParamSchema, errorResponses, jsonBody, jsonResponse, MoneySchema, moneyFromJson } from './schemas.js';
+import { AccountIdParamSchema, displayText, errorResponses, jsonBody, jsonResponse, MoneySchema, moneyFromJson } from './schemas.js';
 
 const AdjustmentSchema = z
   .object({
     amount: MoneySchema.openapi({ description: 'Positive to credit, negative to debit' }),
-    reason: z.string().trim().min(1).max(500),
+    reason: displayText(z.string().trim().min(1).max(500)),
     idempotency_key: z.string().min(1).max(255),
   })
   .strict()

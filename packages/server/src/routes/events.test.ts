@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { LiveEvent } from '../live/live-events.js';
+import { createApp } from '../app.js';
+import { hashSecret } from '../domain/ids.js';
 import type { TestApp } from '../test/harness.js';
-import { createTestApp } from '../test/harness.js';
+import { createTestApp, SECRET_KEY } from '../test/harness.js';
 
 /** One Server-Sent Events frame: its fields, or the text of a comment line. */
 interface Frame {
@@ -78,6 +80,20 @@ describe('GET /v1/events', () => {
     const sse = new SseReader(res);
     readers.push(sse);
     return { res, sse };
+  }
+
+  /**
+   * Reads (heartbeats included) until `session_expired`, which must come well before the session's
+   * own expiry (60 s) would send it: within `ms` of wall time.
+   */
+  async function expiresWithin(sse: SseReader, ms: number): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      const frame = await sse.next(deadline - Date.now());
+      if (frame?.event === 'session_expired') return;
+      if (frame === null) assert.fail('the stream ended without session_expired');
+    }
+    assert.fail(`no session_expired within ${ms} ms`);
   }
 
   async function until(condition: () => boolean): Promise<void> {
@@ -186,6 +202,39 @@ describe('GET /v1/events', () => {
     assert.equal(frame?.event, 'session_expired');
     assert.equal(await sse.next(), null);
     await until(() => !t.liveEvents.hasSubscribers(accountId));
+  });
+
+  it('closes the streams of a revoked session at once, and leaves the other sessions’ open', async () => {
+    const other = await t.mintSession(accountId);
+    const { sse } = await connect();
+    const { sse: kept } = await connect({ secret: other });
+    for (const reader of [sse, sse, kept, kept]) await reader.next();
+    const sessionId = (await t.store.findWidgetSession(hashSecret(secret)))?.id;
+    assert.equal((await t.partner('DELETE', `/v1/widget-sessions/${sessionId}`)).status, 200);
+    await expiresWithin(sse, 5000);
+    assert.equal(await sse.next(), null);
+    assert.deepEqual(await kept.next(), { comment: 'ping' });
+  });
+
+  it('closes every stream of an account on logout', async () => {
+    const { sse } = await connect();
+    await sse.next();
+    await sse.next();
+    assert.deepEqual((await t.partner('DELETE', `/v1/accounts/${accountId}/widget-sessions`)).body, { revoked: 1 });
+    await expiresWithin(sse, 5000);
+    assert.equal(await sse.next(), null);
+  });
+
+  it('closes a stream at its next heartbeat when another instance revoked the session', async () => {
+    const otherInstance = createApp({ store: t.store, clock: t.clock, config: { secretKey: SECRET_KEY, allowedOrigins: [] } });
+    const { sse } = await connect();
+    await sse.next();
+    await sse.next();
+    const sessionId = (await t.store.findWidgetSession(hashSecret(secret)))?.id;
+    const res = await otherInstance.request(`/v1/widget-sessions/${sessionId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${SECRET_KEY}` } });
+    assert.equal(res.status, 200);
+    await expiresWithin(sse, 5000);
+    assert.equal(await sse.next(), null);
   });
 
   it('limits a session to 5 streams and unsubscribes a stream the client closes', async () => {

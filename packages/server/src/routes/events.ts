@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { requireAccount } from '../domain/accounts.js';
+import { isLive } from '../domain/sessions.js';
 import type { LiveEvent, LiveEventBus } from '../live/live-events.js';
 import { errorBody } from '../middleware/errors.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
@@ -25,7 +26,7 @@ const MAX_TIMER_MS = 2_147_483_647;
  * Widget API: `GET /v1/events`, the account's live events as Server-Sent Events. The stream opens
  * with `retry: 3000` and a `balance` snapshot, then relays the {@link LiveEventBus} (`balance`,
  * `quality`, `quota`, `usage`, `topup`, each with JSON data) with a comment heartbeat. When the
- * session expires it sends `event: session_expired` and closes, so the page renews its secret.
+ * session expires or is revoked it sends `event: session_expired` and closes, so the page renews its secret.
  * Auth takes the client secret from the header or `?client_secret=` (see `eventStreamAuth`).
  */
 export function eventRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>, bus: LiveEventBus, options: EventStreamOptions = {}) {
@@ -75,22 +76,40 @@ export function eventRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>, bus: L
           () => finish(),
         );
       };
-      const send = (event: LiveEvent) => enqueue(() => stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) }));
+      let expired = false;
+      const expire = () => {
+        if (expired) return;
+        expired = true;
+        enqueue(() => stream.writeSSE({ event: 'session_expired', data: JSON.stringify({ code: 'session_expired' }) }));
+        enqueue(async () => finish());
+      };
+      const send = (event: LiveEvent) => {
+        if (event.type !== 'session_revoked') {
+          enqueue(() => stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) }));
+        } else if (event.data.session_id === null || event.data.session_id === session.id) {
+          expire();
+        }
+      };
       const unsubscribe = bus.subscribe(session.accountId, send);
       const snapshot = requireAccount(store, session.accountId).then((account) => balancePayload(store, clock, account));
       snapshot.catch(() => {}); // awaited (and its failure handled) by the write below
       enqueue(() => stream.write(`retry: ${EVENT_STREAM_RETRY_MS}\n\n`));
       enqueue(async () => stream.writeSSE({ event: 'balance', data: JSON.stringify(await snapshot) }));
 
-      const expire = () => {
-        enqueue(() => stream.writeSSE({ event: 'session_expired', data: JSON.stringify({ code: 'session_expired' }) }));
-        enqueue(async () => finish());
-      };
       const msLeft = () => session.expiresAt.getTime() - clock.now().getTime();
       const expiry = setTimeout(expire, Math.min(Math.max(msLeft(), 0), MAX_TIMER_MS));
+      // Each heartbeat reads the session again: a revocation made through another instance, whose
+      // live events this process does not hear, still ends the stream within one heartbeat.
+      const stillLive = async () => {
+        const current = await store.getWidgetSession(session.id);
+        return current !== null && isLive(current, clock.now());
+      };
       const heartbeat = setInterval(() => {
-        if (msLeft() <= 0) expire();
-        else enqueue(() => stream.write(': ping\n\n'));
+        if (msLeft() <= 0) return expire();
+        enqueue(async () => {
+          if (await stillLive()) await stream.write(': ping\n\n');
+          else expire();
+        });
       }, heartbeatMs);
       stream.onAbort(finish);
 

@@ -162,6 +162,26 @@ describe('frequency cap', () => {
       assert.deepEqual((await check('+14155550100')).body, { allowed: true, remaining: 0, next_allowed_at: null });
     });
 
+    it("pairs a check with a delivery whose whole-second timestamp Meta truncated to before it", async () => {
+      await setCap({ enabled: true, max_messages: 2, window_hours: 24 });
+      const second = t.clock.now().getTime();
+      t.clock.advance(700);
+      assert.equal((await check('+14155550100')).body.remaining, 1);
+      t.clock.advance(200);
+      const truncated = new Date(second);
+      assert.equal(await recordMarketingDelivery(t.store, { accountId, recipient: '14155550100', messageId: 'wamid.T', at: truncated }), 'claimed');
+      assert.deepEqual((await check('+14155550100')).body, { allowed: true, remaining: 0, next_allowed_at: null });
+    });
+
+    it('leaves a check made later than the slack for its own delivery', async () => {
+      await setCap({ enabled: true, max_messages: 3, window_hours: 24 });
+      const deliveredAt = t.clock.now();
+      t.clock.advance(3_000);
+      await check('+14155550100');
+      assert.equal(await recordMarketingDelivery(t.store, { accountId, recipient: '14155550100', messageId: 'wamid.U', at: deliveredAt }), 'recorded');
+      assert.equal(await deliver('wamid.V'), 'claimed');
+    });
+
     it('refuses a recipient that is not a phone number', async () => {
       await assert.rejects(deliver('wamid.D', 'nobody'), { code: 'invalid_recipient' });
     });

@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import { isTransientStoreError } from '../store/store.js';
 
 /** Meta documents webhook payloads of up to 3 MB; refusing one would only make Meta retry it for days. */
-const MAX_WEBHOOK_BYTES = 3 * 1024 * 1024;
+export const MAX_META_WEBHOOK_BYTES = 3 * 1024 * 1024;
 
 /** What the Meta webhook routes need. */
 export interface MetaWebhookDeps {
@@ -51,7 +51,7 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
   router.post(
     '/webhooks/meta',
     bodyLimit({
-      maxSize: MAX_WEBHOOK_BYTES,
+      maxSize: MAX_META_WEBHOOK_BYTES,
       onError: (c) => c.json(errorBody('payload_too_large', 'the webhook body is larger than 3 MB'), 413),
     }),
     async (c) => {

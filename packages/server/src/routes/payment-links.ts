@@ -13,13 +13,13 @@ import type { PaymentLink } from '../domain/payments/payment.js';
 import { PaymentLinkSchema, paymentLinkJson, publicBaseUrl } from './payment-representations.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
-import { errorResponses, jsonBody, jsonResponse, MoneySchema, moneyFromJson } from './schemas.js';
+import { displayText, errorResponses, jsonBody, jsonResponse, MoneySchema, moneyFromJson } from './schemas.js';
 
 const NewPaymentLinkSchema = z
   .object({
     amount: MoneySchema,
     expires_in_hours: z.number().int().min(LINK_EXPIRY_HOURS.min).max(LINK_EXPIRY_HOURS.max).optional(),
-    note: z.string().max(LINK_NOTE_MAX).nullable().optional(),
+    note: displayText(z.string().max(LINK_NOTE_MAX)).nullable().optional(),
   })
   .strict()
   .openapi('NewPaymentLink');

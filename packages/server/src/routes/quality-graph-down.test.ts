@@ -42,7 +42,7 @@ describe('Graph API stand-in on a real local port', () => {
 
       const quality = await t.widget(secret, 'GET', '/v1/quality?refresh=1');
       assert.equal(quality.status, 200);
-      assert.deepEqual(quality.body, { rating: 'YELLOW', updated_at: '2025-01-15T10:00:00.000Z', stale: true, history: [] });
+      assert.deepEqual(quality.body, { rating: 'YELLOW', updated_at: '2025-01-15T10:00:00.000Z', stale: true, refresh_failed: true, history: [] });
       const quota = await t.widget(secret, 'GET', '/v1/quota');
       assert.deepEqual([quota.status, quota.body.tier, quota.body.limit, quota.body.stale], [200, 'TIER_2K', 2000, true]);
       const me = await t.widget(secret, 'GET', '/v1/account');

@@ -19,12 +19,17 @@ export const QualityEventSchema = z
   })
   .openapi('QualityEvent');
 
+const RefreshFailedSchema = z.boolean().openapi({
+  description: '`?refresh=1` was asked and Meta could not be read: the values are the last known ones, and `stale` is true',
+});
+
 /** `GET /v1/quality`. */
 export const QualitySchema = z
   .object({
     rating: RatingSchema,
     updated_at: TimestampSchema.nullable(),
     stale: z.boolean(),
+    refresh_failed: RefreshFailedSchema,
     history: z.array(QualityEventSchema),
   })
   .openapi('Quality');
@@ -39,6 +44,7 @@ export const QuotaSchema = z
     business_portfolio_id: z.string().nullable(),
     updated_at: TimestampSchema.nullable(),
     stale: z.boolean(),
+    refresh_failed: RefreshFailedSchema,
   })
   .openapi('Quota');
 
@@ -57,6 +63,7 @@ export function qualityJson(view: PhoneStatusView, history: readonly QualityHist
     rating: view.snapshot?.qualityRating ?? 'UNKNOWN',
     updated_at: view.snapshot?.fetchedAt.toISOString() ?? null,
     stale: view.qualityStale,
+    refresh_failed: view.refreshFailed,
     history: history.map((entry) => ({
       at: entry.at.toISOString(),
       event: entry.event,
@@ -78,6 +85,7 @@ export function quotaJson(account: Account, view: PhoneStatusView): z.infer<type
     business_portfolio_id: account.businessPortfolioId,
     updated_at: view.limit?.updatedAt.toISOString() ?? null,
     stale: view.quotaStale,
+    refresh_failed: view.refreshFailed,
   };
 }
 

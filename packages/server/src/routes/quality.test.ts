@@ -67,7 +67,7 @@ describe('quality and quota over the Graph API', () => {
     );
     const quality = await t.widget(secret, 'GET', '/v1/quality');
     assert.equal(quality.status, 200);
-    assert.deepEqual(quality.body, { rating: 'GREEN', updated_at: '2025-01-15T10:00:00.000Z', stale: false, history: [] });
+    assert.deepEqual(quality.body, { rating: 'GREEN', updated_at: '2025-01-15T10:00:00.000Z', stale: false, refresh_failed: false, history: [] });
     const quota = await t.widget(secret, 'GET', '/v1/quota');
     assert.deepEqual(quota.body, {
       tier: 'TIER_10K',
@@ -77,6 +77,7 @@ describe('quality and quota over the Graph API', () => {
       business_portfolio_id: '1203948576102938',
       updated_at: '2025-01-15T10:00:00.000Z',
       stale: false,
+      refresh_failed: false,
     });
     const me = await t.widget(secret, 'GET', '/v1/account');
     assert.deepEqual(me.body, {
@@ -151,7 +152,7 @@ describe('quality and quota over the Graph API', () => {
       t.clock.advance(6 * MINUTE);
       const quality = await t.widget(secret, 'GET', '/v1/quality');
       assert.equal(quality.status, 200);
-      assert.deepEqual(quality.body, { rating: 'GREEN', updated_at: '2025-01-15T10:00:00.000Z', stale: true, history: [] });
+      assert.deepEqual(quality.body, { rating: 'GREEN', updated_at: '2025-01-15T10:00:00.000Z', stale: true, refresh_failed: false, history: [] });
       const quota = await t.widget(secret, 'GET', '/v1/quota');
       assert.equal(quota.status, 200);
       assert.equal(quota.body.tier, 'TIER_10K');
@@ -160,10 +161,47 @@ describe('quality and quota over the Graph API', () => {
     });
   }
 
+  it('answers stale: true and refresh_failed: true to a ?refresh=1 Meta cannot answer, however fresh the cache', async () => {
+    const fake: FakeNumber = { rating: 'GREEN', tier: 'TIER_10K' };
+    const { secret } = await openWithSession(fake);
+    await t.widget(secret, 'GET', '/v1/quality');
+    fake.fail = 'http500';
+    t.clock.advance(MINUTE);
+    const quality = await t.widget(secret, 'GET', '/v1/quality?refresh=1');
+    assert.deepEqual(
+      [quality.status, quality.body.rating, quality.body.stale, quality.body.refresh_failed],
+      [200, 'GREEN', true, true],
+    );
+    t.clock.advance(MINUTE);
+    const quota = await t.widget(secret, 'GET', '/v1/quota?refresh=1');
+    assert.deepEqual([quota.status, quota.body.tier, quota.body.stale, quota.body.refresh_failed], [200, 'TIER_10K', true, true]);
+    const plain = await t.widget(secret, 'GET', '/v1/quality');
+    assert.deepEqual([plain.body.stale, plain.body.refresh_failed], [false, false]);
+  });
+
+  it('keeps saying refresh_failed to a refresh the 30-second limit holds back after a failed one', async () => {
+    const fake: FakeNumber = { rating: 'GREEN', tier: 'TIER_10K' };
+    const { phoneNumberId, secret } = await openWithSession(fake);
+    await t.widget(secret, 'GET', '/v1/quality');
+    fake.fail = 'network';
+    t.clock.advance(MINUTE);
+    assert.equal((await t.widget(secret, 'GET', '/v1/quality?refresh=1')).body.refresh_failed, true);
+    t.clock.advance(10_000);
+    const held = await t.widget(secret, 'GET', '/v1/quality?refresh=1');
+    assert.deepEqual([held.body.stale, held.body.refresh_failed], [true, true]);
+    assert.equal(calls.get(phoneNumberId), 2);
+    delete fake.fail;
+    t.clock.advance(30_000);
+    const recovered = await t.widget(secret, 'GET', '/v1/quality?refresh=1');
+    assert.deepEqual([recovered.body.stale, recovered.body.refresh_failed], [false, false]);
+    t.clock.advance(10_000);
+    assert.equal((await t.widget(secret, 'GET', '/v1/quality?refresh=1')).body.refresh_failed, false);
+  });
+
   it('answers UNKNOWN / null with stale: true when Meta is down and nothing was ever known', async () => {
     const { secret } = await openWithSession({ rating: 'GREEN', tier: 'TIER_10K', fail: 'network' });
     const quality = await t.widget(secret, 'GET', '/v1/quality');
-    assert.deepEqual(quality.body, { rating: 'UNKNOWN', updated_at: null, stale: true, history: [] });
+    assert.deepEqual(quality.body, { rating: 'UNKNOWN', updated_at: null, stale: true, refresh_failed: false, history: [] });
     const quota = await t.widget(secret, 'GET', '/v1/quota');
     assert.deepEqual(quota.body, {
       tier: null,
@@ -173,6 +211,7 @@ describe('quality and quota over the Graph API', () => {
       business_portfolio_id: null,
       updated_at: null,
       stale: true,
+      refresh_failed: false,
     });
   });
 
@@ -267,6 +306,7 @@ describe('quality and quota without a Graph client', () => {
       rating: 'UNKNOWN',
       updated_at: null,
       stale: false,
+      refresh_failed: false,
       history: [],
     });
     await qualityWebhookHandlers({ store: t.store })['business_capability_update']?.({
@@ -284,6 +324,7 @@ describe('quality and quota without a Graph client', () => {
       business_portfolio_id: null,
       updated_at: '2025-01-15T10:00:00.000Z',
       stale: false,
+      refresh_failed: false,
     });
     await t.close();
   });

@@ -79,6 +79,7 @@ export function ledgerEntryJson(entry: LedgerEntry, currency: string): z.infer<t
 /** A freshly minted widget session; the only time the client secret is shown. */
 export const WidgetSessionSchema = z
   .object({
+    id: z.string().openapi({ example: 'wss_5vQbH2m9qfZC0hMvW1nU7w', description: 'Names the session to revoke it' }),
     client_secret: z.string().openapi({ example: 'ws_…' }),
     account_id: z.string(),
     permissions: z.array(PermissionSchema),
@@ -89,6 +90,7 @@ export const WidgetSessionSchema = z
 /** Serializes a minted widget session. */
 export function widgetSessionJson(minted: MintedWidgetSession): z.infer<typeof WidgetSessionSchema> {
   return {
+    id: minted.session.id,
     client_secret: minted.clientSecret,
     account_id: minted.session.accountId,
     permissions: [...minted.session.permissions],

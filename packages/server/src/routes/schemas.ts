@@ -36,6 +36,23 @@ export function moneyJson(micros: bigint, currency: string): MoneyJson {
   return { amount: formatAmount(micros), currency };
 }
 
+/**
+ * Control characters (C0, DEL, C1) and the bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069): invisible, they can make a name read as something else where it
+ * is shown (a payment link's "Pay to" page, a statement line). \p{Cs} matches only a lone surrogate.
+ */
+const HIDDEN_OR_REORDERING = /[\p{Cc}\p{Cs}\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * Text a person will read (names, notes, reasons): `schema` plus a refusal of control and
+ * bidi-override characters and of lone surrogates, so what is shown is what was typed.
+ */
+export function displayText(schema: z.ZodString): z.ZodString {
+  return schema.refine((text) => !HIDDEN_OR_REORDERING.test(text), {
+    message: 'must not contain control or bidirectional-override characters',
+  });
+}
+
 /** An ISO-8601 timestamp. */
 export const TimestampSchema = z.string().openapi({ format: 'date-time', example: '2025-01-15T10:00:00.000Z' });
 

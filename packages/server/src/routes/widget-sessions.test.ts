@@ -17,7 +17,9 @@ describe('POST /v1/widget-sessions', () => {
     const res = await t.partner('POST', '/v1/widget-sessions', { account_id: accountId });
     assert.equal(res.status, 201);
     assert.match(res.body.client_secret, /^ws_[\w-]{43}$/);
+    assert.match(res.body.id, /^wss_/);
     assert.deepEqual({ ...res.body, client_secret: undefined }, {
+      id: res.body.id,
       client_secret: undefined,
       account_id: accountId,
       permissions: [],
@@ -74,5 +76,75 @@ describe('POST /v1/widget-sessions', () => {
       assert.equal(res.status, 401);
       assert.equal(res.body.error.code, 'unauthorized');
     }
+  });
+});
+
+describe('revoking widget sessions', () => {
+  let t: TestApp;
+  let accountId: string;
+  beforeEach(async () => {
+    t = createTestApp();
+    accountId = (await t.openAccount()).id;
+  });
+  afterEach(() => t.close());
+
+  const mint = async (account = accountId) => (await t.partner('POST', '/v1/widget-sessions', { account_id: account })).body;
+  const balanceStatus = async (secret: string) => {
+    const res = await t.widget(secret, 'GET', '/v1/balance');
+    return res.status === 401 ? res.body.error.code : res.status;
+  };
+
+  it('DELETE /v1/widget-sessions/:id makes its secret 401 session_expired at once; other sessions go on', async () => {
+    const revoked = await mint();
+    const kept = await mint();
+    assert.equal(await balanceStatus(revoked.client_secret), 200);
+    t.clock.advance(1000);
+    const res = await t.partner('DELETE', `/v1/widget-sessions/${revoked.id}`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, {
+      id: revoked.id,
+      account_id: accountId,
+      permissions: [],
+      expires_at: revoked.expires_at,
+      revoked_at: '2025-01-15T10:00:01.000Z',
+    });
+    assert.equal(await balanceStatus(revoked.client_secret), 'session_expired');
+    assert.equal(await balanceStatus(kept.client_secret), 200);
+  });
+
+  it('is idempotent: revoking again answers the first revocation', async () => {
+    const session = await mint();
+    const first = await t.partner('DELETE', `/v1/widget-sessions/${session.id}`);
+    t.clock.advance(5000);
+    const again = await t.partner('DELETE', `/v1/widget-sessions/${session.id}`);
+    assert.deepEqual([again.status, again.body], [200, first.body]);
+  });
+
+  it('answers 404 session_not_found for an unknown id, and 401 without the partner key', async () => {
+    const unknown = await t.partner('DELETE', '/v1/widget-sessions/wss_nope');
+    assert.deepEqual([unknown.status, unknown.body.error.code], [404, 'session_not_found']);
+    const session = await mint();
+    for (const auth of [null, session.client_secret]) {
+      assert.equal((await t.partner('DELETE', `/v1/widget-sessions/${session.id}`, undefined, auth)).status, 401);
+    }
+    assert.equal(await balanceStatus(session.client_secret), 200);
+  });
+
+  it('DELETE /v1/accounts/:id/widget-sessions logs the account out everywhere, and nobody else', async () => {
+    const [a, b] = [await mint(), await mint()];
+    const otherAccount = (await t.openAccount()).id;
+    const other = await mint(otherAccount);
+    const res = await t.partner('DELETE', `/v1/accounts/${accountId}/widget-sessions`);
+    assert.deepEqual([res.status, res.body], [200, { revoked: 2 }]);
+    assert.equal(await balanceStatus(a.client_secret), 'session_expired');
+    assert.equal(await balanceStatus(b.client_secret), 'session_expired');
+    assert.equal(await balanceStatus(other.client_secret), 200);
+    assert.deepEqual((await t.partner('DELETE', `/v1/accounts/${accountId}/widget-sessions`)).body, { revoked: 0 });
+    assert.equal(await balanceStatus((await mint()).client_secret), 200);
+  });
+
+  it('answers 404 for the sessions of an unknown account', async () => {
+    const res = await t.partner('DELETE', '/v1/accounts/acc_nope/widget-sessions');
+    assert.deepEqual([res.status, res.body.error.code], [404, 'account_not_found']);
   });
 });

@@ -29,8 +29,10 @@ export interface MarketingDelivery {
   readonly recipient: string;
   readonly messageId: string;
   readonly at: Date;
-  /** An unclaimed check of the recipient after this time (and not after `at`) is claimed instead of adding a send. */
+  /** An unclaimed check of the recipient after this time and before `claimUntil` is claimed instead of adding a send. */
   readonly claimSince: Date;
+  /** Exclusive end of the checks a delivery may claim: `at` plus the slack of Meta's whole-second timestamps. */
+  readonly claimUntil: Date;
 }
 
 /** What recording a delivery did. */
@@ -48,9 +50,9 @@ export interface FrequencyCapStore {
   checkMarketingSend<T>(check: MarketingSendCheck, policy: MarketingSendPolicy<T>): Promise<T>;
   /**
    * In one IMMEDIATE transaction: `duplicate` when `messageId` is already recorded; else claims the
-   * recipient's oldest unclaimed check in `(claimSince, at]` (`claimed`); else records a send (`recorded`).
+   * recipient's oldest unclaimed check in `(claimSince, claimUntil)` (`claimed`); else records a send (`recorded`).
    */
   recordMarketingDelivery(delivery: MarketingDelivery): Promise<MarketingDeliveryOutcome>;
-  /** Deletes every send at or before `before`; returns how many. */
-  pruneMarketingSends(before: Date): Promise<number>;
+  /** Deletes every send (or at most `limit` of them) at or before `before`; returns how many. */
+  pruneMarketingSends(before: Date, limit?: number): Promise<number>;
 }

@@ -34,8 +34,26 @@ export interface LedgerTotals {
   readonly debitsMicros: bigint;
 }
 
+/**
+ * The statement's reads as seen inside one read transaction: synchronous, so that nothing else
+ * can run on the connection while the snapshot is open (the same contract as a `decide` callback).
+ */
+export interface LedgerReader {
+  ledgerSeqRange(accountId: string, from: Date | null, to: Date | null): LedgerSeqRange;
+  listLedgerPage(query: LedgerPageQuery): SequencedLedgerEntry[];
+  balanceBeforeSeq(accountId: string, seq: number): bigint;
+  sumLedger(accountId: string, from: Date, to: Date, filter: LedgerFilter): LedgerTotals;
+  getLedgerEntryBySeq(accountId: string, seq: number): SequencedLedgerEntry | null;
+}
+
 /** Indexed reads behind the statement; none of them scans the ledger beyond what it returns. */
 export interface StatementStore {
+  /**
+   * Runs `read` in one read transaction: every read it makes sees the same committed ledger, so
+   * a page, its opening and closing balances and its day totals agree even while others append.
+   * `read` must not await; what it throws is thrown.
+   */
+  readLedgerSnapshot<T>(read: (ledger: LedgerReader) => T): Promise<T>;
   /** The seq range of the account's entries with `createdAt` in `[from, to)`; null bounds are open. */
   ledgerSeqRange(accountId: string, from: Date | null, to: Date | null): Promise<LedgerSeqRange>;
   /** One page of entries (keyset: narrow `range` to continue after a cursor). */

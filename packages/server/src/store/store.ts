@@ -1,13 +1,13 @@
 import type { Account, AccountCursor } from '../domain/accounts.js';
 import type { HostEventOutbox } from '../domain/host-events/outbox.js';
 import type { LedgerAppendOptions, LedgerAppendResult, LedgerEntry, LedgerKind, LedgerPolicy, NewLedgerEntry } from '../domain/ledger.js';
-import type { WidgetSession } from '../domain/sessions.js';
 import type { PhoneStatusStore } from './phone-status-store.js';
 import type { FrequencyCapStore } from './frequency-cap-store.js';
 import type { StatementStore } from './statement-store.js';
 import type { MetaBillingStore } from './meta-billing-store.js';
 import type { PaymentsStore } from './payments-store.js';
 import type { SandboxCheckoutStore } from './sandbox-checkout-store.js';
+import type { WidgetSessionStore } from './widget-session-store.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
 export type NewAccount = Omit<Account, 'balanceMicros' | 'updatedAt'>;
@@ -23,7 +23,14 @@ export interface AccountListQuery {
  * Promise-based so that a networked engine (PostgreSQL) can implement the same contract.
  * Expected failures are thrown as `DomainError`s.
  */
-export interface Store extends MetaBillingStore, StatementStore, FrequencyCapStore, HostEventOutbox, PaymentsStore, SandboxCheckoutStore {
+export interface Store
+  extends MetaBillingStore,
+    StatementStore,
+    FrequencyCapStore,
+    HostEventOutbox,
+    PaymentsStore,
+    SandboxCheckoutStore,
+    WidgetSessionStore {
   /** Resolves once the database answers a trivial query. */
   ping(): Promise<void>;
   /** Releases the database; the store is unusable afterwards. */
@@ -43,7 +50,9 @@ export interface Store extends MetaBillingStore, StatementStore, FrequencyCapSto
   /**
    * In one transaction: if `(accountId, idempotencyKey)` exists, returns that entry with
    * `replayed: true` and changes nothing; otherwise reads the account, lets `policy` refuse by
-   * throwing, inserts the entry with its `balanceAfterMicros` and updates the running balance; then
+   * throwing, inserts the entry with its `balanceAfterMicros` and updates the running balance; the
+   * entry's time is `createdAt`, or the time of the account's previous entry when that is later,
+   * so that an account's entries are in the same order by time as by append; then
    * re-evaluates the low-balance alert (enqueuing `balance.low` on a crossing) and enqueues the
    * host events of `options.hostEvents`.
    * @throws DomainError `not_found` for an unknown account, or whatever `policy` throws
@@ -53,10 +62,6 @@ export interface Store extends MetaBillingStore, StatementStore, FrequencyCapSto
   listLedgerEntries(accountId: string): Promise<LedgerEntry[]>;
   /** The total (positive micro-units) of an account's debits of `kind` created in [`from`, `to`). */
   sumDebits(accountId: string, kind: LedgerKind, from: Date, to: Date): Promise<bigint>;
-
-  createWidgetSession(session: WidgetSession): Promise<void>;
-  /** Looks a session up by the SHA-256 of its client secret, expired or not. */
-  findWidgetSession(secretHash: string): Promise<WidgetSession | null>;
 
   /** Phone snapshots, portfolio messaging limits and the quality timeline. */
   readonly phoneStatus: PhoneStatusStore;

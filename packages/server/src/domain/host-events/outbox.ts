@@ -21,4 +21,6 @@ export interface HostEventOutbox {
   markHostEventFailed(id: string, at: Date, error: string): Promise<void>;
   /** Every host event of an account, oldest first. */
   listHostEvents(accountId: string): Promise<OutboxHostEvent[]>;
+  /** Deletes (at most `limit` of the) events delivered before `deliveredBefore`; returns how many. Idempotent. */
+  pruneDeliveredHostEvents(deliveredBefore: Date, limit?: number): Promise<number>;
 }

@@ -8,7 +8,8 @@ import type { ChangeHandler } from './webhook-change.js';
 import { InvalidChangeError } from './webhook-change.js';
 
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
-const USAGE_KEPT_MS = 48 * 3600 * 1000;
+/** Usage recipients older than this can no longer count in any window the usage endpoint shows. */
+export const USAGE_KEPT_MS = 48 * 3600 * 1000;
 
 /** What the `messages` handler needs. */
 export interface MessagesHandlerDeps {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createPaymentsTestApp, sandboxSessionOf, submitForm } from '../../test/payments.js';
+import { pruneOnce } from '../retention/pruner.js';
+import { retentionSteps } from '../retention/retention.js';
 import { PAYMENT_RETENTION_MS, pruneExpiredPayments } from './prune.js';
 
 describe('pruneExpiredPayments', () => {
@@ -34,6 +36,21 @@ describe('pruneExpiredPayments', () => {
       assert.equal((await t.app.request(`/sandbox/checkout/${sandboxSessionOf(recent.checkout_url)}`)).status, 200);
       assert.deepEqual(await pruneExpiredPayments(t.store, t.clock), { payments: 0, links: 0, sandboxCheckouts: 0 });
       assert.equal((await t.widget(later, 'GET', '/v1/balance')).body.balance.amount, '50.00');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('runs on the pruner schedule with the other retention steps', async () => {
+    const t = createPaymentsTestApp();
+    try {
+      const accountId = (await t.openAccount()).id;
+      const secret = await t.mintSession(accountId, ['topup']);
+      const abandoned = (await t.widget(secret, 'POST', '/v1/topups', { amount: { amount: '25.00', currency: 'USD' } })).body;
+      t.clock.advance(72 * 3_600_000 + PAYMENT_RETENTION_MS + 1);
+      const report = await pruneOnce(retentionSteps(t.store), t.clock);
+      assert.equal(report['payments'], 2);
+      assert.equal(await t.store.getPayment(abandoned.id), null);
     } finally {
       await t.close();
     }

@@ -27,6 +27,11 @@ export interface PhoneStatusView {
   readonly qualityStale: boolean;
   /** Same for the limit, which a webhook or another number of the portfolio may have refreshed. */
   readonly quotaStale: boolean;
+  /**
+   * A refresh was asked for and Meta could not be read: both views are then stale, however recent
+   * the cache, since the caller asked precisely because it doubts it.
+   */
+  readonly refreshFailed: boolean;
 }
 
 /** Reads phone status through a cache in the store, fetching from Meta when it is due. */
@@ -47,7 +52,10 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const minFetchIntervalMs = options.minFetchIntervalMs ?? 30_000;
   const lastAttemptAt = new Map<string, number>();
-  const inFlight = new Map<string, Promise<void>>();
+  /** Accounts whose last Graph read failed: a refresh the minimum interval holds back still failed. */
+  const lastAttemptFailed = new Set<string>();
+  /** Each resolves to whether Meta was read. */
+  const inFlight = new Map<string, Promise<boolean>>();
 
   const isFresh = (at: Date | undefined, now: number) => at !== undefined && now - at.getTime() < ttlMs;
 
@@ -59,7 +67,7 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
     return { snapshot, limit };
   }
 
-  function fetchShared(graph: MetaGraph, account: Account): Promise<void> {
+  function fetchShared(graph: MetaGraph, account: Account): Promise<boolean> {
     const running = inFlight.get(account.id);
     if (running) return running;
     lastAttemptAt.set(account.id, clock.now().getTime());
@@ -67,8 +75,12 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
       try {
         const read = await graph.getPhoneNumber(account.phoneNumberId);
         await store.phoneStatus.recordGraphRead({ account, read, at: clock.now() });
+        lastAttemptFailed.delete(account.id);
+        return true;
       } catch (error) {
         options.onGraphError?.(account.id, error);
+        lastAttemptFailed.add(account.id);
+        return false;
       } finally {
         inFlight.delete(account.id);
       }
@@ -83,7 +95,7 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
       if (!metaGraph) {
         // Without a Graph client webhooks are the only source and they push every change, so
         // what is stored is as current as we can know: not stale (and UNKNOWN when never told).
-        return { ...known, qualityStale: false, quotaStale: false };
+        return { ...known, qualityStale: false, quotaStale: false, refreshFailed: false };
       }
       const now = clock.now().getTime();
       const fresh =
@@ -93,19 +105,23 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
       const lastAttempt = lastAttemptAt.get(account.id);
       const mayFetch = lastAttempt === undefined || now - lastAttempt >= minFetchIntervalMs;
       const running = inFlight.get(account.id);
+      let read: boolean | null = null;
       if (running && (refresh || !fresh)) {
-        await running;
+        read = await running;
         known = await load(account);
       } else if (mayFetch && (refresh || !fresh)) {
-        await fetchShared(metaGraph, account);
+        read = await fetchShared(metaGraph, account);
         known = await load(account);
       }
+      // A refresh held back by the minimum interval answers as the attempt moments ago went.
+      const refreshFailed = refresh && (read === null ? lastAttemptFailed.has(account.id) : !read);
       const after = clock.now().getTime();
       const snapshotFresh = isFresh(known.snapshot?.fetchedAt, after);
       return {
         ...known,
-        qualityStale: !snapshotFresh,
-        quotaStale: !snapshotFresh && !isFresh(known.limit?.updatedAt, after),
+        qualityStale: refreshFailed || !snapshotFresh,
+        quotaStale: refreshFailed || (!snapshotFresh && !isFresh(known.limit?.updatedAt, after)),
+        refreshFailed,
       };
     },
     allowImmediateFetch(accountId) {

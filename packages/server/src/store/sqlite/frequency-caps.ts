@@ -48,11 +48,13 @@ export class SqliteFrequencyCaps implements FrequencyCapStore {
         .pluck(),
       findUnclaimed: db
         .prepare<[string, string, number, number], number>(`SELECT id FROM marketing_sends
-          WHERE account_id = ? AND recipient = ? AND sent_at > ? AND sent_at <= ? AND message_id IS NULL
+          WHERE account_id = ? AND recipient = ? AND sent_at > ? AND sent_at < ? AND message_id IS NULL
           ORDER BY sent_at LIMIT 1`)
         .pluck(),
       claim: db.prepare<[string, number]>('UPDATE marketing_sends SET message_id = ? WHERE id = ?'),
-      pruneAll: db.prepare<[number]>('DELETE FROM marketing_sends WHERE sent_at <= ?'),
+      pruneAll: db.prepare<[number, number]>(
+        'DELETE FROM marketing_sends WHERE id IN (SELECT id FROM marketing_sends WHERE sent_at <= ? LIMIT ?)',
+      ),
     };
   }
 
@@ -97,7 +99,7 @@ export class SqliteFrequencyCaps implements FrequencyCapStore {
     const s = this.#statements;
     const run = this.#db.transaction((): MarketingDeliveryOutcome => {
       if (s.findMessage.get(accountId, messageId) !== undefined) return 'duplicate';
-      const unclaimed = s.findUnclaimed.get(accountId, recipient, delivery.claimSince.getTime(), delivery.at.getTime());
+      const unclaimed = s.findUnclaimed.get(accountId, recipient, delivery.claimSince.getTime(), delivery.claimUntil.getTime());
       if (unclaimed !== undefined) {
         s.claim.run(messageId, unclaimed);
         return 'claimed';
@@ -108,8 +110,8 @@ export class SqliteFrequencyCaps implements FrequencyCapStore {
     return run.immediate();
   }
 
-  async pruneMarketingSends(before: Date): Promise<number> {
-    return this.#statements.pruneAll.run(before.getTime()).changes;
+  async pruneMarketingSends(before: Date, limit = -1): Promise<number> {
+    return this.#statements.pruneAll.run(before.getTime(), limit).changes;
   }
 
   #readCap(accountId: string): FrequencyCap | null {

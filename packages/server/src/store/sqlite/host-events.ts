@@ -38,6 +38,8 @@ export class SqliteHostEvents {
       delivered: db.prepare<[number, string]>('UPDATE host_events SET delivered_at = ?, last_error = NULL WHERE id = ?'),
       retry: db.prepare<[number, string, string]>('UPDATE host_events SET next_attempt_at = ?, last_error = ? WHERE id = ?'),
       failed: db.prepare<[number, string, string]>('UPDATE host_events SET failed_at = ?, last_error = ? WHERE id = ?'),
+      pruneDelivered: db.prepare<[number, number]>(`DELETE FROM host_events WHERE seq IN
+        (SELECT seq FROM host_events WHERE delivered_at IS NOT NULL AND delivered_at < ? LIMIT ?)`),
       list: db
         .prepare<[string], HostEventRow>(`SELECT ${COLUMNS} FROM host_events WHERE account_id = ? ORDER BY seq`)
         .safeIntegers(),
@@ -77,6 +79,11 @@ export class SqliteHostEvents {
 
   markFailed(id: string, at: Date, error: string): void {
     this.#statements.failed.run(at.getTime(), error.slice(0, MAX_ERROR_LENGTH), id);
+  }
+
+  /** A negative `limit` is no limit. */
+  pruneDelivered(deliveredBefore: Date, limit = -1): number {
+    return this.#statements.pruneDelivered.run(deliveredBefore.getTime(), limit).changes;
   }
 
   list(accountId: string): OutboxHostEvent[] {

@@ -41,6 +41,7 @@ export interface WidgetSessionRow {
   permissions: string;
   expires_at: bigint;
   created_at: bigint;
+  revoked_at: bigint | null;
 }
 
 /** Maps an `accounts` row to the domain type. */
@@ -101,5 +102,6 @@ export function toWidgetSession(row: WidgetSessionRow): WidgetSession {
     permissions: JSON.parse(row.permissions) as Permission[],
     expiresAt: new Date(Number(row.expires_at)),
     createdAt: new Date(Number(row.created_at)),
+    revokedAt: row.revoked_at === null ? null : new Date(Number(row.revoked_at)),
   };
 }

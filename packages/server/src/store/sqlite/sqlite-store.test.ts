@@ -113,6 +113,7 @@ describe('SQLite store', () => {
       permissions: ['topup' as const],
       expiresAt: new Date(AT.getTime() + 60_000),
       createdAt: AT,
+      revokedAt: null,
     };
     await store.createWidgetSession(session);
     assert.deepEqual(await store.findWidgetSession(session.secretHash), session);

@@ -12,15 +12,22 @@ import type {
   LedgerPolicy,
   NewLedgerEntry,
 } from '../../domain/ledger.js';
-import type { WidgetSession } from '../../domain/sessions.js';
 import type { FrequencyCap } from '../../domain/frequency-cap.js';
+import type { WidgetSession } from '../../domain/sessions.js';
 import type {
   MarketingDelivery,
   MarketingDeliveryOutcome,
   MarketingSendCheck,
   MarketingSendPolicy,
 } from '../frequency-cap-store.js';
-import type { LedgerFilter, LedgerPageQuery, LedgerSeqRange, LedgerTotals, SequencedLedgerEntry } from '../statement-store.js';
+import type {
+  LedgerFilter,
+  LedgerPageQuery,
+  LedgerReader,
+  LedgerSeqRange,
+  LedgerTotals,
+  SequencedLedgerEntry,
+} from '../statement-store.js';
 import type { AccountListQuery, NewAccount, Store } from '../store.js';
 import { SqliteFrequencyCaps } from './frequency-caps.js';
 import { SqliteStatementQueries } from './statement-queries.js';
@@ -37,8 +44,9 @@ import type { SandboxCheckout, SandboxCheckoutState } from '../sandbox-checkout-
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { sqlitePhoneStatusStore } from './phone-status-store.js';
-import type { AccountRow, LedgerEntryRow, WidgetSessionRow } from './rows.js';
-import { toAccount, toLedgerEntry, toWidgetSession } from './rows.js';
+import type { AccountRow, LedgerEntryRow } from './rows.js';
+import { toAccount, toLedgerEntry } from './rows.js';
+import { SqliteWidgetSessions } from './widget-sessions.js';
 
 /** Where the database lives: a file path (its folder is created) or `:memory:`. */
 export interface SqliteStoreOptions {
@@ -79,12 +87,14 @@ class SqliteStore implements Store {
   readonly #hostEvents: SqliteHostEvents;
   readonly #lowBalanceAlert: SqliteLowBalanceAlert;
   readonly #payments: SqlitePayments;
+  readonly #sessions: SqliteWidgetSessions;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.phoneStatus = sqlitePhoneStatusStore(db);
     this.#statement = new SqliteStatementQueries(db);
     this.#caps = new SqliteFrequencyCaps(db);
+    this.#sessions = new SqliteWidgetSessions(db);
     this.#hostEvents = new SqliteHostEvents(db);
     this.#lowBalanceAlert = new SqliteLowBalanceAlert(db, this.#hostEvents);
     this.#statements = {
@@ -114,6 +124,11 @@ class SqliteStore implements Store {
           `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE account_id = ? AND idempotency_key = ?`,
         )
         .safeIntegers(),
+      lastEntryAt: db
+        .prepare<[string], number>(
+          'SELECT created_at FROM ledger_entries INDEXED BY ledger_entries_by_account WHERE account_id = ? ORDER BY seq DESC LIMIT 1',
+        )
+        .pluck(),
       insertEntry: db.prepare(`INSERT INTO ledger_entries (${ENTRY_COLUMNS})
         VALUES (@id, @account_id, @idempotency_key, @type, @kind, @amount_micros, @balance_after_micros,
           @description, @reference, @details, @created_at)`),
@@ -122,17 +137,10 @@ class SqliteStore implements Store {
           `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE account_id = ? ORDER BY seq`,
         )
         .safeIntegers(),
-      insertSession: db.prepare(`INSERT INTO widget_sessions (id, secret_hash, account_id, permissions, expires_at, created_at)
-        VALUES (@id, @secret_hash, @account_id, @permissions, @expires_at, @created_at)`),
       sumDebits: db
         .prepare<[string, string, number, number], { total: bigint | null }>(
           `SELECT -SUM(amount_micros) AS total FROM ledger_entries
             WHERE account_id = ? AND kind = ? AND created_at >= ? AND created_at < ? AND amount_micros < 0`,
-        )
-        .safeIntegers(),
-      findSession: db
-        .prepare<[string], WidgetSessionRow>(
-          'SELECT id, secret_hash, account_id, permissions, expires_at, created_at FROM widget_sessions WHERE secret_hash = ?',
         )
         .safeIntegers(),
     };
@@ -143,7 +151,11 @@ class SqliteStore implements Store {
       if (!row) throw new DomainError('not_found', 'account_not_found', `account ${entry.accountId} does not exist`);
       policy(toAccount(row), entry.amountMicros);
       const balanceAfter = row.balance_micros + entry.amountMicros;
-      const at = entry.createdAt.getTime();
+      // Stamped under the write lock: never before the account's previous entry, so time order
+      // and append (seq) order agree and a time bound of the statement is one seq bound, even when
+      // another writer (or instance, or a skewed clock) committed a later time while this one waited.
+      const at = Math.max(entry.createdAt.getTime(), this.#statements.lastEntryAt.get(entry.accountId) ?? -Infinity);
+      const createdAt = new Date(at);
       this.#statements.insertEntry.run({
         id: entry.id,
         account_id: entry.accountId,
@@ -161,8 +173,8 @@ class SqliteStore implements Store {
       const inserted = this.#statements.findEntry.get(entry.accountId, entry.idempotencyKey);
       if (!inserted) throw new Error('ledger entry vanished inside its own transaction');
       const written = toLedgerEntry(inserted);
-      const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: entry.createdAt };
-      this.#lowBalanceAlert.reevaluate(accountAfter, written.id, entry.createdAt);
+      const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: createdAt };
+      this.#lowBalanceAlert.reevaluate(accountAfter, written.id, createdAt);
       if (options.hostEvents) this.#hostEvents.insert(options.hostEvents(written, accountAfter));
       return { entry: written, replayed: false };
     });
@@ -250,6 +262,10 @@ class SqliteStore implements Store {
     return this.#statements.listEntries.all(accountId).map(toLedgerEntry);
   }
 
+  readLedgerSnapshot<T>(read: (ledger: LedgerReader) => T): Promise<T> {
+    return this.#statement.readLedgerSnapshot(read);
+  }
+
   ledgerSeqRange(accountId: string, from: Date | null, to: Date | null): Promise<LedgerSeqRange> {
     return this.#statement.ledgerSeqRange(accountId, from, to);
   }
@@ -286,8 +302,8 @@ class SqliteStore implements Store {
     return this.#caps.recordMarketingDelivery(delivery);
   }
 
-  pruneMarketingSends(before: Date): Promise<number> {
-    return this.#caps.pruneMarketingSends(before);
+  pruneMarketingSends(before: Date, limit?: number): Promise<number> {
+    return this.#caps.pruneMarketingSends(before, limit);
   }
 
   async sumDebits(accountId: string, kind: LedgerKind, from: Date, to: Date): Promise<bigint> {
@@ -318,20 +334,28 @@ class SqliteStore implements Store {
     return this.#hostEvents.list(accountId);
   }
 
-  async createWidgetSession(session: WidgetSession): Promise<void> {
-    this.#statements.insertSession.run({
-      id: session.id,
-      secret_hash: session.secretHash,
-      account_id: session.accountId,
-      permissions: JSON.stringify(session.permissions),
-      expires_at: session.expiresAt.getTime(),
-      created_at: session.createdAt.getTime(),
-    });
+  async pruneDeliveredHostEvents(deliveredBefore: Date, limit?: number): Promise<number> {
+    return this.#hostEvents.pruneDelivered(deliveredBefore, limit);
   }
 
-  async findWidgetSession(secretHash: string): Promise<WidgetSession | null> {
-    const row = this.#statements.findSession.get(secretHash);
-    return row ? toWidgetSession(row) : null;
+  // Widget sessions: see SqliteWidgetSessions.
+  createWidgetSession(session: WidgetSession): Promise<void> {
+    return this.#sessions.createWidgetSession(session);
+  }
+  findWidgetSession(secretHash: string): Promise<WidgetSession | null> {
+    return this.#sessions.findWidgetSession(secretHash);
+  }
+  getWidgetSession(id: string): Promise<WidgetSession | null> {
+    return this.#sessions.getWidgetSession(id);
+  }
+  revokeWidgetSession(id: string, at: Date): Promise<WidgetSession | null> {
+    return this.#sessions.revokeWidgetSession(id, at);
+  }
+  revokeAccountWidgetSessions(accountId: string, at: Date): Promise<number> {
+    return this.#sessions.revokeAccountWidgetSessions(accountId, at);
+  }
+  pruneWidgetSessions(expiredBefore: Date, limit?: number): Promise<number> {
+    return this.#sessions.pruneWidgetSessions(expiredBefore, limit);
   }
 
   // Rate cards, message charges, usage and webhook counters: see SqliteMetaBilling.

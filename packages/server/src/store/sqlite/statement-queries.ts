@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type {
   LedgerFilter,
+  LedgerReader,
   LedgerPageQuery,
   LedgerSeqRange,
   LedgerTotals,
@@ -47,38 +48,58 @@ export class SqliteStatementQueries implements StatementStore {
     };
   }
 
+  async readLedgerSnapshot<T>(read: (ledger: LedgerReader) => T): Promise<T> {
+    // DEFERRED: a read transaction, which in WAL mode takes its snapshot at the first read and
+    // blocks no writer.
+    return this.#db.transaction(() => read(this.#reader)).deferred();
+  }
+
   async ledgerSeqRange(accountId: string, from: Date | null, to: Date | null): Promise<LedgerSeqRange> {
-    const read = this.#db.transaction(() => ({
-      fromSeq: from === null ? 0 : this.#firstSeqAt(accountId, from),
-      toSeq: to === null ? END_SEQ : this.#firstSeqAt(accountId, to),
-    }));
-    return read();
+    return this.#db.transaction(() => this.#reader.ledgerSeqRange(accountId, from, to))();
   }
 
   async listLedgerPage(query: LedgerPageQuery): Promise<SequencedLedgerEntry[]> {
-    const params: unknown[] = [query.accountId];
-    if (query.type !== undefined) params.push(query.type);
-    if (query.kind !== undefined) params.push(query.kind);
-    params.push(query.range.fromSeq, query.range.toSeq, query.limit);
-    return this.#pageStatement(query, query.order).all(...params).map(toSequenced);
+    return this.#reader.listLedgerPage(query);
   }
 
   async balanceBeforeSeq(accountId: string, seq: number): Promise<bigint> {
-    return this.#statements.balanceBefore.get(accountId, seq) ?? 0n;
+    return this.#reader.balanceBeforeSeq(accountId, seq);
   }
 
   async sumLedger(accountId: string, from: Date, to: Date, filter: LedgerFilter): Promise<LedgerTotals> {
-    const params: unknown[] = [accountId, from.getTime(), to.getTime()];
-    if (filter.type !== undefined) params.push(filter.type);
-    if (filter.kind !== undefined) params.push(filter.kind);
-    try {
-      const row = this.#sumStatement(filter).get(...params);
-      return { creditsMicros: row?.credits ?? 0n, debitsMicros: row?.debits ?? 0n };
-    } catch (error) {
-      if (!isIntegerOverflow(error)) throw error;
-      return this.#sumInBigints(filter, params);
-    }
+    return this.#reader.sumLedger(accountId, from, to, filter);
   }
+
+  readonly #reader: LedgerReader = {
+    ledgerSeqRange: (accountId, from, to) => ({
+      fromSeq: from === null ? 0 : this.#firstSeqAt(accountId, from),
+      toSeq: to === null ? END_SEQ : this.#firstSeqAt(accountId, to),
+    }),
+    listLedgerPage: (query) => {
+      const params: unknown[] = [query.accountId];
+      if (query.type !== undefined) params.push(query.type);
+      if (query.kind !== undefined) params.push(query.kind);
+      params.push(query.range.fromSeq, query.range.toSeq, query.limit);
+      return this.#pageStatement(query, query.order).all(...params).map(toSequenced);
+    },
+    balanceBeforeSeq: (accountId, seq) => this.#statements.balanceBefore.get(accountId, seq) ?? 0n,
+    sumLedger: (accountId, from, to, filter) => {
+      const params: unknown[] = [accountId, from.getTime(), to.getTime()];
+      if (filter.type !== undefined) params.push(filter.type);
+      if (filter.kind !== undefined) params.push(filter.kind);
+      try {
+        const row = this.#sumStatement(filter).get(...params);
+        return { creditsMicros: row?.credits ?? 0n, debitsMicros: row?.debits ?? 0n };
+      } catch (error) {
+        if (!isIntegerOverflow(error)) throw error;
+        return this.#sumInBigints(filter, params);
+      }
+    },
+    getLedgerEntryBySeq: (accountId, seq) => {
+      const row = this.#statements.bySeq.get(seq, accountId);
+      return row ? toSequenced(row) : null;
+    },
+  };
 
   /** SQLite sums in 64 bits; a day of near-maximal amounts can overflow that, bigints cannot. */
   #sumInBigints(filter: LedgerFilter, params: unknown[]): LedgerTotals {
@@ -98,8 +119,7 @@ export class SqliteStatementQueries implements StatementStore {
   }
 
   async getLedgerEntryBySeq(accountId: string, seq: number): Promise<SequencedLedgerEntry | null> {
-    const row = this.#statements.bySeq.get(seq, accountId);
-    return row ? toSequenced(row) : null;
+    return this.#reader.getLedgerEntryBySeq(accountId, seq);
   }
 
   #firstSeqAt(accountId: string, at: Date): number {

@@ -5,6 +5,7 @@ import { sql as statementFrequencyCap } from './0004-statement-frequency-cap.js'
 import { sql as hostEvents } from './0005-host-events.js';
 import { sql as payments } from './0006-payments.js';
 import { sql as paymentsHardening } from './0007-payments-hardening.js';
+import { sql as sessionRevocationRetention } from './0008-session-revocation-retention.js';
 
 /** A schema change, applied once, in `version` order. */
 export interface Migration {
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'host-events', sql: hostEvents },
   { version: 6, name: 'payments', sql: payments },
   { version: 7, name: 'payments-hardening', sql: paymentsHardening },
+  { version: 8, name: 'session-revocation-retention', sql: sessionRevocationRetention },
 ];
