@@ -27,7 +27,7 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  * @attr topup - Shows an "Add credits" button that opens the top-up dialog (`<wa-topup>`, or `<prefix-topup>` when
  *  this element is `<prefix-balance>`; registered on first use if the page has not).
  *

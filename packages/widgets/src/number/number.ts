@@ -19,7 +19,7 @@ import { loadError } from '../shared/load-error.js';
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  *
  * @property strings - Overrides of the translated strings, e.g. `{ numberLabel: 'Your line' }`.
  *

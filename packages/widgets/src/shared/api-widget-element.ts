@@ -16,8 +16,8 @@ export abstract class ApiWidgetElement extends WidgetElement {
   /** Overrides the session's locale. */
   @property() locale = '';
 
-  /** `dark` for the dark theme. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
+  /** `dark`, `light`, or `auto` (follows `prefers-color-scheme`); empty takes the surroundings' theme. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | '' = '';
 
   /** Overrides of the translated strings. */
   @property({ type: Object }) strings: Partial<Translation> = {};

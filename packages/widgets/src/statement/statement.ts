@@ -54,7 +54,7 @@ const PUSH_RELOAD_MS = 5_000;
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  * @attr from - First day shown, `YYYY-MM-DD` (UTC days); the first day of the current month by default.
  * @attr to - Last day shown, included, `YYYY-MM-DD`; the last day of the current month by default.
  * @attr type - `credit` or `debit` to show only those; empty for both.

@@ -35,7 +35,7 @@ const serverProblems: Record<string, AmountProblem> = {
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  * @attr disable-topup - Hides "Pay now": only payment links are offered.
  * @attr disable-payment-links - Hides payment links: only "Pay now" is offered.
  * @attr no-trigger - Renders no "Add credits" button; open the dialog with `show()`.
