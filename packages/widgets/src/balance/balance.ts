@@ -10,6 +10,7 @@ import type { ApiClient } from '../shared/api-client.js';
 import type { BalanceResponse } from '../shared/types.js';
 import { isOlder } from '../shared/time.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
+import { exportDialogParts } from '../topup/parts.js';
 import { WaTopup } from '../topup/topup.js';
 import styles from './balance.styles.js';
 import { ThresholdEditor } from './threshold-editor.js';
@@ -63,7 +64,8 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @csspart error - The error message shown when nothing could be loaded.
  * @csspart retry - The Retry button.
  * @csspart add-credits - The "Add credits" button (with the `topup` attribute).
- * @csspart topup - The built-in `<wa-topup>`, whose own parts are exported as `topup-<part>` (e.g. `topup-dialog`).
+ * @csspart topup - The built-in `<wa-topup>`, every part of whose dialog is exported as `topup-<part>` (e.g.
+ *  `topup-dialog`, `topup-preset`, `topup-pay`, `topup-status`).
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text colour (label, threshold, notes).
@@ -138,7 +140,7 @@ export class WaBalance extends ApiWidgetElement {
       const dialog = document.createElement(tag) as WaTopup;
       dialog.noTrigger = true;
       dialog.setAttribute('part', 'topup');
-      dialog.setAttribute('exportparts', 'dialog: topup-dialog, title: topup-title, pay: topup-pay, create-link: topup-create-link');
+      dialog.setAttribute('exportparts', exportDialogParts('topup-'));
       dialog.addEventListener('wa-topup-succeeded', () => void this.refresh());
       this.topupDialog = dialog;
       this.syncTopupDialog(dialog);

@@ -3,7 +3,6 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import '../frequency-cap/wa-frequency-cap.js';
 import type { WaFrequencyCap } from '../frequency-cap/frequency-cap.js';
-import type { WaSession } from '../session/session.js';
 import { endpoint, frequencyCap, jsonHandler, useApi } from '../test/api-mock.js';
 
 type Rgba = [number, number, number, number];

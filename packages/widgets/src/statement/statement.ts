@@ -71,6 +71,9 @@ const PUSH_RELOAD_MS = 5_000;
  * @csspart base - The card around everything.
  * @csspart label - The "Messaging credit statement" label.
  * @csspart filters - The date range, type and kind filters.
+ * @csspart filter - Each filter (its label and control); also `filter-from`, `filter-to`, `filter-type`, `filter-kind`.
+ * @csspart filter-label - Each filter's label.
+ * @csspart filter-input - Each filter's field; also `from`, `to`, `type` or `kind`.
  * @csspart range-error - The message shown when the end date is before the start date.
  * @csspart download - The "Download CSV" button.
  * @csspart download-error - The message shown when the download failed.
@@ -340,13 +343,14 @@ export class WaStatement extends ApiWidgetElement {
     return html`
       <fieldset part="filters" class="filters">
         <legend class="visually-hidden">${localize.term('statementFilters')}</legend>
-        <div class="field">
-          <label for="from">${localize.term('statementFrom')}</label>
-          <input id="from" type="date" .value=${this.from} max=${this.to || nothing} @change=${change('from')} />
+        <div part="filter filter-from" class="field">
+          <label part="filter-label" for="from">${localize.term('statementFrom')}</label>
+          <input part="filter-input from" id="from" type="date" .value=${this.from} max=${this.to || nothing} @change=${change('from')} />
         </div>
-        <div class="field">
-          <label for="to">${localize.term('statementTo')}</label>
+        <div part="filter filter-to" class="field">
+          <label part="filter-label" for="to">${localize.term('statementTo')}</label>
           <input
+            part="filter-input to"
             id="to"
             type="date"
             .value=${this.to}
@@ -356,17 +360,17 @@ export class WaStatement extends ApiWidgetElement {
             @change=${change('to')}
           />
         </div>
-        <div class="field">
-          <label for="type">${localize.term('statementType')}</label>
-          <select id="type" @change=${change('type')}>
+        <div part="filter filter-type" class="field">
+          <label part="filter-label" for="type">${localize.term('statementType')}</label>
+          <select part="filter-input type" id="type" @change=${change('type')}>
             <option value="" ?selected=${!this.type}>${localize.term('statementTypeAll')}</option>
             <option value="credit" ?selected=${this.type === 'credit'}>${localize.term('statementTypeCredits')}</option>
             <option value="debit" ?selected=${this.type === 'debit'}>${localize.term('statementTypeDebits')}</option>
           </select>
         </div>
-        <div class="field">
-          <label for="kind">${localize.term('statementKind')}</label>
-          <select id="kind" @change=${change('kind')}>
+        <div part="filter filter-kind" class="field">
+          <label part="filter-label" for="kind">${localize.term('statementKind')}</label>
+          <select part="filter-input kind" id="kind" @change=${change('kind')}>
             <option value="" ?selected=${!this.kind}>${localize.term('statementKindAll')}</option>
             ${STATEMENT_KINDS.map(
               kind => html`<option value=${kind} ?selected=${this.kind === kind}>${localize.term('statementKindFilter', kind)}</option>`,
