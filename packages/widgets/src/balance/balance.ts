@@ -199,7 +199,7 @@ export class WaBalance extends ApiWidgetElement {
         aria-busy=${busy ? 'true' : 'false'}
       >
         <div class="header">
-          <span part="label" class="label" id="label">${this.localize.term('balanceLabel')}</span>
+          <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('balanceLabel')}</span>
           ${balance?.is_low
             ? html`<span part="status" class="status">${warningIcon}${this.localize.term('lowBalance')}</span>`
             : nothing}
@@ -227,7 +227,7 @@ export class WaBalance extends ApiWidgetElement {
       </div>
       ${this.thresholdEditor.render(balance)} ${this.renderRunway(balance)}
       ${failure && this.receivedAt
-        ? html`<p part="stale" class="note" role="status">
+        ? html`<p part="stale" class="note" data-announce="stale">
             ${this.localize.term('staleNote', this.localize.date(this.receivedAt, { timeStyle: 'short' }))}
             ${this.renderRetry()}
           </p>`

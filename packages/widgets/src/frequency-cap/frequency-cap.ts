@@ -155,7 +155,7 @@ export class WaFrequencyCap extends ApiWidgetElement {
     const failure = this.task.status === TaskStatus.PENDING ? undefined : this.failure;
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!cap && !failure ? 'true' : 'false'}>
-        <span part="label" class="label" id="label">${this.localize.term('capLabel')}</span>
+        <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('capLabel')}</span>
         ${cap
           ? this.readOnly
             ? this.renderReadOnly(cap)

@@ -79,7 +79,7 @@ export class WaNumber extends ApiWidgetElement {
     const failure = this.task.status === TaskStatus.ERROR ? this.task.error : undefined;
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!account && !failure ? 'true' : 'false'}>
-        <span part="label" class="label" id="label">${this.localize.term('numberLabel')}</span>
+        <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('numberLabel')}</span>
         ${account ? this.renderNumber(account) : failure ? this.renderError(failure) : this.renderSkeleton()}
       </div>
     `;

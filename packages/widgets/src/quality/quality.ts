@@ -13,6 +13,7 @@ import type { QualityHistoryEntry, QualityResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './quality.styles.js';
 import { loadError, retryButton } from '../shared/load-error.js';
+import { RelativeTimeController } from '../shared/relative-time-controller.js';
 
 /** Meta's policy that quality is measured against. */
 export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
@@ -91,6 +92,8 @@ export class WaQuality extends ApiWidgetElement {
 
   constructor() {
     super();
+    // "Checked 3 minutes ago" and the history's times stay current
+    new RelativeTimeController(this);
     this.api.on('quality', quality => this.receive(quality));
   }
 
@@ -137,7 +140,7 @@ export class WaQuality extends ApiWidgetElement {
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!quality && !failure ? 'true' : 'false'}>
         <div class="header">
-          <span part="label" class="label" id="label">${this.localize.term('qualityLabel')}</span>
+          <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('qualityLabel')}</span>
           <button part="refresh" class="secondary" type="button" @click=${() => this.refresh()}>
             ${this.localize.term('refresh')}
           </button>
@@ -177,12 +180,12 @@ export class WaQuality extends ApiWidgetElement {
   private renderStale(quality: QualityResponse, failure: unknown) {
     const locale = this.localize.locale;
     if (failure && this.receivedAt) {
-      return html`<p part="stale" class="note" role="status">
+      return html`<p part="stale" class="note" data-announce="stale">
         ${this.localize.term('staleNote', shortDateTime(this.receivedAt, locale))} ${this.renderRetry()}
       </p>`;
     }
     if (!quality.stale) return nothing;
-    return html`<p part="stale" class="note" role="status">
+    return html`<p part="stale" class="note" data-announce="stale">
       ${quality.updated_at
         ? this.localize.term('qualityStale', shortDateTime(quality.updated_at, locale))
         : this.localize.term('qualityStaleNoTime')}

@@ -168,7 +168,7 @@ export class WaQuota extends ApiWidgetElement {
     const failure = this.quotaTask.status === TaskStatus.PENDING ? undefined : this.quotaFailure;
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!quota && !failure ? 'true' : 'false'}>
-        <span part="label" class="label" id="label">${this.localize.term('quotaLabel')}</span>
+        <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('quotaLabel')}</span>
         ${quota ? this.renderQuota(quota, failure) : failure ? this.renderQuotaError(failure) : this.renderSkeleton()}
         <div class="actions">
           <button part="usage-button" type="button" @click=${() => this.loadUsage()}>${this.localize.term('usageButton')}</button>
@@ -184,11 +184,11 @@ export class WaQuota extends ApiWidgetElement {
     const size = quota.unlimited ? { kind: 'unlimited' as const } : tierSize(quota.tier, quota.limit);
     let stale = html``;
     if (failure && this.quotaReceivedAt) {
-      stale = html`<p part="stale" class="note" role="status">
+      stale = html`<p part="stale" class="note" data-announce="stale">
         ${this.localize.term('staleNote', shortDateTime(this.quotaReceivedAt, locale))} ${retryButton(this.localize, () => this.refresh())}
       </p>`;
     } else if (quota.stale) {
-      stale = html`<p part="stale" class="note" role="status">
+      stale = html`<p part="stale" class="note" data-announce="stale">
         ${quota.updated_at
           ? this.localize.term('quotaStale', shortDateTime(quota.updated_at, locale))
           : this.localize.term('quotaStaleNoTime')}
@@ -241,7 +241,7 @@ export class WaQuota extends ApiWidgetElement {
     const summary = limited ? this.localize.term('usageOf', n(used), n(usage.limit!)) : this.localize.term('usageCount', used, n(used));
     return html`
       ${limited ? this.renderMeter(used, usage.limit!, summary, isNearLimit(usage)) : nothing}
-      <p part="usage-text" class="usage-text" role="status">${summary}</p>
+      <p part="usage-text" class="usage-text" data-announce="usage">${summary}</p>
       ${limited && usage.remaining !== null
         ? html`<p part="headroom">
             ${usage.remaining > 0 ? this.localize.term('usageHeadroom', usage.remaining, n(usage.remaining)) : this.localize.term('usageLimitReached')}

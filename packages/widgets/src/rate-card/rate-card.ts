@@ -148,7 +148,7 @@ export class WaRateCard extends ApiWidgetElement {
     const failure = this.cardTask.status === TaskStatus.ERROR ? this.cardTask.error : undefined;
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!card && !failure ? 'true' : 'false'}>
-        <span part="label" class="label" id="label">${this.localize.term('rateCardLabel')}</span>
+        <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('rateCardLabel')}</span>
         ${card ? this.renderCard(card) : failure ? this.renderError(failure) : this.renderSkeleton()}
       </div>
     `;
@@ -163,7 +163,7 @@ export class WaRateCard extends ApiWidgetElement {
       <div class="search">
         <label for="search">${this.localize.term('rateCardSearch')}</label>
         <input id="search" part="search" type="search" autocomplete="off" .value=${this.query} @input=${this.onSearch} />
-        <span part="count" class="muted" role="status">${this.localize.term('rateCardCount', shown.length, this.localize.number(shown.length))}</span>
+        <span part="count" class="muted" data-announce="count" data-announce-changes-only>${this.localize.term('rateCardCount', shown.length, this.localize.number(shown.length))}</span>
       </div>
       ${shown.length
         ? html`<div class="table-scroll" role="region" aria-labelledby="prices-caption" tabindex="0">
@@ -211,7 +211,7 @@ export class WaRateCard extends ApiWidgetElement {
         <div class="actions">
           <button part="add-line" class="secondary" type="button" @click=${this.addLine}>${this.localize.term('estimatorAddRow')}</button>
         </div>
-        <div class="summary" role="status">
+        <div class="summary" data-announce="estimate" data-announce-after-pause data-announce-changes-only>
           <p part="total" class="total">${this.localize.term('estimatorTotal', this.localize.money(result.total))}</p>
           ${this.renderCoverage(result.total)}
         </div>

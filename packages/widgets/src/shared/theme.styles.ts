@@ -159,7 +159,8 @@ export const widgetBaseStyles = css`
     outline-offset: 2px;
   }
 
-  .visually-hidden {
+  .visually-hidden,
+  [data-announcer] {
     position: absolute;
     width: 1px;
     height: 1px;

@@ -354,7 +354,7 @@ describe('<wa-statement>', () => {
       expect(parts(el, 'row')).to.have.length(4);
       expect(root(el).activeElement).to.equal(focused);
       expect(text(el, 'new-entries')).to.equal('New transactions Show');
-      expect(part(el, 'new-entries')!.getAttribute('role')).to.equal('status');
+      expect(root(el).querySelector('[data-announcer]')!.textContent).to.equal('New transactions');
 
       part(el, 'show-new')!.click();
       await waitUntil(() => seen.length === 3, 'Show never reloaded');

@@ -305,7 +305,7 @@ export class WaStatement extends ApiWidgetElement {
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${busy ? 'true' : 'false'}>
         <div class="header">
-          <span part="label" class="label" id="label">${this.localize.term('statementLabel')}</span>
+          <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('statementLabel')}</span>
           ${this.renderDownload()}
         </div>
         ${this.renderFilters(validRange)}
@@ -389,7 +389,7 @@ export class WaStatement extends ApiWidgetElement {
     const days = groupByDay(statement.entries, statement.totals);
     return html`
       ${this.newEntries
-        ? html`<p part="new-entries" class="note" role="status">
+        ? html`<p part="new-entries" class="note" data-announce="new-entries">
             ${localize.term('statementNewEntries')}
             <button part="show-new" class="secondary" type="button" @click=${() => this.showNewEntries()}>${localize.term('statementShowNew')}</button>
           </p>`

@@ -624,7 +624,7 @@ export class WaTopup extends ApiWidgetElement {
   private renderCreatedLink(link: PaymentLink) {
     const term = this.localize.term.bind(this.localize);
     return html`
-      <p part="status" class="status" role="status">${term('linkReady', this.localize.money(link.amount))}</p>
+      <p part="status" class="status" data-announce="status">${term('linkReady', this.localize.money(link.amount))}</p>
       ${this.renderLinkField(link, 'created-link', true)}
       <p class="muted">${term('linkExpires', this.localize.date(link.expires_at, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
       <div class="actions">
@@ -640,14 +640,14 @@ export class WaTopup extends ApiWidgetElement {
     const amount = this.localize.money(topup.amount);
     switch (this.view) {
       case 'succeeded':
-        return html`<p part="status" class="status status--succeeded" role="status">${term('paySucceeded', amount)}</p>
+        return html`<p part="status" class="status status--succeeded" data-announce="status">${term('paySucceeded', amount)}</p>
           <div class="actions"><button part="done" type="button" data-focus @click=${() => this.close()}>${term('done')}</button></div>`;
       case 'failed':
       case 'expired':
         return html`<p part="status" class="status error" role="alert">${term(this.view === 'failed' ? 'payFailed' : 'payExpired', amount)}</p>
           <div class="actions"><button part="try-again" type="button" data-focus @click=${() => this.backToAmount()}>${term('tryAgain')}</button></div>`;
       default:
-        return html`<p part="status" class="status" role="status">
+        return html`<p part="status" class="status" data-announce="status">
             ${this.popupBlocked ? term('payPopupBlocked', amount) : term('payWaiting', amount)}
           </p>
           <div class="actions">
