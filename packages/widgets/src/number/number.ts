@@ -92,7 +92,7 @@ export class WaNumber extends ApiWidgetElement {
     const rating = phone.quality_rating ?? 'UNKNOWN';
     return html`
       <div class="line">
-        <span part="number" class="number">${phone.display_phone_number}</span>
+        <span part="number" class="number" dir="ltr">${phone.display_phone_number}</span>
         ${phone.status ? html`<span part="status" class="chip">${this.localize.term('numberStatus', phone.status)}</span>` : nothing}
         <span part="quality" class="chip rating rating--${rating}">
           ${qualityIcon(rating)}${this.localize.term('qualityChip', this.localize.term('qualityRating', rating))}

@@ -290,7 +290,7 @@ export class WaQuota extends ApiWidgetElement {
       <tbody>
         ${byCount.map(
           row => html`<tr>
-            <th scope="row">${row.display_phone_number ?? this.localize.term('usageUnnamedNumber')}</th>
+            <th scope="row">${row.display_phone_number ? html`<span dir="ltr">${row.display_phone_number}</span>` : this.localize.term('usageUnnamedNumber')}</th>
             <td class="number">${this.localize.number(row.unique_customers)}</td>
           </tr>`,
         )}
