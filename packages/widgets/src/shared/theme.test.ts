@@ -1,9 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import '../frequency-cap/wa-frequency-cap.js';
+import '../quota/wa-quota.js';
+import '../topup/wa-topup.js';
+import { topupApi } from '../test/topup-mock.js';
 import type { WaFrequencyCap } from '../frequency-cap/frequency-cap.js';
-import { endpoint, frequencyCap, jsonHandler, useApi } from '../test/api-mock.js';
+import { endpoint, frequencyCap, jsonHandler, quota, usage, useApi } from '../test/api-mock.js';
 
 type Rgba = [number, number, number, number];
 
@@ -154,4 +157,42 @@ describe('theming', () => {
       });
     });
   }
+
+  describe('forced colours', () => {
+    const forcedColors = (active: boolean) => executeServerCommand('emulate-forced-colors', { active });
+    afterEach(() => forcedColors(false));
+
+    it('keeps the chosen amount preset apart from the others', async () => {
+      await useApi(...topupApi().handlers);
+      const session = await fixture(html`<wa-session endpoint=${endpoint} client-secret="ws_test" live-updates="off"><wa-topup></wa-topup></wa-session>`);
+      const el = session.querySelector('wa-topup')!;
+      await el.updateComplete;
+      part(el, 'trigger').click();
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="preset"]').length > 1, 'the presets never showed');
+      const [first, chosen] = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="preset"]')];
+      chosen!.querySelector('input')!.click();
+      await el.updateComplete;
+
+      await forcedColors(true);
+      await waitUntil(() => matchMedia('(forced-colors: active)').matches, 'forced colours never applied');
+      expect(style(chosen!).backgroundColor).not.to.equal(style(first!).backgroundColor);
+      expect(style(chosen!).color).not.to.equal(style(first!).color);
+      expect(style(chosen!).outlineStyle).to.equal('solid');
+    });
+
+    it('keeps the usage meter’s fill visible against its track', async () => {
+      await useApi(jsonHandler('/v1/quota', quota()), jsonHandler('/v1/usage/24h', usage()));
+      const session = await fixture(html`<wa-session endpoint=${endpoint} client-secret="ws_test" live-updates="off"><wa-quota></wa-quota></wa-session>`);
+      const el = session.querySelector('wa-quota')!;
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="usage-button"]'), 'the limit never loaded');
+      part(el, 'usage-button').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="meter-fill"]'), 'the meter never showed');
+
+      await forcedColors(true);
+      await waitUntil(() => matchMedia('(forced-colors: active)').matches, 'forced colours never applied');
+      const fill = style(part(el, 'meter-fill')).backgroundColor;
+      expect(fill).not.to.equal(style(part(el, 'meter')).backgroundColor);
+      expect(fill).not.to.equal('rgba(0, 0, 0, 0)');
+    });
+  });
 });
