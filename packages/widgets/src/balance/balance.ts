@@ -69,7 +69,7 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text colour (label, threshold, notes).
- * @cssprop --wa-widget-color-surface - Card background; also the Retry button's text.
+ * @cssprop --wa-widget-color-surface - Card background.
  * @cssprop --wa-widget-color-border - Card border.
  * @cssprop --wa-widget-color-accent - Retry button and focus ring.
  * @cssprop --wa-widget-color-warning - Low-balance badge and amount.
@@ -79,6 +79,16 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
+ * @cssprop --wa-widget-color-success - The paid top-up message.
+ * @cssprop --wa-widget-dialog-shadow - Shadow of the top-up dialog.
+ * @cssprop --wa-widget-dialog-backdrop - Backdrop behind the top-up dialog.
  */
 export class WaBalance extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];

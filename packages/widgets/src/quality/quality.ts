@@ -52,7 +52,7 @@ export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text (label, notes, dates).
- * @cssprop --wa-widget-color-surface - Card background; also the buttons' text.
+ * @cssprop --wa-widget-color-surface - Card background.
  * @cssprop --wa-widget-color-border - Card border and timeline line.
  * @cssprop --wa-widget-color-accent - Buttons, link and focus ring.
  * @cssprop --wa-widget-color-warning - Medium quality.
@@ -62,6 +62,13 @@ export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
  */
 export class WaQuality extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];

@@ -52,7 +52,7 @@ import { loadError } from '../shared/load-error.js';
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text (label, notes, codes).
- * @cssprop --wa-widget-color-surface - Card and field background; also the buttons' text.
+ * @cssprop --wa-widget-color-surface - Card and field background.
  * @cssprop --wa-widget-color-border - Card, table and field borders.
  * @cssprop --wa-widget-color-accent - Buttons and focus ring.
  * @cssprop --wa-widget-color-warning - The "You need … more" line.
@@ -62,6 +62,13 @@ import { loadError } from '../shared/load-error.js';
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
  */
 export class WaRateCard extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];

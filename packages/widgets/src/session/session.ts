@@ -30,6 +30,7 @@ import styles from './session.styles.js';
  *
  * @cssprop --wa-widget-color-text - Text colour of every widget inside.
  * @cssprop --wa-widget-color-surface - Background of every widget inside.
+ * @cssprop --wa-widget-color-accent - Accent of every widget inside (buttons, links, focus ring); each widget lists all its tokens.
  */
 export class WaSession extends WidgetElement {
   static override styles = styles;

@@ -83,7 +83,7 @@ const serverProblems: Record<string, AmountProblem> = {
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text (hints, expiries).
- * @cssprop --wa-widget-color-surface - Dialog and field background; also the buttons' text.
+ * @cssprop --wa-widget-color-surface - Dialog and field background.
  * @cssprop --wa-widget-color-border - Dialog, preset and field borders.
  * @cssprop --wa-widget-color-accent - Buttons, the chosen preset and the focus ring.
  * @cssprop --wa-widget-color-danger - Errors.
@@ -92,6 +92,16 @@ const serverProblems: Record<string, AmountProblem> = {
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons, the chosen preset).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
+ * @cssprop --wa-widget-color-success - The paid top-up message.
+ * @cssprop --wa-widget-dialog-shadow - Shadow of the top-up dialog.
+ * @cssprop --wa-widget-dialog-backdrop - Backdrop behind the top-up dialog.
  */
 export class WaTopup extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
