@@ -262,7 +262,7 @@ export class WaStatement extends ApiWidgetElement {
       this.loaded = { ...loaded, entries: [...loaded.entries, ...page.entries], totals, nextCursor: page.next_cursor, pages: loaded.pages + 1 };
       const count = page.entries.length;
       const more = this.localize.term('statementLoadedMore', count, this.localize.number(count));
-      this.announcement = page.next_cursor ? more : `${more}. ${this.localize.term('statementAllLoaded')}`;
+      this.announcement = page.next_cursor ? more : `${more} ${this.localize.term('statementAllLoaded')}`;
       await this.updateComplete;
       // the button is gone on the last page: carry focus to the first row it brought rather than to <body>
       if (!page.next_cursor && firstNew) this.renderRoot.querySelector<HTMLElement>(`[data-entry="${CSS.escape(firstNew)}"]`)?.focus();

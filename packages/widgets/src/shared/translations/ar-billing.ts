@@ -77,12 +77,12 @@ const terms = {
   statementLoadMore: 'تحميل المزيد',
   statementLoadedMore: (count, formatted) =>
     plural('ar', count, {
-      zero: `حُمّلت ${formatted} معاملة إضافية`,
-      one: 'حُمّلت معاملة واحدة إضافية',
-      two: 'حُمّلت معاملتان إضافيتان',
-      few: `حُمّلت ${formatted} معاملات إضافية`,
-      many: `حُمّلت ${formatted} معاملةً إضافية`,
-      other: `حُمّلت ${formatted} معاملة إضافية`,
+      zero: `حُمّلت ${formatted} معاملة إضافية.`,
+      one: 'حُمّلت معاملة واحدة إضافية.',
+      two: 'حُمّلت معاملتان إضافيتان.',
+      few: `حُمّلت ${formatted} معاملات إضافية.`,
+      many: `حُمّلت ${formatted} معاملةً إضافية.`,
+      other: `حُمّلت ${formatted} معاملة إضافية.`,
     }),
   statementAllLoaded: 'تُعرض كل معاملات هذه الفترة.',
   statementLoadMoreFailed: 'تعذّر تحميل المزيد من المعاملات.',

@@ -64,7 +64,7 @@ const terms = {
   statementLoadFailed: 'Couldn’t load the statement.',
   statementLoadMore: 'Load more',
   statementLoadedMore: (count, formatted) =>
-    plural('en', count, { one: `${formatted} more transaction loaded`, other: `${formatted} more transactions loaded` }),
+    plural('en', count, { one: `${formatted} more transaction loaded.`, other: `${formatted} more transactions loaded.` }),
   statementAllLoaded: 'All transactions of this period are shown.',
   statementLoadMoreFailed: 'Couldn’t load more transactions.',
   statementNewEntries: 'New transactions',

@@ -59,7 +59,7 @@ const terms = {
     pluralForm('es', count, { one: `${formatted} mensaje entregado no tenía precio en su tarifa y no se cobró.`, other: `${formatted} mensajes entregados no tenían precio en su tarifa y no se cobraron.` }),
   statementLoadFailed: 'No se pudo cargar el extracto.',
   statementLoadMore: 'Cargar más',
-  statementLoadedMore: (count, formatted) => `${formatted} ${plural(count, 'movimiento cargado', 'movimientos cargados')} más`,
+  statementLoadedMore: (count, formatted) => `${formatted} ${plural(count, 'movimiento cargado', 'movimientos cargados')} más.`,
   statementAllLoaded: 'Se muestran todos los movimientos del periodo.',
   statementLoadMoreFailed: 'No se pudieron cargar más movimientos.',
   statementNewEntries: 'Movimientos nuevos',

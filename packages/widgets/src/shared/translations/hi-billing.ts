@@ -58,7 +58,7 @@ const terms = {
     `${formatted} डिलीवर हुए मैसेज की आपके रेट कार्ड में कोई कीमत नहीं थी, इसलिए उनका शुल्क नहीं लिया गया।`,
   statementLoadFailed: 'स्टेटमेंट लोड नहीं हो सका।',
   statementLoadMore: 'और लोड करें',
-  statementLoadedMore: (_count, formatted) => `${formatted} और लेन-देन लोड हुए`,
+  statementLoadedMore: (_count, formatted) => `${formatted} और लेन-देन लोड हुए।`,
   statementAllLoaded: 'इस अवधि के सभी लेन-देन दिखाए जा रहे हैं।',
   statementLoadMoreFailed: 'और लेन-देन लोड नहीं हो सके।',
   statementNewEntries: 'नए लेन-देन',

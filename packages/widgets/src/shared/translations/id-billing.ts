@@ -57,7 +57,7 @@ const terms = {
     `${formatted} pesan terkirim tidak memiliki harga di daftar tarif Anda dan tidak ditagih.`,
   statementLoadFailed: 'Laporan tidak dapat dimuat.',
   statementLoadMore: 'Muat lebih banyak',
-  statementLoadedMore: (_count, formatted) => `${formatted} transaksi lagi dimuat`,
+  statementLoadedMore: (_count, formatted) => `${formatted} transaksi lagi dimuat.`,
   statementAllLoaded: 'Semua transaksi dalam periode ini sudah ditampilkan.',
   statementLoadMoreFailed: 'Transaksi lainnya tidak dapat dimuat.',
   statementNewEntries: 'Ada transaksi baru',

@@ -59,7 +59,7 @@ const terms = {
     pluralForm('pt-BR', count, { one: `${formatted} mensagem entregue não tinha preço na sua tabela e não foi cobrada.`, other: `${formatted} mensagens entregues não tinham preço na sua tabela e não foram cobradas.` }),
   statementLoadFailed: 'Não foi possível carregar o extrato.',
   statementLoadMore: 'Carregar mais',
-  statementLoadedMore: (count, formatted) => `Mais ${formatted} ${plural(count, 'transação carregada', 'transações carregadas')}`,
+  statementLoadedMore: (count, formatted) => `Mais ${formatted} ${plural(count, 'transação carregada', 'transações carregadas')}.`,
   statementAllLoaded: 'Todas as transações do período estão sendo exibidas.',
   statementLoadMoreFailed: 'Não foi possível carregar mais transações.',
   statementNewEntries: 'Novas transações',
