@@ -223,7 +223,8 @@ export class LocalizeController implements ReactiveController {
     const lang = this.lang;
     const dir = this.dir();
     for (const child of this.host.shadowRoot?.children ?? []) {
-      if (!(child instanceof HTMLElement)) continue;
+      // an embedded widget (the balance's dialog) gives its own content its language
+      if (!(child instanceof HTMLElement) || child.localName.includes('-')) continue;
       if (child.lang !== lang) child.lang = lang;
       if (child.dir !== dir) child.dir = dir;
     }
