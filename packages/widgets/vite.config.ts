@@ -17,6 +17,8 @@ export default defineConfig({
       fileName: () => 'wa-widgets.js',
     },
     // For an ES library Vite keeps whitespace so bundlers can re-minify; this file goes straight to a browser.
-    rolldownOptions: { output: { minify: true } },
+    // One self-contained file until the server serves chunks beside it: languages are `import()`ed lazily by the
+    // npm entries, and inlined here.
+    rolldownOptions: { output: { minify: true, codeSplitting: false } },
   },
 });
