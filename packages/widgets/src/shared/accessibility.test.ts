@@ -74,7 +74,23 @@ const states: WidgetState[] = [
       await waitUntil(() => part(el, 'topup')?.shadowRoot?.querySelector('[part~="preset"]'), 'the presets never showed');
     },
   },
+  {
+    name: 'changing the alert, with an invalid amount',
+    tag: 'wa-balance',
+    handlers: () => [balanceHandler()],
+    reach: async el => {
+      await settled(el);
+      part(el, 'change-threshold')!.click();
+      await waitUntil(() => part(el, 'threshold-input'), 'the alert form never opened');
+      const input = part(el, 'threshold-input') as HTMLInputElement;
+      input.value = 'abc';
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      part(el, 'threshold-save')!.click();
+      await waitUntil(() => part(el, 'threshold-error'), 'the invalid amount was never explained');
+    },
+  },
   { name: 'loaded', tag: 'wa-number', handlers: () => [jsonHandler('/v1/account', account())] },
+  { name: 'no number yet', tag: 'wa-number', handlers: () => [jsonHandler('/v1/account', account({ display_phone_number: null }))] },
   { name: 'error', tag: 'wa-number', handlers: () => [failing('/v1/account')] },
   { name: 'loading', tag: 'wa-quality', handlers: () => [never('/v1/quality')], reach: el => el.updateComplete },
   { name: 'loaded', tag: 'wa-quality', handlers: () => [jsonHandler('/v1/quality', quality())] },
@@ -95,12 +111,26 @@ const states: WidgetState[] = [
   { name: 'stale', tag: 'wa-quota', handlers: () => [thenFailing('/v1/quota', quota())], reach: staleAfterRefresh },
   { name: 'error', tag: 'wa-quota', handlers: () => [failing('/v1/quota')] },
   { name: 'loaded', tag: 'wa-rate-card', handlers: () => [jsonHandler('/v1/rate-card', rateCard()), balanceHandler()] },
+  {
+    name: 'with an estimate and an invalid audience',
+    tag: 'wa-rate-card',
+    handlers: () => [jsonHandler('/v1/rate-card', rateCard()), balanceHandler()],
+    reach: async el => {
+      await settled(el);
+      const audience = part(el, 'estimate-audience') as HTMLInputElement;
+      audience.value = '12.5';
+      audience.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      await waitUntil(() => audience.getAttribute('aria-invalid') === 'true', 'the audience was never marked invalid');
+    },
+  },
   { name: 'empty', tag: 'wa-rate-card', handlers: () => [jsonHandler('/v1/rate-card', rateCard({ rates: [] })), balanceHandler()] },
   { name: 'error', tag: 'wa-rate-card', handlers: () => [failing('/v1/rate-card'), balanceHandler()] },
   { name: 'loaded', tag: 'wa-statement', handlers: () => [jsonHandler('/v1/statement', statement())] },
   { name: 'empty', tag: 'wa-statement', handlers: () => [jsonHandler('/v1/statement', statement({ entries: [], daily_totals: [] }))] },
   { name: 'error', tag: 'wa-statement', handlers: () => [failing('/v1/statement')] },
   { name: 'loaded', tag: 'wa-frequency-cap', handlers: () => [jsonHandler('/v1/frequency-cap', frequencyCap())] },
+  { name: 'read-only', tag: 'wa-frequency-cap', attributes: { 'read-only': '' }, handlers: () => [jsonHandler('/v1/frequency-cap', frequencyCap())] },
   { name: 'error', tag: 'wa-frequency-cap', handlers: () => [failing('/v1/frequency-cap')] },
   {
     name: 'dialog open',
