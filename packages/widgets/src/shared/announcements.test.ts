@@ -6,6 +6,9 @@ import type { WaQuality } from '../quality/quality.js';
 import '../rate-card/wa-rate-card.js';
 import type { WaRateCard } from '../rate-card/rate-card.js';
 import '../session/wa-session.js';
+import '../topup/wa-topup.js';
+import type { WaTopup } from '../topup/topup.js';
+import { topupApi } from '../test/topup-mock.js';
 import type { WaSession } from '../session/session.js';
 import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, jsonHandler, quality, rateCard, useApi } from '../test/api-mock.js';
 import { ANNOUNCE_PAUSE_MS } from './live-announcer.js';
@@ -55,6 +58,34 @@ describe('announcements, headings and relative times', () => {
       await waitUntil(() => announcer(el).textContent !== '', 'the estimate was never read', { timeout: 3 * ANNOUNCE_PAUSE_MS });
       expect(performance.now() - typedAt).to.be.at.least(ANNOUNCE_PAUSE_MS - 50);
       expect(announcer(el).textContent).to.contain(part(el, 'total')!.textContent!.trim());
+    });
+
+    it('reads a top-up’s outcome inside the open modal dialog, where a screen reader still hears it', async () => {
+      const api = topupApi();
+      await useApi(...api.handlers);
+      const realOpen = window.open;
+      window.open = (() => ({ closed: false, close() {} }) as unknown as Window) as typeof window.open;
+      try {
+        const session = await fixture(html`<wa-session endpoint=${endpoint} client-secret="ws_test" locale="en-US" live-updates="off">
+          <wa-topup poll-interval="40"></wa-topup>
+        </wa-session>`);
+        const el = session.querySelector<WaTopup>('wa-topup')!;
+        await el.updateComplete;
+        el.shadowRoot!.querySelector<HTMLElement>('[part~="trigger"]')!.click();
+        await waitUntil(() => el.shadowRoot!.querySelector('[part~="preset"] input'), 'the presets never showed');
+        const dialog = el.shadowRoot!.querySelector('dialog')!;
+        const inDialog = () => dialog.querySelector<HTMLElement>(':scope > [data-announcer]');
+        expect(inDialog()?.textContent).to.equal('');
+
+        el.shadowRoot!.querySelector<HTMLInputElement>('[part~="preset"] input')!.click();
+        el.shadowRoot!.querySelector<HTMLElement>('[part~="pay"]')!.click();
+        await waitUntil(() => el.shadowRoot!.querySelector('[part~="status"]'), 'the payment never started');
+        api.state.status = 'succeeded';
+        await waitUntil(() => / added to your balance$/.test(inDialog()?.textContent ?? ''), `read "${inDialog()?.textContent}"`);
+        expect(inDialog()!.textContent).to.equal(el.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim());
+      } finally {
+        window.open = realOpen;
+      }
     });
   });
 

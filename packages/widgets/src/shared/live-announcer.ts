@@ -14,10 +14,13 @@ export interface LiveAnnouncerHost extends ReactiveControllerHost, HTMLElement {
  * element appears, or its text changes, the text is announced. With `data-announce-after-pause` it is announced
  * once its text has stopped changing for {@link ANNOUNCE_PAUSE_MS} (a total that follows typing); with
  * `data-announce-changes-only` its first text is not read, only later changes (a count shown with the data).
- * Buttons inside a marked element are not read with it.
+ * Buttons inside a marked element are not read with it. While a modal `<dialog>` of the widget is open, everything
+ * outside it is inert (hidden from screen readers), so the dialog gets a region of its own, added empty when it
+ * opens.
  */
 export class LiveAnnouncer implements ReactiveController {
   private region: HTMLElement | undefined;
+  private readonly dialogRegions = new WeakMap<HTMLDialogElement, HTMLElement>();
   /** The last text seen of each marked element that is on screen. */
   private readonly seen = new Map<string, string>();
   private readonly pauses = new Map<string, ReturnType<typeof setTimeout>>();
@@ -29,12 +32,7 @@ export class LiveAnnouncer implements ReactiveController {
   hostConnected(): void {
     const root = this.host.shadowRoot;
     if (!root || this.region?.parentNode === root) return;
-    this.region ??= document.createElement('div');
-    this.region.setAttribute('role', 'status');
-    this.region.setAttribute('aria-live', 'polite');
-    this.region.setAttribute('aria-atomic', 'true');
-    // hidden like `.visually-hidden` by the widgets' base styles
-    this.region.dataset.announcer = '';
+    this.region ??= liveRegion();
     // Before Lit's own content, outside the part Lit clears when it re-renders.
     root.prepend(this.region);
   }
@@ -47,6 +45,12 @@ export class LiveAnnouncer implements ReactiveController {
   hostUpdated(): void {
     const root = this.host.shadowRoot;
     if (!root) return;
+    const dialog = root.querySelector<HTMLDialogElement>('dialog[open]');
+    if (dialog && !this.dialogRegions.get(dialog)?.isConnected) {
+      const region = liveRegion();
+      this.dialogRegions.set(dialog, region);
+      dialog.prepend(region);
+    }
     const present = new Set<string>();
     const now: string[] = [];
     for (const element of root.querySelectorAll<HTMLElement>('[data-announce]')) {
@@ -72,7 +76,8 @@ export class LiveAnnouncer implements ReactiveController {
 
   /** Reads `text` out now; the same words twice in a row are read twice. */
   announce(text: string): void {
-    const region = this.region;
+    const dialog = this.host.shadowRoot?.querySelector<HTMLDialogElement>('dialog[open]');
+    const region = (dialog && this.dialogRegions.get(dialog)) || this.region;
     if (!region) return;
     if (region.textContent === text) {
       region.textContent = '';
@@ -102,4 +107,14 @@ function spokenText(element: HTMLElement): string {
     if (!node.parentElement?.closest('button')) words.push(node.textContent ?? '');
   }
   return words.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** An empty polite live region, hidden like `.visually-hidden` by the widgets' base styles (`[data-announcer]`). */
+function liveRegion(): HTMLElement {
+  const region = document.createElement('div');
+  region.setAttribute('role', 'status');
+  region.setAttribute('aria-live', 'polite');
+  region.setAttribute('aria-atomic', 'true');
+  region.dataset.announcer = '';
+  return region;
 }
