@@ -170,7 +170,7 @@ export class WaRateCard extends ApiWidgetElement {
       <div class="search">
         <label for="search">${this.localize.term('rateCardSearch')}</label>
         <input id="search" part="search" type="search" autocomplete="off" .value=${this.query} @input=${this.onSearch} />
-        <span part="count" class="muted" data-announce="count" data-announce-changes-only>${this.localize.term('rateCardCount', shown.length, this.localize.number(shown.length))}</span>
+        <span part="count" class="muted" data-announce="count" data-announce-after-pause data-announce-changes-only>${this.localize.term('rateCardCount', shown.length, this.localize.number(shown.length))}</span>
       </div>
       ${shown.length
         ? html`<div class="table-scroll" role="region" aria-labelledby="prices-caption" tabindex="0">
