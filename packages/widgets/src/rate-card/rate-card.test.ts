@@ -185,7 +185,7 @@ describe('<wa-rate-card>', () => {
       await el.updateComplete;
       expect(rows(el).map(row => row.split(' $')[0])).to.deep.equal(['India IN']);
       expect(text(el, 'count')).to.equal('1 market');
-      await waitUntil(() => announcer.textContent === '1 market', 'the count was never read once typing paused');
+      await waitUntil(() => announcer.textContent === '1 market', 'the count was never read once typing paused', { timeout: 3000 });
       expect(el.shadowRoot!.querySelector('[data-announcer]')).to.equal(announcer);
 
       await type(part(el, 'search') as HTMLInputElement, 'br');
