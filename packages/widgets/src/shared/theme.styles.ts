@@ -132,6 +132,18 @@ export const widgetBaseStyles = css`
     line-height: 1.4;
   }
 
+  /*
+   * Without a page token, text on the accent (and on the danger colour) is white or black, whichever reads on it:
+   * a brand that sets only its accent still gets readable buttons, in light and in dark. Oklab lightness 0.565 is
+   * where white and black contrast equally.
+   */
+  @supports (color: oklch(from red l c h)) {
+    :host {
+      --_on-accent: var(--wa-widget-color-on-accent, oklch(from var(--_accent) clamp(0, (0.565 - l) * 1000, 1) 0 0));
+      --_on-danger: var(--wa-widget-color-on-danger, oklch(from var(--_danger) clamp(0, (0.565 - l) * 1000, 1) 0 0));
+    }
+  }
+
   ${themeSelectors}
 
   :host([hidden]) {

@@ -10,11 +10,15 @@ import { endpoint, frequencyCap, jsonHandler, quota, usage, useApi } from '../te
 
 type Rgba = [number, number, number, number];
 
+const pixel = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+
+/** Any computed colour (`rgb()`, `oklch()`…) as sRGB channels and alpha, as the browser paints it. */
 function parseColor(value: string): Rgba {
-  const numbers = value.match(/[\d.]+/g)?.map(Number) ?? [];
-  if (!value.startsWith('rgb') || numbers.length < 3) throw new Error(`not an rgb() colour: ${value}`);
-  const [r = 0, g = 0, b = 0, a = 1] = numbers;
-  return [r, g, b, a];
+  pixel.clearRect(0, 0, 1, 1);
+  pixel.fillStyle = value;
+  pixel.fillRect(0, 0, 1, 1);
+  const [r = 0, g = 0, b = 0, a = 0] = pixel.getImageData(0, 0, 1, 1).data;
+  return [r, g, b, a / 255];
 }
 
 /** `top` drawn over the opaque `bottom`, as the eye sees it. */
@@ -86,6 +90,16 @@ describe('theming', () => {
         <wa-frequency-cap></wa-frequency-cap>
       </wa-session>`);
       expect(surfaceOf(onSession)).to.equal('rgb(43, 29, 14)');
+    });
+
+    it('writes black or white on a brand accent, whichever reads, when the brand sets only the accent', async () => {
+      for (const [accent, theme] of [['#ffd23f', 'light'], ['#6d28d9', 'dark'], ['#128c7e', 'light'], ['#0969da', 'dark']] as const) {
+        const el = await capIn(html`<wa-session style="--wa-widget-color-accent: ${accent}" endpoint=${endpoint} client-secret="ws_test" theme=${theme}>
+          <wa-frequency-cap></wa-frequency-cap>
+        </wa-session>`);
+        const save = style(part(el, 'save'));
+        expect(contrast(save.color, save.backgroundColor), `text on ${accent}`).to.be.at.least(4.5);
+      }
     });
 
     it('draws one widget light inside a dark session with theme="light"', async () => {
