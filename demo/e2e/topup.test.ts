@@ -42,7 +42,8 @@ describe('adding credits: in-page top-up and shareable payment links, through th
     await popup.getByText('TEST MODE — no real money').waitFor();
     await popup.getByRole('button', { name: 'Pay $50.00' }).click();
 
-    await dialog.getByText('$50.00 added to your balance').waitFor();
+    // the visible message; the dialog's live region reads the same words out
+    await dialog.getByRole('paragraph').filter({ hasText: '$50.00 added to your balance' }).waitFor();
     await balance.getByText('$8,373.87').waitFor();
     assert.equal((await demoAccount()).balance.amount, '8373.87');
     await dialog.getByRole('button', { name: 'Done' }).click();

@@ -12,24 +12,14 @@ async function mintClientSecret(): Promise<string> {
   return body.client_secret;
 }
 
-const themes: Record<string, Record<string, string>> = {
-  nimbus: {},
-  midnight: {},
-  terra: {
-    '--wa-widget-color-accent': '#b4441c',
-    '--wa-widget-font-family': 'Georgia, "Times New Roman", serif',
-    '--wa-widget-radius': '2px',
-  },
-};
-
-function applyTheme(session: WaSession, name: string): void {
-  document.documentElement.dataset.theme = name;
-  for (const property of ['--wa-widget-color-accent', '--wa-widget-font-family', '--wa-widget-radius']) {
-    session.style.removeProperty(property);
-  }
-  for (const [property, value] of Object.entries(themes[name] ?? {})) session.style.setProperty(property, value);
-  if (name === 'midnight') session.setAttribute('theme', 'dark');
-  else session.removeAttribute('theme');
+/**
+ * Brands are `--wa-widget-*` tokens in the console's stylesheet (`:root[data-brand=…]`, with dark variants under
+ * `[data-mode=dark]`); the mode is the session's `theme`. Brand tokens on `:root` survive the dark theme.
+ */
+function applyLook(session: WaSession, brand: string, mode: string): void {
+  document.documentElement.dataset.brand = brand;
+  document.documentElement.dataset.mode = mode;
+  session.setAttribute('theme', mode);
 }
 
 defineWidgets();
@@ -38,10 +28,15 @@ session.endpoint = window.location.origin;
 session.fetchClientSecret = mintClientSecret;
 session.clientSecret = await mintClientSecret();
 
-const themePicker = document.querySelector<HTMLSelectElement>('#theme-picker')!;
-themePicker.addEventListener('change', () => applyTheme(session, themePicker.value));
+const brandPicker = document.querySelector<HTMLSelectElement>('#brand-picker')!;
+const modePicker = document.querySelector<HTMLSelectElement>('#mode-picker')!;
+const applyPickedLook = () => applyLook(session, brandPicker.value, modePicker.value);
+brandPicker.addEventListener('change', applyPickedLook);
+modePicker.addEventListener('change', applyPickedLook);
+applyPickedLook();
 const localePicker = document.querySelector<HTMLSelectElement>('#locale-picker')!;
 localePicker.addEventListener('change', () => {
   session.locale = localePicker.value;
   document.documentElement.lang = localePicker.value;
+  document.documentElement.dir = localePicker.value === 'ar' ? 'rtl' : 'ltr';
 });

@@ -35,6 +35,25 @@ function summaryReporter(file = process.env.WTR_SUMMARY_FILE) {
   };
 }
 
+/**
+ * `executeServerCommand('emulate-forced-colors', { active })`: @web/test-runner-commands' emulateMedia, and
+ * Puppeteer's own emulateMediaFeatures, refuse `forced-colors`, so this asks Chromium over CDP directly.
+ */
+function forcedColorsPlugin() {
+  return {
+    name: 'emulate-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      const cdp = await page.createCDPSession();
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+      });
+      return true;
+    },
+  };
+}
+
 export default {
   files: 'src/**/*.test.ts',
   nodeResolve: true,
@@ -42,7 +61,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   middleware: [serveMockServiceWorker],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json' }), forcedColorsPlugin()],
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     chromeLauncher({

@@ -24,6 +24,7 @@ export { apiClientContext, localeContext, type LocaleContextValue } from './shar
 export type * from './shared/events.js';
 export {
   LocalizeController,
+  loadTranslation,
   registerTranslation,
   translationFor,
   type LocalizeHost,
@@ -35,6 +36,7 @@ export type { MetaTerms } from './shared/meta-terms.js';
 export type { TopupTerms } from './shared/topup-terms.js';
 export { fromMicros, multiplyMoney, parseWholeNumber, toMicros } from './shared/micros.js';
 export { formatMoney, isMoney } from './shared/money.js';
+export { plural, type PluralForms } from './shared/plural.js';
 export { compactCount, tierSize, tierWords, type TierSize } from './shared/tiers.js';
 export { darkTokens, widgetBaseStyles } from './shared/theme.styles.js';
 export type * from './shared/types.js';

@@ -102,6 +102,29 @@ describe('<wa-balance topup>', () => {
     });
   });
 
+  describe('styling', () => {
+    it('exports every part of its dialog as topup-<part>, so the host styles each piece', async () => {
+      const style = document.createElement('style');
+      style.textContent = 'wa-balance::part(topup-preset) { letter-spacing: 3px } wa-balance::part(topup-pay) { letter-spacing: 5px }';
+      document.head.append(style);
+      try {
+        const { el } = await balanceWithTopup();
+        part(el, 'add-credits')!.click();
+        await waitUntil(() => innerTopup(el)?.open && part(innerTopup(el)!, 'preset'), 'the presets never showed');
+        const dialog = innerTopup(el)!;
+        const exported = new Set(
+          dialog.getAttribute('exportparts')!.split(',').map(pair => pair.split(':')[0]!.trim()),
+        );
+        const shown = [...dialog.shadowRoot!.querySelectorAll('[part]')].flatMap(node => node.getAttribute('part')!.split(/\s+/));
+        expect(shown.filter(name => !exported.has(name))).to.deep.equal([]);
+        expect(getComputedStyle(part(dialog, 'preset')!).letterSpacing).to.equal('3px');
+        expect(getComputedStyle(part(dialog, 'pay')!).letterSpacing).to.equal('5px');
+      } finally {
+        style.remove();
+      }
+    });
+  });
+
   describe('events', () => {
     it('asks the host first with a cancelable wa-add-credits-requested, and opens nothing when it is cancelled', async () => {
       const { el } = await balanceWithTopup();

@@ -18,7 +18,7 @@ export default css`
     gap: 0.25em;
     color: var(--_warning);
     font-size: 0.875em;
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
 
   .status svg {
@@ -29,7 +29,7 @@ export default css`
 
   .amount {
     font-size: 2em;
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
     line-height: 1.2;
     font-variant-numeric: tabular-nums;
   }
@@ -88,7 +88,7 @@ export default css`
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_field-border);
     border-radius: calc(var(--_radius) / 2);
     padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
   }
@@ -98,7 +98,7 @@ export default css`
   }
 
   .threshold-form input:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
   }
 

@@ -11,6 +11,7 @@ import type { BalanceResponse } from '../shared/types.js';
 import { isOlder } from '../shared/time.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import type { WaTopup } from '../topup/topup.js';
+import { exportDialogParts } from '../topup/parts.js';
 import styles from './balance.styles.js';
 import { ThresholdEditor } from './threshold-editor.js';
 import { loadError, retryButton } from '../shared/load-error.js';
@@ -27,7 +28,7 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  * @attr topup - Shows an "Add credits" button that opens the top-up dialog (`<wa-topup>`, or `<prefix-topup>` when
  *  this element is `<prefix-balance>`; registered on first use if the page has not).
  *
@@ -63,11 +64,12 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @csspart error - The error message shown when nothing could be loaded.
  * @csspart retry - The Retry button.
  * @csspart add-credits - The "Add credits" button (with the `topup` attribute).
- * @csspart topup - The built-in `<wa-topup>`, whose own parts are exported as `topup-<part>` (e.g. `topup-dialog`).
+ * @csspart topup - The built-in `<wa-topup>`, every part of whose dialog is exported as `topup-<part>` (e.g.
+ *  `topup-dialog`, `topup-preset`, `topup-pay`, `topup-status`).
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text colour (label, threshold, notes).
- * @cssprop --wa-widget-color-surface - Card background; also the Retry button's text.
+ * @cssprop --wa-widget-color-surface - Card background.
  * @cssprop --wa-widget-color-border - Card border.
  * @cssprop --wa-widget-color-accent - Retry button and focus ring.
  * @cssprop --wa-widget-color-warning - Low-balance badge and amount.
@@ -77,6 +79,16 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
+ * @cssprop --wa-widget-color-success - The paid top-up message.
+ * @cssprop --wa-widget-dialog-shadow - Shadow of the top-up dialog.
+ * @cssprop --wa-widget-dialog-backdrop - Backdrop behind the top-up dialog.
  */
 export class WaBalance extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
@@ -141,7 +153,7 @@ export class WaBalance extends ApiWidgetElement {
       const dialog = document.createElement(tag) as WaTopup;
       dialog.noTrigger = true;
       dialog.setAttribute('part', 'topup');
-      dialog.setAttribute('exportparts', 'dialog: topup-dialog, title: topup-title, pay: topup-pay, create-link: topup-create-link');
+      dialog.setAttribute('exportparts', exportDialogParts('topup-'));
       dialog.addEventListener('wa-topup-succeeded', () => void this.refresh());
       this.topupDialog = dialog;
       this.syncTopupDialog(dialog);
@@ -200,7 +212,7 @@ export class WaBalance extends ApiWidgetElement {
         aria-busy=${busy ? 'true' : 'false'}
       >
         <div class="header">
-          <span part="label" class="label" id="label">${this.localize.term('balanceLabel')}</span>
+          <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('balanceLabel')}</span>
           ${balance?.is_low
             ? html`<span part="status" class="status">${warningIcon}${this.localize.term('lowBalance')}</span>`
             : nothing}
@@ -228,7 +240,7 @@ export class WaBalance extends ApiWidgetElement {
       </div>
       ${this.thresholdEditor.render(balance)} ${this.renderRunway(balance)}
       ${failure && this.receivedAt
-        ? html`<p part="stale" class="note" role="status">
+        ? html`<p part="stale" class="note" data-announce="stale">
             ${this.localize.term('staleNote', this.localize.date(this.receivedAt, { timeStyle: 'short' }))}
             ${this.renderRetry()}
           </p>`

@@ -10,7 +10,7 @@ export default css`
     display: inline-flex;
     align-items: center;
     gap: calc(var(--_space) * 0.5);
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
     cursor: pointer;
   }
 
@@ -21,7 +21,7 @@ export default css`
   }
 
   .switch input:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
   }
 
@@ -60,7 +60,7 @@ export default css`
   }
 
   .summary {
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
 
   .explanation {
@@ -74,7 +74,8 @@ export default css`
   .skeleton.skeleton-check {
     width: 1.1em;
     height: 1.1em;
-    margin: 3px 3px 3px 4px;
+    margin-block: 3px;
+    margin-inline: 4px 3px;
   }
 
   .skeleton.skeleton-input {

@@ -27,7 +27,7 @@ interface Draft {
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  * @attr read-only - Shows the cap without the form; also set by the widget when the server refuses a save (403).
  *
  * @property strings - Overrides of the translated strings, e.g. `{ capLabel: 'Message limit' }`.
@@ -53,7 +53,7 @@ interface Draft {
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text (label, explanation).
- * @cssprop --wa-widget-color-surface - Card background; also the buttons' text.
+ * @cssprop --wa-widget-color-surface - Card background.
  * @cssprop --wa-widget-color-border - Card and field borders.
  * @cssprop --wa-widget-color-accent - Buttons, switch and focus ring.
  * @cssprop --wa-widget-color-danger - Errors.
@@ -62,6 +62,13 @@ interface Draft {
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
  */
 export class WaFrequencyCap extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
@@ -155,7 +162,7 @@ export class WaFrequencyCap extends ApiWidgetElement {
     const failure = this.task.status === TaskStatus.PENDING ? undefined : this.failure;
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!cap && !failure ? 'true' : 'false'}>
-        <span part="label" class="label" id="label">${this.localize.term('capLabel')}</span>
+        <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('capLabel')}</span>
         ${cap
           ? this.readOnly
             ? this.renderReadOnly(cap)

@@ -15,13 +15,13 @@ export default css`
 
   .number {
     font-size: 1.5em;
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
     line-height: 1.3;
     font-variant-numeric: tabular-nums;
   }
 
   .name {
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
 
   .chip {
@@ -30,7 +30,7 @@ export default css`
     gap: 0.3em;
     padding: 0 0.6em;
     border: 1px solid var(--_border);
-    border-radius: 999px;
+    border-radius: var(--_radius-pill);
     font-size: 0.875em;
     line-height: 1.6;
   }

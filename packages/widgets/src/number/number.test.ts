@@ -52,6 +52,14 @@ describe('<wa-number>', () => {
   });
 
   describe('rendering', () => {
+    it('keeps the phone number left to right inside Arabic text', async () => {
+      await useApi(jsonHandler('/v1/account', account()));
+      const el = await numberInSession('ar');
+      expect(part(el, 'base')!.dir).to.equal('rtl');
+      expect(part(el, 'number')!.dir).to.equal('ltr');
+      expect(getComputedStyle(part(el, 'number')!).direction).to.equal('ltr');
+    });
+
     it('keeps showing the number, not the skeleton, while refresh() reloads it', async () => {
       const response = gate();
       let requests = 0;

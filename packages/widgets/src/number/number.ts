@@ -19,7 +19,7 @@ import { loadError } from '../shared/load-error.js';
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  *
  * @property strings - Overrides of the translated strings, e.g. `{ numberLabel: 'Your line' }`.
  *
@@ -39,7 +39,7 @@ import { loadError } from '../shared/load-error.js';
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text (label, name status).
- * @cssprop --wa-widget-color-surface - Card background; also the Retry button's text.
+ * @cssprop --wa-widget-color-surface - Card background.
  * @cssprop --wa-widget-color-border - Card and chip borders.
  * @cssprop --wa-widget-color-accent - Retry button and focus ring.
  * @cssprop --wa-widget-color-warning - Medium quality.
@@ -49,6 +49,13 @@ import { loadError } from '../shared/load-error.js';
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
  */
 export class WaNumber extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
@@ -79,7 +86,7 @@ export class WaNumber extends ApiWidgetElement {
     const failure = this.task.status === TaskStatus.ERROR ? this.task.error : undefined;
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!account && !failure ? 'true' : 'false'}>
-        <span part="label" class="label" id="label">${this.localize.term('numberLabel')}</span>
+        <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('numberLabel')}</span>
         ${account ? this.renderNumber(account) : failure ? this.renderError(failure) : this.renderSkeleton()}
       </div>
     `;
@@ -92,7 +99,7 @@ export class WaNumber extends ApiWidgetElement {
     const rating = phone.quality_rating ?? 'UNKNOWN';
     return html`
       <div class="line">
-        <span part="number" class="number">${phone.display_phone_number}</span>
+        <span part="number" class="number" dir="ltr">${phone.display_phone_number}</span>
         ${phone.status ? html`<span part="status" class="chip">${this.localize.term('numberStatus', phone.status)}</span>` : nothing}
         <span part="quality" class="chip rating rating--${rating}">
           ${qualityIcon(rating)}${this.localize.term('qualityChip', this.localize.term('qualityRating', rating))}

@@ -15,7 +15,8 @@ export default css`
     display: grid;
     gap: calc(var(--_space) * 0.5);
     margin: 0;
-    padding: 0 0 0 var(--_space);
+    padding: 0;
+    padding-inline-start: var(--_space);
     border-inline-start: 2px solid var(--_border);
     list-style: none;
   }
@@ -27,7 +28,7 @@ export default css`
   }
 
   .event {
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
 
   .entry time,

@@ -13,6 +13,7 @@ import type { QualityHistoryEntry, QualityResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './quality.styles.js';
 import { loadError, retryButton } from '../shared/load-error.js';
+import { RelativeTimeController } from '../shared/relative-time-controller.js';
 
 /** Meta's policy that quality is measured against. */
 export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
@@ -25,7 +26,7 @@ export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  *
  * @property strings - Overrides of the translated strings, e.g. `{ qualityLabel: 'Message quality' }`.
  *
@@ -51,7 +52,7 @@ export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text (label, notes, dates).
- * @cssprop --wa-widget-color-surface - Card background; also the buttons' text.
+ * @cssprop --wa-widget-color-surface - Card background.
  * @cssprop --wa-widget-color-border - Card border and timeline line.
  * @cssprop --wa-widget-color-accent - Buttons, link and focus ring.
  * @cssprop --wa-widget-color-warning - Medium quality.
@@ -61,6 +62,13 @@ export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
  */
 export class WaQuality extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
@@ -91,6 +99,8 @@ export class WaQuality extends ApiWidgetElement {
 
   constructor() {
     super();
+    // "Checked 3 minutes ago" and the history's times stay current
+    new RelativeTimeController(this);
     this.api.on('quality', quality => this.receive(quality));
   }
 
@@ -137,7 +147,7 @@ export class WaQuality extends ApiWidgetElement {
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!quality && !failure ? 'true' : 'false'}>
         <div class="header">
-          <span part="label" class="label" id="label">${this.localize.term('qualityLabel')}</span>
+          <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('qualityLabel')}</span>
           <button part="refresh" class="secondary" type="button" @click=${() => this.refresh()}>
             ${this.localize.term('refresh')}
           </button>
@@ -177,12 +187,12 @@ export class WaQuality extends ApiWidgetElement {
   private renderStale(quality: QualityResponse, failure: unknown) {
     const locale = this.localize.locale;
     if (failure && this.receivedAt) {
-      return html`<p part="stale" class="note" role="status">
+      return html`<p part="stale" class="note" data-announce="stale">
         ${this.localize.term('staleNote', shortDateTime(this.receivedAt, locale))} ${this.renderRetry()}
       </p>`;
     }
     if (!quality.stale) return nothing;
-    return html`<p part="stale" class="note" role="status">
+    return html`<p part="stale" class="note" data-announce="stale">
       ${quality.updated_at
         ? this.localize.term('qualityStale', shortDateTime(quality.updated_at, locale))
         : this.localize.term('qualityStaleNoTime')}

@@ -25,7 +25,7 @@ const NEAR_LIMIT = 0.1;
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  *
  * @property strings - Overrides of the translated strings, e.g. `{ usageButton: 'Show usage' }`.
  *
@@ -52,7 +52,7 @@ const NEAR_LIMIT = 0.1;
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text (label, notes).
- * @cssprop --wa-widget-color-surface - Card background; also the buttons' text.
+ * @cssprop --wa-widget-color-surface - Card background.
  * @cssprop --wa-widget-color-border - Card, meter and table borders.
  * @cssprop --wa-widget-color-accent - Buttons, meter fill and focus ring.
  * @cssprop --wa-widget-color-warning - Meter fill when near the limit.
@@ -62,6 +62,13 @@ const NEAR_LIMIT = 0.1;
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
  */
 export class WaQuota extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
@@ -168,7 +175,7 @@ export class WaQuota extends ApiWidgetElement {
     const failure = this.quotaTask.status === TaskStatus.PENDING ? undefined : this.quotaFailure;
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!quota && !failure ? 'true' : 'false'}>
-        <span part="label" class="label" id="label">${this.localize.term('quotaLabel')}</span>
+        <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('quotaLabel')}</span>
         ${quota ? this.renderQuota(quota, failure) : failure ? this.renderQuotaError(failure) : this.renderSkeleton()}
         <div class="actions">
           <button part="usage-button" type="button" @click=${() => this.loadUsage()}>${this.localize.term('usageButton')}</button>
@@ -184,11 +191,11 @@ export class WaQuota extends ApiWidgetElement {
     const size = quota.unlimited ? { kind: 'unlimited' as const } : tierSize(quota.tier, quota.limit);
     let stale = html``;
     if (failure && this.quotaReceivedAt) {
-      stale = html`<p part="stale" class="note" role="status">
+      stale = html`<p part="stale" class="note" data-announce="stale">
         ${this.localize.term('staleNote', shortDateTime(this.quotaReceivedAt, locale))} ${retryButton(this.localize, () => this.refresh())}
       </p>`;
     } else if (quota.stale) {
-      stale = html`<p part="stale" class="note" role="status">
+      stale = html`<p part="stale" class="note" data-announce="stale">
         ${quota.updated_at
           ? this.localize.term('quotaStale', shortDateTime(quota.updated_at, locale))
           : this.localize.term('quotaStaleNoTime')}
@@ -241,7 +248,7 @@ export class WaQuota extends ApiWidgetElement {
     const summary = limited ? this.localize.term('usageOf', n(used), n(usage.limit!)) : this.localize.term('usageCount', used, n(used));
     return html`
       ${limited ? this.renderMeter(used, usage.limit!, summary, isNearLimit(usage)) : nothing}
-      <p part="usage-text" class="usage-text" role="status">${summary}</p>
+      <p part="usage-text" class="usage-text" data-announce="usage">${summary}</p>
       ${limited && usage.remaining !== null
         ? html`<p part="headroom">
             ${usage.remaining > 0 ? this.localize.term('usageHeadroom', usage.remaining, n(usage.remaining)) : this.localize.term('usageLimitReached')}
@@ -290,7 +297,7 @@ export class WaQuota extends ApiWidgetElement {
       <tbody>
         ${byCount.map(
           row => html`<tr>
-            <th scope="row">${row.display_phone_number ?? this.localize.term('usageUnnamedNumber')}</th>
+            <th scope="row">${row.display_phone_number ? html`<span dir="ltr">${row.display_phone_number}</span>` : this.localize.term('usageUnnamedNumber')}</th>
             <td class="number">${this.localize.number(row.unique_customers)}</td>
           </tr>`,
         )}

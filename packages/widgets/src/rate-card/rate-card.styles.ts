@@ -11,7 +11,7 @@ export default css`
   }
 
   .table-scroll:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
   }
 
@@ -28,7 +28,7 @@ export default css`
   .code {
     color: var(--_muted);
     font-size: 0.8em;
-    font-weight: 400;
+    font-weight: var(--_font-weight);
   }
 
   .empty {
@@ -50,7 +50,7 @@ export default css`
 
   legend {
     padding: 0 calc(var(--_space) * 0.25);
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
 
   .lines {
@@ -81,7 +81,7 @@ export default css`
 
   .cost {
     min-width: 10ch;
-    padding-bottom: 0.3em;
+    padding-block-end: 0.3em;
     font-variant-numeric: tabular-nums;
   }
 
@@ -93,13 +93,13 @@ export default css`
 
   .total {
     font-size: 1.25em;
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
     font-variant-numeric: tabular-nums;
   }
 
   .coverage--short {
     color: var(--_warning);
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
 
   /* the skeleton's stand-ins take the size of the controls they stand for */

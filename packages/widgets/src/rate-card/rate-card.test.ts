@@ -176,13 +176,17 @@ describe('<wa-rate-card>', () => {
     it('filters markets by name or code and announces how many are shown', async () => {
       await api();
       const el = await rateCardInSession();
-      expect(part(el, 'count')!.getAttribute('role')).to.equal('status');
+      const announcer = el.shadowRoot!.querySelector('[data-announcer]')!;
+      expect(announcer.getAttribute('role')).to.equal('status');
       expect(text(el, 'count')).to.equal('3 markets');
+      expect(announcer.textContent).to.equal('');
 
       await type(part(el, 'search') as HTMLInputElement, 'in');
       await el.updateComplete;
       expect(rows(el).map(row => row.split(' $')[0])).to.deep.equal(['India IN']);
       expect(text(el, 'count')).to.equal('1 market');
+      await waitUntil(() => announcer.textContent === '1 market', 'the count was never read once typing paused', { timeout: 3000 });
+      expect(el.shadowRoot!.querySelector('[data-announcer]')).to.equal(announcer);
 
       await type(part(el, 'search') as HTMLInputElement, 'br');
       await el.updateComplete;

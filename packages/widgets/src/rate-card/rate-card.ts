@@ -22,7 +22,7 @@ import { loadError } from '../shared/load-error.js';
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  *
  * @property strings - Overrides of the translated strings, e.g. `{ rateCardLabel: 'Prices' }`.
  *
@@ -52,7 +52,7 @@ import { loadError } from '../shared/load-error.js';
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text (label, notes, codes).
- * @cssprop --wa-widget-color-surface - Card and field background; also the buttons' text.
+ * @cssprop --wa-widget-color-surface - Card and field background.
  * @cssprop --wa-widget-color-border - Card, table and field borders.
  * @cssprop --wa-widget-color-accent - Buttons and focus ring.
  * @cssprop --wa-widget-color-warning - The "You need … more" line.
@@ -62,6 +62,13 @@ import { loadError } from '../shared/load-error.js';
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
  */
 export class WaRateCard extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
@@ -148,7 +155,7 @@ export class WaRateCard extends ApiWidgetElement {
     const failure = this.cardTask.status === TaskStatus.ERROR ? this.cardTask.error : undefined;
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!card && !failure ? 'true' : 'false'}>
-        <span part="label" class="label" id="label">${this.localize.term('rateCardLabel')}</span>
+        <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('rateCardLabel')}</span>
         ${card ? this.renderCard(card) : failure ? this.renderError(failure) : this.renderSkeleton()}
       </div>
     `;
@@ -163,7 +170,7 @@ export class WaRateCard extends ApiWidgetElement {
       <div class="search">
         <label for="search">${this.localize.term('rateCardSearch')}</label>
         <input id="search" part="search" type="search" autocomplete="off" .value=${this.query} @input=${this.onSearch} />
-        <span part="count" class="muted" role="status">${this.localize.term('rateCardCount', shown.length, this.localize.number(shown.length))}</span>
+        <span part="count" class="muted" data-announce="count" data-announce-after-pause data-announce-changes-only>${this.localize.term('rateCardCount', shown.length, this.localize.number(shown.length))}</span>
       </div>
       ${shown.length
         ? html`<div class="table-scroll" role="region" aria-labelledby="prices-caption" tabindex="0">
@@ -211,7 +218,7 @@ export class WaRateCard extends ApiWidgetElement {
         <div class="actions">
           <button part="add-line" class="secondary" type="button" @click=${this.addLine}>${this.localize.term('estimatorAddRow')}</button>
         </div>
-        <div class="summary" role="status">
+        <div class="summary" data-announce="estimate" data-announce-after-pause data-announce-changes-only>
           <p part="total" class="total">${this.localize.term('estimatorTotal', this.localize.money(result.total))}</p>
           ${this.renderCoverage(result.total)}
         </div>

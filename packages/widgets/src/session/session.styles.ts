@@ -1,14 +1,12 @@
 import { css } from 'lit';
-import { darkTokens } from '../shared/theme.styles.js';
+import { themeSelectors } from '../shared/theme.styles.js';
 
 export default css`
   :host {
     display: block;
   }
 
-  :host([theme='dark']) {
-    ${darkTokens}
-  }
+  ${themeSelectors}
 
   :host([hidden]) {
     display: none;

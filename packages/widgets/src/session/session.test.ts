@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { WaBalance } from '../balance/balance.js';
 import '../balance/wa-balance.js';
 import { defineWidgets } from '../index.js';
@@ -163,7 +163,9 @@ describe('<wa-session>', () => {
       await useApi(balanceHandler());
       const { WaBalance, WaSession } = await import('../index.js');
       WaBalance.define('late-balance');
-      const session = await fixture(
+      // fixtureSync: waiting for an element that is not defined yet means waiting for an animation frame, which a
+      // background page (a second test file running beside this one) never gets
+      const session = fixtureSync(
         html`<late-session endpoint=${endpoint} client-secret="ws_test"><late-balance></late-balance></late-session>`,
       );
       WaSession.define('late-session');

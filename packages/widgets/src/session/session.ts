@@ -17,7 +17,8 @@ import styles from './session.styles.js';
  * @attr endpoint - Base URL of the wa-widgets server; empty means the page's origin.
  * @attr client-secret - The `client_secret` of the widget session minted by the host's backend.
  * @attr locale - BCP 47 locale of every widget inside (`en`, `pt-BR`, `es`…); defaults to the document's `lang`.
- * @attr theme - `dark` sets the dark values of the `--wa-widget-*` tokens for every widget inside.
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`) for every widget inside. A theme only
+ *  changes defaults: `--wa-widget-*` tokens the page sets (on `:root`, a wrapper or the session) still win.
  * @attr live-updates - `off` stops the one live-updates connection (`GET /v1/events`) the session keeps open.
  *
  * @property fetchClientSecret - Called when the session expires; resolves to a fresh `client_secret`.
@@ -29,6 +30,7 @@ import styles from './session.styles.js';
  *
  * @cssprop --wa-widget-color-text - Text colour of every widget inside.
  * @cssprop --wa-widget-color-surface - Background of every widget inside.
+ * @cssprop --wa-widget-color-accent - Accent of every widget inside (buttons, links, focus ring); each widget lists all its tokens.
  */
 export class WaSession extends WidgetElement {
   static override styles = styles;
@@ -42,8 +44,8 @@ export class WaSession extends WidgetElement {
   /** BCP 47 locale of the widgets inside. */
   @property() locale = '';
 
-  /** `dark` for the dark theme. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | '' = '';
+  /** `dark`, `light`, or `auto` (follows `prefers-color-scheme`); empty takes the surroundings' theme. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | '' = '';
 
   /** `off` to keep no live-updates connection; widgets then change only when they reload. */
   @property({ attribute: 'live-updates' }) liveUpdates: 'on' | 'off' = 'on';

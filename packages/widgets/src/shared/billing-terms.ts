@@ -54,6 +54,7 @@ export interface BillingTerms {
   statementUnpriced: (count: number, formatted: string) => string;
   statementLoadFailed: string;
   statementLoadMore: string;
+  /** A whole sentence, with its full stop: "All loaded" may follow it. */
   statementLoadedMore: (count: number, formatted: string) => string;
   statementAllLoaded: string;
   statementLoadMoreFailed: string;

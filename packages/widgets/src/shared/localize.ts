@@ -6,8 +6,6 @@ import type { MetaTerms } from './meta-terms.js';
 import type { TopupTerms } from './topup-terms.js';
 import { formatMoney } from './money.js';
 import en from './translations/en.js';
-import es from './translations/es.js';
-import ptBR from './translations/pt-BR.js';
 import type { Money } from './types.js';
 
 /** Every string of the widgets. A widget adds its terms here and in each file of `translations/`. */
@@ -37,14 +35,64 @@ export function registerTranslation(...added: Translation[]): void {
   for (const translation of added) translations.set(translation.$code.toLowerCase(), translation);
 }
 
-registerTranslation(en, ptBR, es);
+registerTranslation(en);
+
+/**
+ * The languages shipped beside English, each loaded (a chunk of its own in the bundle) the first time a widget
+ * shows it, so an English page never downloads them.
+ */
+const shipped: Record<string, () => Promise<{ default: Translation }>> = {
+  es: () => import('./translations/es.js'),
+  'pt-br': () => import('./translations/pt-BR.js'),
+  hi: () => import('./translations/hi.js'),
+  id: () => import('./translations/id.js'),
+  ar: () => import('./translations/ar.js'),
+};
+
+/** The best match of `locale` among `codes` (lower case): exact, then the language, then another of its regions. */
+function bestMatch(locale: string, codes: Iterable<string>): string | undefined {
+  const code = locale.toLowerCase();
+  const language = code.split('-')[0] ?? '';
+  const all = [...codes];
+  return all.find(key => key === code) ?? all.find(key => key === language) ?? all.find(key => key.split('-')[0] === language);
+}
 
 /** The registered translation that best matches `locale`: exact, then by language, then English. */
 export function translationFor(locale: string): Translation {
-  const code = locale.toLowerCase();
-  const language = code.split('-')[0] ?? '';
-  const byLanguage = [...translations.entries()].find(([key]) => key.split('-')[0] === language)?.[1];
-  return translations.get(code) ?? translations.get(language) ?? byLanguage ?? en;
+  const match = bestMatch(locale, translations.keys());
+  return (match && translations.get(match)) || en;
+}
+
+const loading = new Map<string, Promise<void>>();
+const failed = new Set<string>();
+
+/**
+ * Loads the shipped translation that best matches `locale`, once; resolves at once when it is there already (or
+ * a host registered its own under that code). A language that fails to load leaves English in place.
+ */
+export function loadTranslation(locale: string): Promise<void> {
+  const code = bestMatch(locale, Object.keys(shipped));
+  if (!code || translations.has(code) || failed.has(code)) return Promise.resolve();
+  let pending = loading.get(code);
+  if (!pending) {
+    pending = shipped[code]!().then(
+      module => {
+        if (!translations.has(code)) registerTranslation(module.default);
+      },
+      error => {
+        failed.add(code);
+        console.warn(`wa-widgets: couldn’t load the “${code}” strings; showing English.`, error);
+      },
+    );
+    loading.set(code, pending);
+  }
+  return pending;
+}
+
+/** Whether {@link loadTranslation} has nothing (more) to do for `locale`. */
+function isSettled(locale: string): boolean {
+  const code = bestMatch(locale, Object.keys(shipped));
+  return !code || translations.has(code) || failed.has(code);
 }
 
 const canonical = new Map<string, string>();
@@ -70,11 +118,28 @@ export function normalizeLocale(locale: string): string {
 export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   locale?: string;
   strings?: Partial<Translation>;
+  /** Lets each update wait for `prerequisite` (see `WidgetElement`). */
+  addRenderPrerequisite?(prerequisite: () => Promise<unknown> | undefined): void;
+}
+
+/** The connected controllers, told when the page's `<html lang>` changes. */
+const connected = new Set<LocalizeController>();
+let documentLangObserver: MutationObserver | undefined;
+
+function watchDocumentLang(): void {
+  if (documentLangObserver || typeof MutationObserver === 'undefined') return;
+  documentLangObserver = new MutationObserver(() => {
+    for (const controller of connected) controller.documentLangChanged();
+  });
+  documentLangObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }
 
 /**
- * Gives a widget its language: the widget's own `locale`/`strings`, else its session's, else the document's
- * `lang`, else English. Numbers, money and dates go through `Intl` in the same locale.
+ * Gives a widget its language: the widget's own `locale`/`strings`, else its session's, else the nearest `lang`
+ * (following later changes of `<html lang>`), else English. A language other than English loads on first use,
+ * and a `WidgetElement` host's update waits for it (other hosts keep the language they showed until it is
+ * there). Numbers, money and dates go through `Intl` in the same locale. Each top-level element the widget
+ * renders gets `lang` and `dir`.
  *
  * ```ts
  * private readonly localize = new LocalizeController(this);
@@ -83,11 +148,18 @@ export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
  */
 export class LocalizeController implements ReactiveController {
   private readonly session: ContextConsumer<typeof localeContext, LocalizeHost>;
+  /** The translation shown: the locale's own once loaded. */
+  private current: Translation = en;
+  private shownLocale = '';
 
   constructor(private readonly host: LocalizeHost) {
     ensureContextRoot();
     this.session = new ContextConsumer(host, { context: localeContext, subscribe: true });
     host.addController(this);
+    host.addRenderPrerequisite?.(() => {
+      const locale = this.locale;
+      return isSettled(locale) ? undefined : loadTranslation(locale);
+    });
   }
 
   /** The resolved BCP 47 locale, normalised by {@link normalizeLocale}. */
@@ -101,15 +173,24 @@ export class LocalizeController implements ReactiveController {
     );
   }
 
+  /**
+   * The language of the widget's words: the locale, or the translation's own code when the locale has none
+   * (a `fr` page shows English words, and says so to screen readers).
+   */
+  get lang(): string {
+    const locale = this.locale;
+    const sameLanguage = this.current.$code.split('-')[0]!.toLowerCase() === locale.split('-')[0]!.toLowerCase();
+    return sameLanguage ? locale : this.current.$code;
+  }
+
   /** Writing direction of the current language. */
   dir(): 'ltr' | 'rtl' {
-    return translationFor(this.locale).$dir;
+    return this.current.$dir;
   }
 
   /** A translated string; terms that take values (e.g. `alertBelow`) take them as arguments. */
   term<K extends TranslationKey>(key: K, ...args: TermArgs<K>): string {
-    const value =
-      this.host.strings?.[key] ?? this.session.value?.strings?.[key] ?? translationFor(this.locale)[key] ?? en[key];
+    const value = this.host.strings?.[key] ?? this.session.value?.strings?.[key] ?? this.current[key] ?? en[key];
     return typeof value === 'function' ? (value as (...a: unknown[]) => string)(...args) : String(value);
   }
 
@@ -125,5 +206,40 @@ export class LocalizeController implements ReactiveController {
     return new Intl.NumberFormat(this.locale, options).format(value);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    connected.add(this);
+    watchDocumentLang();
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this);
+  }
+
+  hostUpdate(): void {
+    this.prepare();
+  }
+
+  hostUpdated(): void {
+    const lang = this.lang;
+    const dir = this.dir();
+    for (const child of this.host.shadowRoot?.children ?? []) {
+      // an embedded widget (the balance's dialog) gives its own content its language
+      if (!(child instanceof HTMLElement) || child.localName.includes('-')) continue;
+      if (child.lang !== lang) child.lang = lang;
+      if (child.dir !== dir) child.dir = dir;
+    }
+  }
+
+  /** Called when `<html lang>` changed: re-render if that changes this widget's language. */
+  documentLangChanged(): void {
+    if (this.locale !== this.shownLocale) this.host.requestUpdate();
+  }
+
+  /** Shows the locale's translation once loaded; a host without render prerequisites renders again then. */
+  private prepare(): void {
+    const locale = this.locale;
+    this.shownLocale = locale;
+    if (isSettled(locale)) this.current = translationFor(locale);
+    else void loadTranslation(locale).then(() => this.host.requestUpdate());
+  }
 }

@@ -82,7 +82,7 @@ export const dataWidgetStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.3em;
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
 
   .rating--YELLOW {
@@ -106,7 +106,7 @@ export const dataWidgetStyles = css`
   th,
   td {
     padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
-    border-bottom: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_border);
     text-align: start;
   }
 
@@ -119,7 +119,7 @@ export const dataWidgetStyles = css`
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_field-border);
     border-radius: calc(var(--_radius) / 2);
     padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
   }
@@ -127,7 +127,7 @@ export const dataWidgetStyles = css`
   input:focus-visible,
   select:focus-visible,
   a:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
   }
 
@@ -138,6 +138,18 @@ export const dataWidgetStyles = css`
   button.secondary {
     color: var(--_accent);
     background: transparent;
+  }
+
+  .success {
+    color: var(--_success);
+  }
+
+  /* Forced colours drop backgrounds: placeholders keep an edge so a loading card is not blank. */
+  @media (forced-colors: active) {
+    .skeleton,
+    .skeleton-text {
+      border: 1px solid GrayText;
+    }
   }
 
   @keyframes pulse {

@@ -7,6 +7,22 @@ export class WidgetElement extends LitElement {
   /** The package version that defined this class; two bundles of the same version may both register. */
   static readonly widgetsVersion = VERSION;
 
+  private readonly renderPrerequisites: Array<() => Promise<unknown> | undefined> = [];
+
+  /**
+   * Adds work every update waits for when `prerequisite` returns a promise: a language's strings still loading,
+   * so the widget renders in that language at once instead of flashing English. `updateComplete` includes it.
+   */
+  addRenderPrerequisite(prerequisite: () => Promise<unknown> | undefined): void {
+    this.renderPrerequisites.push(prerequisite);
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = this.renderPrerequisites.map(prerequisite => prerequisite()).filter(work => work !== undefined);
+    if (pending.length === 0) return super.scheduleUpdate();
+    return Promise.allSettled(pending).then(() => super.scheduleUpdate());
+  }
+
   /**
    * Registers the element under `name`. A second registration of the same class, or of the same version from
    * another bundle, is a no-op; a conflicting one keeps the first and warns. The same class may be registered

@@ -51,7 +51,7 @@ export default css`
   .summary dd {
     margin: 0;
     font-size: 1.25em;
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
     font-variant-numeric: tabular-nums;
   }
 
@@ -65,8 +65,8 @@ export default css`
 
   caption {
     text-align: start;
-    font-weight: 600;
-    padding-bottom: calc(var(--_space) * 0.25);
+    font-weight: var(--_font-weight-strong);
+    padding-block-end: calc(var(--_space) * 0.25);
   }
 
   th.number,
@@ -77,10 +77,10 @@ export default css`
 
   .day th,
   .day td {
-    padding-top: calc(var(--_space) * 0.75);
+    padding-block-start: calc(var(--_space) * 0.75);
     font-size: 0.875em;
     color: var(--_muted);
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
   }
 
   .details {
@@ -108,7 +108,7 @@ export default css`
   }
 
   tr[tabindex]:focus-visible {
-    outline: 2px solid var(--_accent);
+    outline: var(--_focus-width) solid var(--_focus);
     outline-offset: -2px;
   }
 

@@ -54,7 +54,7 @@ const PUSH_RELOAD_MS = 5_000;
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  * @attr from - First day shown, `YYYY-MM-DD` (UTC days); the first day of the current month by default.
  * @attr to - Last day shown, included, `YYYY-MM-DD`; the last day of the current month by default.
  * @attr type - `credit` or `debit` to show only those; empty for both.
@@ -71,6 +71,9 @@ const PUSH_RELOAD_MS = 5_000;
  * @csspart base - The card around everything.
  * @csspart label - The "Messaging credit statement" label.
  * @csspart filters - The date range, type and kind filters.
+ * @csspart filter - Each filter (its label and control); also `filter-from`, `filter-to`, `filter-type`, `filter-kind`.
+ * @csspart filter-label - Each filter's label.
+ * @csspart filter-input - Each filter's field; also `from`, `to`, `type` or `kind`.
  * @csspart range-error - The message shown when the end date is before the start date.
  * @csspart download - The "Download CSV" button.
  * @csspart download-error - The message shown when the download failed.
@@ -94,7 +97,7 @@ const PUSH_RELOAD_MS = 5_000;
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text (label, details, notes).
- * @cssprop --wa-widget-color-surface - Card background; also the buttons' text.
+ * @cssprop --wa-widget-color-surface - Card background.
  * @cssprop --wa-widget-color-border - Card, field and table borders.
  * @cssprop --wa-widget-color-accent - Buttons and focus ring.
  * @cssprop --wa-widget-color-danger - Error messages.
@@ -103,6 +106,13 @@ const PUSH_RELOAD_MS = 5_000;
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
  */
 export class WaStatement extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
@@ -252,7 +262,7 @@ export class WaStatement extends ApiWidgetElement {
       this.loaded = { ...loaded, entries: [...loaded.entries, ...page.entries], totals, nextCursor: page.next_cursor, pages: loaded.pages + 1 };
       const count = page.entries.length;
       const more = this.localize.term('statementLoadedMore', count, this.localize.number(count));
-      this.announcement = page.next_cursor ? more : `${more}. ${this.localize.term('statementAllLoaded')}`;
+      this.announcement = page.next_cursor ? more : `${more} ${this.localize.term('statementAllLoaded')}`;
       await this.updateComplete;
       // the button is gone on the last page: carry focus to the first row it brought rather than to <body>
       if (!page.next_cursor && firstNew) this.renderRoot.querySelector<HTMLElement>(`[data-entry="${CSS.escape(firstNew)}"]`)?.focus();
@@ -302,7 +312,7 @@ export class WaStatement extends ApiWidgetElement {
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${busy ? 'true' : 'false'}>
         <div class="header">
-          <span part="label" class="label" id="label">${this.localize.term('statementLabel')}</span>
+          <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('statementLabel')}</span>
           ${this.renderDownload()}
         </div>
         ${this.renderFilters(validRange)}
@@ -340,13 +350,14 @@ export class WaStatement extends ApiWidgetElement {
     return html`
       <fieldset part="filters" class="filters">
         <legend class="visually-hidden">${localize.term('statementFilters')}</legend>
-        <div class="field">
-          <label for="from">${localize.term('statementFrom')}</label>
-          <input id="from" type="date" .value=${this.from} max=${this.to || nothing} @change=${change('from')} />
+        <div part="filter filter-from" class="field">
+          <label part="filter-label" for="from">${localize.term('statementFrom')}</label>
+          <input part="filter-input from" id="from" type="date" .value=${this.from} max=${this.to || nothing} @change=${change('from')} />
         </div>
-        <div class="field">
-          <label for="to">${localize.term('statementTo')}</label>
+        <div part="filter filter-to" class="field">
+          <label part="filter-label" for="to">${localize.term('statementTo')}</label>
           <input
+            part="filter-input to"
             id="to"
             type="date"
             .value=${this.to}
@@ -356,17 +367,17 @@ export class WaStatement extends ApiWidgetElement {
             @change=${change('to')}
           />
         </div>
-        <div class="field">
-          <label for="type">${localize.term('statementType')}</label>
-          <select id="type" @change=${change('type')}>
+        <div part="filter filter-type" class="field">
+          <label part="filter-label" for="type">${localize.term('statementType')}</label>
+          <select part="filter-input type" id="type" @change=${change('type')}>
             <option value="" ?selected=${!this.type}>${localize.term('statementTypeAll')}</option>
             <option value="credit" ?selected=${this.type === 'credit'}>${localize.term('statementTypeCredits')}</option>
             <option value="debit" ?selected=${this.type === 'debit'}>${localize.term('statementTypeDebits')}</option>
           </select>
         </div>
-        <div class="field">
-          <label for="kind">${localize.term('statementKind')}</label>
-          <select id="kind" @change=${change('kind')}>
+        <div part="filter filter-kind" class="field">
+          <label part="filter-label" for="kind">${localize.term('statementKind')}</label>
+          <select part="filter-input kind" id="kind" @change=${change('kind')}>
             <option value="" ?selected=${!this.kind}>${localize.term('statementKindAll')}</option>
             ${STATEMENT_KINDS.map(
               kind => html`<option value=${kind} ?selected=${this.kind === kind}>${localize.term('statementKindFilter', kind)}</option>`,
@@ -385,7 +396,7 @@ export class WaStatement extends ApiWidgetElement {
     const days = groupByDay(statement.entries, statement.totals);
     return html`
       ${this.newEntries
-        ? html`<p part="new-entries" class="note" role="status">
+        ? html`<p part="new-entries" class="note" data-announce="new-entries">
             ${localize.term('statementNewEntries')}
             <button part="show-new" class="secondary" type="button" @click=${() => this.showNewEntries()}>${localize.term('statementShowNew')}</button>
           </p>`

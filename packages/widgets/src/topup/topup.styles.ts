@@ -18,7 +18,7 @@ export default css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
+    box-shadow: var(--_dialog-shadow);
   }
 
   dialog[open] {
@@ -28,7 +28,7 @@ export default css`
   }
 
   dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
+    background: var(--_dialog-backdrop);
   }
 
   h2,
@@ -60,8 +60,8 @@ export default css`
 
   legend {
     padding: 0;
-    margin-bottom: calc(var(--_space) * 0.5);
-    font-weight: 600;
+    margin-block-end: calc(var(--_space) * 0.5);
+    font-weight: var(--_font-weight-strong);
   }
 
   .presets {
@@ -77,9 +77,9 @@ export default css`
     justify-content: center;
     min-height: 2.75em;
     padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.5);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_field-border);
     border-radius: var(--_radius);
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
     font-variant-numeric: tabular-nums;
     cursor: pointer;
   }
@@ -93,14 +93,26 @@ export default css`
   }
 
   .preset:has(input:checked) {
-    color: var(--_surface);
+    color: var(--_on-accent);
     background: var(--_accent);
     border-color: var(--_accent);
   }
 
   .preset:has(input:focus-visible) {
-    outline: 2px solid var(--_accent);
+    outline: var(--_focus-width) solid var(--_focus);
     outline-offset: 2px;
+  }
+
+  /* Forced colours drop backgrounds: the chosen preset keeps a system highlight and a thick edge. */
+  @media (forced-colors: active) {
+    .preset:has(input:checked) {
+      forced-color-adjust: none;
+      color: HighlightText;
+      background: Highlight;
+      border-color: CanvasText;
+      outline: 2px solid CanvasText;
+      outline-offset: -4px;
+    }
   }
 
   .preset.skeleton {
@@ -120,7 +132,7 @@ export default css`
   }
 
   .field-label {
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
     font-size: 0.875em;
   }
 
@@ -137,8 +149,8 @@ export default css`
   .section {
     display: grid;
     gap: calc(var(--_space) * 0.5);
-    padding-top: var(--_space);
-    border-top: 1px solid var(--_border);
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
   }
 
   .forbidden {
@@ -150,7 +162,11 @@ export default css`
 
   .status {
     font-size: 1.1em;
-    font-weight: 600;
+    font-weight: var(--_font-weight-strong);
+  }
+
+  .status--succeeded {
+    color: var(--_success);
   }
 
   .link-field {
@@ -199,6 +215,7 @@ export default css`
   }
 
   button.danger {
+    color: var(--_on-danger);
     background: var(--_danger);
     border-color: var(--_danger);
   }
@@ -206,7 +223,7 @@ export default css`
   a.button {
     display: inline-block;
     padding: calc(var(--_space) * 0.25) calc(var(--_space) * 0.75);
-    color: var(--_surface);
+    color: var(--_on-accent);
     background: var(--_accent);
     border: 1px solid var(--_accent);
     border-radius: var(--_radius);

@@ -27,7 +27,9 @@ async function topupInSession({ locale = 'en-US', disableTopup = false, disableL
       <wa-topup poll-interval="40" ?disable-topup=${disableTopup} ?disable-payment-links=${disableLinks}></wa-topup>
     </wa-session>
   `);
-  return { session, el: session.querySelector('wa-topup')! };
+  const el = session.querySelector('wa-topup')!;
+  await el.updateComplete;
+  return { session, el };
 }
 
 async function openDialog(el: WaTopup) {

@@ -35,7 +35,7 @@ const serverProblems: Record<string, AmountProblem> = {
  * @attr endpoint - Base URL of the server, for a widget used without a `<wa-session>`.
  * @attr client-secret - The widget session's `client_secret`, for a widget used without a `<wa-session>`.
  * @attr locale - Overrides the session's locale for this widget.
- * @attr theme - `dark` for the dark theme (or set it once on the session).
+ * @attr theme - `dark`, `light` or `auto` (follows `prefers-color-scheme`); by default the session's theme.
  * @attr disable-topup - Hides "Pay now": only payment links are offered.
  * @attr disable-payment-links - Hides payment links: only "Pay now" is offered.
  * @attr no-trigger - Renders no "Add credits" button; open the dialog with `show()`.
@@ -83,7 +83,7 @@ const serverProblems: Record<string, AmountProblem> = {
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text (hints, expiries).
- * @cssprop --wa-widget-color-surface - Dialog and field background; also the buttons' text.
+ * @cssprop --wa-widget-color-surface - Dialog and field background.
  * @cssprop --wa-widget-color-border - Dialog, preset and field borders.
  * @cssprop --wa-widget-color-accent - Buttons, the chosen preset and the focus ring.
  * @cssprop --wa-widget-color-danger - Errors.
@@ -92,6 +92,16 @@ const serverProblems: Record<string, AmountProblem> = {
  * @cssprop --wa-widget-font-size - Base font size.
  * @cssprop --wa-widget-radius - Corner radius.
  * @cssprop --wa-widget-space - Spacing unit (density).
+ * @cssprop --wa-widget-color-on-accent - Text on the accent colour (filled buttons, the chosen preset).
+ * @cssprop --wa-widget-color-field-border - Borders of fields and controls; keep 3:1 against the surface.
+ * @cssprop --wa-widget-focus-ring-color - Focus ring (defaults to the accent).
+ * @cssprop --wa-widget-focus-ring-width - Focus ring width (2px).
+ * @cssprop --wa-widget-font-weight - Regular text weight.
+ * @cssprop --wa-widget-font-weight-strong - Weight of figures, titles and emphasis.
+ * @cssprop --wa-widget-radius-pill - Radius of pill shapes (chips, meters).
+ * @cssprop --wa-widget-color-success - The paid top-up message.
+ * @cssprop --wa-widget-dialog-shadow - Shadow of the top-up dialog.
+ * @cssprop --wa-widget-dialog-backdrop - Backdrop behind the top-up dialog.
  */
 export class WaTopup extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
@@ -624,7 +634,7 @@ export class WaTopup extends ApiWidgetElement {
   private renderCreatedLink(link: PaymentLink) {
     const term = this.localize.term.bind(this.localize);
     return html`
-      <p part="status" class="status" role="status">${term('linkReady', this.localize.money(link.amount))}</p>
+      <p part="status" class="status" data-announce="status">${term('linkReady', this.localize.money(link.amount))}</p>
       ${this.renderLinkField(link, 'created-link', true)}
       <p class="muted">${term('linkExpires', this.localize.date(link.expires_at, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
       <div class="actions">
@@ -640,14 +650,14 @@ export class WaTopup extends ApiWidgetElement {
     const amount = this.localize.money(topup.amount);
     switch (this.view) {
       case 'succeeded':
-        return html`<p part="status" class="status status--succeeded" role="status">${term('paySucceeded', amount)}</p>
+        return html`<p part="status" class="status status--succeeded" data-announce="status">${term('paySucceeded', amount)}</p>
           <div class="actions"><button part="done" type="button" data-focus @click=${() => this.close()}>${term('done')}</button></div>`;
       case 'failed':
       case 'expired':
         return html`<p part="status" class="status error" role="alert">${term(this.view === 'failed' ? 'payFailed' : 'payExpired', amount)}</p>
           <div class="actions"><button part="try-again" type="button" data-focus @click=${() => this.backToAmount()}>${term('tryAgain')}</button></div>`;
       default:
-        return html`<p part="status" class="status" role="status">
+        return html`<p part="status" class="status" data-announce="status">
             ${this.popupBlocked ? term('payPopupBlocked', amount) : term('payWaiting', amount)}
           </p>
           <div class="actions">

@@ -1,5 +1,6 @@
 import type { BillingTerms } from '../billing-terms.js';
 import { humanizeCode } from '../codes.js';
+import { plural } from '../plural.js';
 
 const kinds: Record<string, string> = { message: 'Message', topup: 'Top-up', payment_link: 'Payment link', adjustment: 'Adjustment' };
 const kindFilters = { message: 'Messages', topup: 'Top-ups', payment_link: 'Payment links', adjustment: 'Adjustments' } as const;
@@ -23,7 +24,10 @@ const terms = {
       ? `More than a year at your average spend of ${spend}/day (last ${basisDays} days)`
       : days < 1
       ? `Less than a day at your average spend of ${spend}/day (last ${basisDays} days)`
-      : `About ${formattedDays} ${days === 1 ? 'day' : 'days'} at your average spend of ${spend}/day (last ${basisDays} days)`,
+      : plural('en', days, {
+          one: `About ${formattedDays} day at your average spend of ${spend}/day (last ${basisDays} days)`,
+          other: `About ${formattedDays} days at your average spend of ${spend}/day (last ${basisDays} days)`,
+        }),
   runwayNoSpend: basisDays => `No spend in the last ${basisDays} days`,
 
   statementLabel: 'Messaging credit statement',
@@ -53,12 +57,14 @@ const terms = {
   statementDayTotals: (credits, debits) => `Credits ${credits} · Debits ${debits}`,
   statementEmpty: 'No transactions in this period',
   statementUnpriced: (count, formatted) =>
-    count === 1
-      ? '1 delivered message had no price on your rate card and was not charged.'
-      : `${formatted} delivered messages had no price on your rate card and were not charged.`,
+    plural('en', count, {
+      one: `${formatted} delivered message had no price on your rate card and was not charged.`,
+      other: `${formatted} delivered messages had no price on your rate card and were not charged.`,
+    }),
   statementLoadFailed: 'Couldn’t load the statement.',
   statementLoadMore: 'Load more',
-  statementLoadedMore: (count, formatted) => `${formatted} more ${count === 1 ? 'transaction' : 'transactions'} loaded`,
+  statementLoadedMore: (count, formatted) =>
+    plural('en', count, { one: `${formatted} more transaction loaded.`, other: `${formatted} more transactions loaded.` }),
   statementAllLoaded: 'All transactions of this period are shown.',
   statementLoadMoreFailed: 'Couldn’t load more transactions.',
   statementNewEntries: 'New transactions',
@@ -74,7 +80,7 @@ const terms = {
   capMaxMessages: 'Marketing messages per customer, at most',
   capWindowHours: 'Within this many hours',
   capSummary: (max, formattedMax, hours, formattedHours) =>
-    `At most ${formattedMax} marketing ${max === 1 ? 'message' : 'messages'} per customer every ${formattedHours} ${hours === 1 ? 'hour' : 'hours'}`,
+    `At most ${plural('en', max, { one: `${formattedMax} marketing message`, other: `${formattedMax} marketing messages` })} per customer every ${plural('en', hours, { one: `${formattedHours} hour`, other: `${formattedHours} hours` })}`,
   capOff: 'Off: customers can receive any number of your marketing messages.',
   capExplanation:
     'When the cap is on, your sending system checks it before each marketing message and skips customers who already received the maximum in the window. It protects your quality rating and keeps customers from tiring of your messages.',

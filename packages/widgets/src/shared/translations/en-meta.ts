@@ -1,6 +1,7 @@
 import { humanizeCode } from '../codes.js';
 import type { MetaTerms } from '../meta-terms.js';
 import type { QualityRating } from '../types.js';
+import { plural } from '../plural.js';
 
 const ratings: Record<QualityRating, string> = { GREEN: 'High', YELLOW: 'Medium', RED: 'Low', UNKNOWN: 'Not yet rated' };
 const lastWeek = 'Quality reflects how people received your messages over the last 7 days: blocks, reports and feedback.';
@@ -103,12 +104,16 @@ const terms = {
   usageButton: 'Get last 24h usage',
   usageLabel: 'Unique customers in the last 24 h',
   usageOf: (used, limit) => `${used} of ${limit} customers`,
-  usageCount: (count, formatted) => `${formatted} ${count === 1 ? 'customer' : 'customers'} in the last 24 h`,
+  usageCount: (count, formatted) =>
+    plural('en', count, { one: `${formatted} customer in the last 24 h`, other: `${formatted} customers in the last 24 h` }),
   usageHeadroom: (remaining, formatted) =>
-    `You can reach ${formatted} more ${remaining === 1 ? 'customer' : 'customers'} now`,
+    plural('en', remaining, { one: `You can reach ${formatted} more customer now`, other: `You can reach ${formatted} more customers now` }),
   usageLimitReached: 'You have reached the limit: new customers can be reached as earlier ones leave the 24-hour window.',
   usageProjection: (pace, formattedPace, time) =>
-    `At the current pace (${formattedPace} new ${pace === 1 ? 'customer' : 'customers'} in the last hour) the limit would be reached around ${time}`,
+    plural('en', pace, {
+      one: `At the current pace (${formattedPace} new customer in the last hour) the limit would be reached around ${time}`,
+      other: `At the current pace (${formattedPace} new customers in the last hour) the limit would be reached around ${time}`,
+    }),
   usageByNumber: 'Customers by number',
   usageNumberColumn: 'Number',
   usageCustomersColumn: 'Customers',
@@ -118,7 +123,7 @@ const terms = {
   rateCardLabel: 'Message prices',
   rateCardCaption: currency => `Price per delivered message, in ${currency}`,
   rateCardSearch: 'Search markets',
-  rateCardCount: (count, formatted) => `${formatted} ${count === 1 ? 'market' : 'markets'}`,
+  rateCardCount: (count, formatted) => plural('en', count, { one: `${formatted} market`, other: `${formatted} markets` }),
   rateCardNoMatch: query => `No market matches “${query}”.`,
   rateCardEmpty: 'No prices have been set yet.',
   rateCardMarketColumn: 'Market',

@@ -1,4 +1,5 @@
 import type { TopupTerms } from '../topup-terms.js';
+import { plural } from '../plural.js';
 
 const expiries: Record<number, string> = { 24: '24 hours', 72: '3 days', 168: '7 days' };
 
@@ -14,7 +15,9 @@ const translation: TopupTerms = {
   amountRequired: 'Choose an amount or enter one.',
   amountNotANumber: example => `Enter the amount in numbers, like ${example}.`,
   amountTooManyDecimals: digits =>
-    digits === 0 ? 'Enter a whole amount, without decimals.' : `Use at most ${digits} decimal ${digits === 1 ? 'place' : 'places'}.`,
+    digits === 0
+      ? 'Enter a whole amount, without decimals.'
+      : plural('en', digits, { one: `Use at most ${digits} decimal place.`, other: `Use at most ${digits} decimal places.` }),
   amountBelowMin: min => `The minimum is ${min}.`,
   amountAboveMax: max => `The maximum is ${max}.`,
   amountNotAStep: step => `Enter a multiple of ${step}.`,

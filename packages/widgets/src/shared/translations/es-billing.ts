@@ -1,5 +1,8 @@
 import type { BillingTerms } from '../billing-terms.js';
 import { humanizeCode } from '../codes.js';
+import { plural as pluralForm } from '../plural.js';
+
+const plural = (count: number, one: string, other: string) => pluralForm('es', count, { one, other });
 
 const kinds: Record<string, string> = { message: 'Mensaje', topup: 'Recarga', payment_link: 'Enlace de pago', adjustment: 'Ajuste' };
 const kindFilters = { message: 'Mensajes', topup: 'Recargas', payment_link: 'Enlaces de pago', adjustment: 'Ajustes' } as const;
@@ -23,7 +26,7 @@ const terms = {
       ? `Más de un año con tu gasto medio de ${spend}/día (últimos ${basisDays} días)`
       : days < 1
       ? `Menos de un día con tu gasto medio de ${spend}/día (últimos ${basisDays} días)`
-      : `Unos ${formattedDays} ${days === 1 ? 'día' : 'días'} con tu gasto medio de ${spend}/día (últimos ${basisDays} días)`,
+      : `Unos ${formattedDays} ${plural(days, 'día', 'días')} con tu gasto medio de ${spend}/día (últimos ${basisDays} días)`,
   runwayNoSpend: basisDays => `Sin gasto en los últimos ${basisDays} días`,
 
   statementLabel: 'Extracto del crédito para mensajes',
@@ -53,12 +56,10 @@ const terms = {
   statementDayTotals: (credits, debits) => `Créditos ${credits} · Débitos ${debits}`,
   statementEmpty: 'No hay movimientos en este periodo',
   statementUnpriced: (count, formatted) =>
-    count === 1
-      ? '1 mensaje entregado no tenía precio en su tarifa y no se cobró.'
-      : `${formatted} mensajes entregados no tenían precio en su tarifa y no se cobraron.`,
+    pluralForm('es', count, { one: `${formatted} mensaje entregado no tenía precio en su tarifa y no se cobró.`, other: `${formatted} mensajes entregados no tenían precio en su tarifa y no se cobraron.` }),
   statementLoadFailed: 'No se pudo cargar el extracto.',
   statementLoadMore: 'Cargar más',
-  statementLoadedMore: (count, formatted) => `${formatted} ${count === 1 ? 'movimiento cargado' : 'movimientos cargados'} más`,
+  statementLoadedMore: (count, formatted) => `${formatted} ${plural(count, 'movimiento cargado', 'movimientos cargados')} más.`,
   statementAllLoaded: 'Se muestran todos los movimientos del periodo.',
   statementLoadMoreFailed: 'No se pudieron cargar más movimientos.',
   statementNewEntries: 'Movimientos nuevos',
@@ -74,7 +75,7 @@ const terms = {
   capMaxMessages: 'Mensajes de marketing por cliente, como máximo',
   capWindowHours: 'En cuántas horas',
   capSummary: (max, formattedMax, hours, formattedHours) =>
-    `Como máximo ${formattedMax} ${max === 1 ? 'mensaje' : 'mensajes'} de marketing por cliente cada ${formattedHours} ${hours === 1 ? 'hora' : 'horas'}`,
+    `Como máximo ${formattedMax} ${plural(max, 'mensaje', 'mensajes')} de marketing por cliente cada ${formattedHours} ${plural(hours, 'hora', 'horas')}`,
   capOff: 'Desactivado: los clientes pueden recibir cualquier cantidad de tus mensajes de marketing.',
   capExplanation:
     'Con el límite activado, tu sistema de envío lo comprueba antes de cada mensaje de marketing y omite a los clientes que ya recibieron el máximo en el periodo. Protege tu calificación de calidad y evita que los clientes se cansen de tus mensajes.',

@@ -1,6 +1,7 @@
 import { humanizeCode } from '../codes.js';
 import type { MetaTerms } from '../meta-terms.js';
 import type { QualityRating } from '../types.js';
+import { plural as pluralForm } from '../plural.js';
 
 const ratings: Record<QualityRating, string> = { GREEN: 'Alta', YELLOW: 'Media', RED: 'Baja', UNKNOWN: 'Aún sin calificar' };
 const lastWeek =
@@ -66,7 +67,7 @@ const markets: Record<string, string> = {
   REST_OF_WESTERN_EUROPE: 'Resto de Europa Occidental',
   OTHER: 'Otros',
 };
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+const plural = (count: number, one: string, other: string) => pluralForm('es', count, { one, other });
 
 /** Spanish terms of `<wa-number>`, `<wa-quality>`, `<wa-quota>` and `<wa-rate-card>`. */
 const terms = {

@@ -1,4 +1,7 @@
 import type { TopupTerms } from '../topup-terms.js';
+import { plural as pluralForm } from '../plural.js';
+
+const plural = (count: number, one: string, other: string) => pluralForm('es', count, { one, other });
 
 const expiries: Record<number, string> = { 24: '24 horas', 72: '3 días', 168: '7 días' };
 
@@ -14,7 +17,7 @@ const translation: TopupTerms = {
   amountRequired: 'Elige un importe o escribe uno.',
   amountNotANumber: example => `Escribe el importe en números, por ejemplo ${example}.`,
   amountTooManyDecimals: digits =>
-    digits === 0 ? 'Escribe un importe entero, sin decimales.' : `Usa como máximo ${digits} ${digits === 1 ? 'decimal' : 'decimales'}.`,
+    digits === 0 ? 'Escribe un importe entero, sin decimales.' : `Usa como máximo ${digits} ${plural(digits, 'decimal', 'decimales')}.`,
   amountBelowMin: min => `El mínimo es ${min}.`,
   amountAboveMax: max => `El máximo es ${max}.`,
   amountNotAStep: step => `Escribe un múltiplo de ${step}.`,

@@ -1,5 +1,8 @@
 import type { BillingTerms } from '../billing-terms.js';
 import { humanizeCode } from '../codes.js';
+import { plural as pluralForm } from '../plural.js';
+
+const plural = (count: number, one: string, other: string) => pluralForm('pt-BR', count, { one, other });
 
 const kinds: Record<string, string> = { message: 'Mensagem', topup: 'Recarga', payment_link: 'Link de pagamento', adjustment: 'Ajuste' };
 const kindFilters = { message: 'Mensagens', topup: 'Recargas', payment_link: 'Links de pagamento', adjustment: 'Ajustes' } as const;
@@ -23,7 +26,7 @@ const terms = {
       ? `Mais de um ano no seu gasto médio de ${spend}/dia (últimos ${basisDays} dias)`
       : days < 1
       ? `Menos de um dia no seu gasto médio de ${spend}/dia (últimos ${basisDays} dias)`
-      : `Cerca de ${formattedDays} ${days === 1 ? 'dia' : 'dias'} no seu gasto médio de ${spend}/dia (últimos ${basisDays} dias)`,
+      : `Cerca de ${formattedDays} ${plural(days, 'dia', 'dias')} no seu gasto médio de ${spend}/dia (últimos ${basisDays} dias)`,
   runwayNoSpend: basisDays => `Nenhum gasto nos últimos ${basisDays} dias`,
 
   statementLabel: 'Extrato do crédito para mensagens',
@@ -53,12 +56,10 @@ const terms = {
   statementDayTotals: (credits, debits) => `Créditos ${credits} · Débitos ${debits}`,
   statementEmpty: 'Nenhuma transação neste período',
   statementUnpriced: (count, formatted) =>
-    count === 1
-      ? '1 mensagem entregue não tinha preço na sua tabela e não foi cobrada.'
-      : `${formatted} mensagens entregues não tinham preço na sua tabela e não foram cobradas.`,
+    pluralForm('pt-BR', count, { one: `${formatted} mensagem entregue não tinha preço na sua tabela e não foi cobrada.`, other: `${formatted} mensagens entregues não tinham preço na sua tabela e não foram cobradas.` }),
   statementLoadFailed: 'Não foi possível carregar o extrato.',
   statementLoadMore: 'Carregar mais',
-  statementLoadedMore: (count, formatted) => `Mais ${formatted} ${count === 1 ? 'transação carregada' : 'transações carregadas'}`,
+  statementLoadedMore: (count, formatted) => `Mais ${formatted} ${plural(count, 'transação carregada', 'transações carregadas')}.`,
   statementAllLoaded: 'Todas as transações do período estão sendo exibidas.',
   statementLoadMoreFailed: 'Não foi possível carregar mais transações.',
   statementNewEntries: 'Novas transações',
@@ -74,7 +75,7 @@ const terms = {
   capMaxMessages: 'Mensagens de marketing por cliente, no máximo',
   capWindowHours: 'Em quantas horas',
   capSummary: (max, formattedMax, hours, formattedHours) =>
-    `No máximo ${formattedMax} ${max === 1 ? 'mensagem' : 'mensagens'} de marketing por cliente a cada ${formattedHours} ${hours === 1 ? 'hora' : 'horas'}`,
+    `No máximo ${formattedMax} ${plural(max, 'mensagem', 'mensagens')} de marketing por cliente a cada ${formattedHours} ${plural(hours, 'hora', 'horas')}`,
   capOff: 'Desativado: os clientes podem receber qualquer quantidade das suas mensagens de marketing.',
   capExplanation:
     'Com o limite ativado, o seu sistema de envio o verifica antes de cada mensagem de marketing e pula os clientes que já receberam o máximo no período. Isso protege a sua classificação de qualidade e evita que os clientes se cansem das suas mensagens.',

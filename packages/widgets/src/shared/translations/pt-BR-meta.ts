@@ -1,6 +1,7 @@
 import { humanizeCode } from '../codes.js';
 import type { MetaTerms } from '../meta-terms.js';
 import type { QualityRating } from '../types.js';
+import { plural as pluralForm } from '../plural.js';
 
 const ratings: Record<QualityRating, string> = { GREEN: 'Alta', YELLOW: 'Média', RED: 'Baixa', UNKNOWN: 'Ainda sem avaliação' };
 const lastWeek =
@@ -66,7 +67,7 @@ const markets: Record<string, string> = {
   REST_OF_WESTERN_EUROPE: 'Resto da Europa Ocidental',
   OTHER: 'Outros',
 };
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+const plural = (count: number, one: string, other: string) => pluralForm('pt-BR', count, { one, other });
 
 /** Brazilian Portuguese terms of `<wa-number>`, `<wa-quality>`, `<wa-quota>` and `<wa-rate-card>`. */
 const terms = {

@@ -1,4 +1,7 @@
 import type { TopupTerms } from '../topup-terms.js';
+import { plural as pluralForm } from '../plural.js';
+
+const plural = (count: number, one: string, other: string) => pluralForm('pt-BR', count, { one, other });
 
 const expiries: Record<number, string> = { 24: '24 horas', 72: '3 dias', 168: '7 dias' };
 
@@ -14,7 +17,7 @@ const translation: TopupTerms = {
   amountRequired: 'Escolha um valor ou digite um.',
   amountNotANumber: example => `Digite o valor em números, como ${example}.`,
   amountTooManyDecimals: digits =>
-    digits === 0 ? 'Digite um valor inteiro, sem centavos.' : `Use no máximo ${digits} ${digits === 1 ? 'casa decimal' : 'casas decimais'}.`,
+    digits === 0 ? 'Digite um valor inteiro, sem centavos.' : `Use no máximo ${digits} ${plural(digits, 'casa decimal', 'casas decimais')}.`,
   amountBelowMin: min => `O mínimo é ${min}.`,
   amountAboveMax: max => `O máximo é ${max}.`,
   amountNotAStep: step => `Digite um múltiplo de ${step}.`,
