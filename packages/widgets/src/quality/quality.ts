@@ -1,5 +1,5 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { LocalizeController } from '../shared/localize.js';
@@ -8,7 +8,6 @@ import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import { tierSize, tierWords } from '../shared/tiers.js';
 import { isOlder, relativeOrAbsolute, shortDateTime } from '../shared/time.js';
-import type { ApiClient } from '../shared/api-client.js';
 import type { QualityHistoryEntry, QualityResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './quality.styles.js';
@@ -69,8 +68,6 @@ export class WaQuality extends ApiWidgetElement {
   @state() private quality: QualityResponse | undefined;
   @state() private receivedAt: Date | undefined;
   @state() private failure: unknown;
-  /** The client that `quality` (or `failure`) came from: another client may be another account. */
-  private source: ApiClient | undefined;
 
   /** Read by the task when it starts, so only an explicit refresh asks Meta again. */
   private askMeta = false;
@@ -85,13 +82,18 @@ export class WaQuality extends ApiWidgetElement {
     onComplete: quality => this.receive(quality),
     onError: error => {
       this.failure = error;
-      this.source = this.api.client;
     },
   });
 
   constructor() {
     super();
     this.api.on('quality', quality => this.receive(quality));
+    // another client may be another account: neither its rating nor its `updated_at` may stay
+    this.api.onClientChange(() => {
+      this.quality = undefined;
+      this.receivedAt = undefined;
+      this.failure = undefined;
+    });
   }
 
   /** Asks the server to read the rating from Meta again (`?refresh=1`). */
@@ -108,22 +110,9 @@ export class WaQuality extends ApiWidgetElement {
     return this.task.run();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // a new client may be another account: clear before the task reloads (controllers' updates run after this)
-    if (this.source !== undefined && this.source !== this.api.client) {
-      this.source = undefined;
-      this.quality = undefined;
-      this.receivedAt = undefined;
-      this.failure = undefined;
-    }
-  }
-
   private receive(quality: QualityResponse): void {
-    const client = this.api.client;
-    // a slower GET can arrive after a pushed update: never go back to an older rating of the same client
-    if (this.quality && this.source === client && isOlder(quality.updated_at, this.quality.updated_at)) return;
-    this.source = client;
+    // a slower GET can arrive after a pushed update: never go back to an older rating
+    if (this.quality && isOlder(quality.updated_at, this.quality.updated_at)) return;
     const previous = this.quality?.rating ?? null;
     this.quality = quality;
     this.receivedAt = new Date();

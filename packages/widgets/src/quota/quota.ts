@@ -1,5 +1,5 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
@@ -71,8 +71,8 @@ export class WaQuota extends ApiWidgetElement {
   @state() private quotaFailure: unknown;
   @state() private usage: UsageResponse | undefined;
   @state() private usageFailure: unknown;
-  /** The client that the quota and usage shown came from: another client may be another account. */
-  private source: ApiClient | undefined;
+  /** The client the usage was last asked of: the usage task does not rerun by itself when the client changes. */
+  private usageAskedOf: ApiClient | undefined;
 
   private askMeta = false;
 
@@ -86,7 +86,6 @@ export class WaQuota extends ApiWidgetElement {
     onComplete: quota => this.receiveQuota(quota),
     onError: error => {
       this.quotaFailure = error;
-      this.source = this.api.client;
     },
   });
 
@@ -94,10 +93,11 @@ export class WaQuota extends ApiWidgetElement {
     autoRun: false,
     args: () => [this.api.client] as const,
     task: ([client], { signal }) => (client ? client.get<UsageResponse>('/v1/usage/24h', { signal }) : initialState),
-    onComplete: usage => this.receiveUsage(usage),
+    onComplete: usage => {
+      if (this.api.isCurrent(this.usageAskedOf)) this.receiveUsage(usage);
+    },
     onError: error => {
-      this.usageFailure = error;
-      this.source = this.api.client;
+      if (this.api.isCurrent(this.usageAskedOf)) this.usageFailure = error;
     },
   });
 
@@ -105,6 +105,14 @@ export class WaQuota extends ApiWidgetElement {
     super();
     this.api.on('quota', quota => this.receiveQuota(quota));
     this.api.on('usage', usage => this.receiveUsage(usage));
+    // another client may be another account: nothing of the previous one stays
+    this.api.onClientChange(() => {
+      this.quota = undefined;
+      this.quotaReceivedAt = undefined;
+      this.quotaFailure = undefined;
+      this.usage = undefined;
+      this.usageFailure = undefined;
+    });
   }
 
   /** Asks the server to read the limit from Meta again (`?refresh=1`). */
@@ -119,42 +127,21 @@ export class WaQuota extends ApiWidgetElement {
   /** Loads the last 24 h usage, as the "Get last 24h usage" button does. */
   loadUsage(): Promise<void> {
     this.usageFailure = undefined;
+    this.usageAskedOf = this.api.client;
     return this.usageTask.run();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // a new client may be another account: clear before the tasks reload (controllers' updates run after this)
-    if (this.source !== undefined && this.source !== this.api.client) {
-      this.source = undefined;
-      this.quota = undefined;
-      this.quotaReceivedAt = undefined;
-      this.quotaFailure = undefined;
-      this.usage = undefined;
-      this.usageFailure = undefined;
-    }
-  }
-
-  /** Whether data of the client in use already shown must not be replaced by `next`, which is older. */
-  private keepsNewer(next: string | null, current: string | null | undefined, client: ApiClient | undefined): boolean {
-    return this.source === client && isOlder(next, current);
-  }
-
   private receiveQuota(quota: QuotaResponse): void {
-    const client = this.api.client;
-    // a slower GET can arrive after a pushed update: never go back to an older limit of the same client
-    if (this.quota && this.keepsNewer(quota.updated_at, this.quota.updated_at, client)) return;
-    this.source = client;
+    // a slower GET can arrive after a pushed update: never go back to an older limit
+    if (this.quota && isOlder(quota.updated_at, this.quota.updated_at)) return;
     this.quota = quota;
     this.quotaReceivedAt = new Date();
     this.quotaFailure = undefined;
   }
 
   private receiveUsage(usage: UsageResponse): void {
-    const client = this.api.client;
     // a GET answering after a pushed update covers an earlier window: keep the newer count
-    if (this.usage && this.keepsNewer(usage.window_end, this.usage.window_end, client)) return;
-    this.source = client;
+    if (this.usage && isOlder(usage.window_end, this.usage.window_end)) return;
     const wasNear = this.usage ? isNearLimit(this.usage) : false;
     this.usage = usage;
     this.usageFailure = undefined;

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError, type ApiClient } from '../shared/api-client.js';
+import { ApiError } from '../shared/api-client.js';
+import type { ApiClientController } from '../shared/api-client-controller.js';
 import type { PaymentLink, PaymentLinkList } from '../shared/types.js';
 
 export type OpenLinksState = 'idle' | 'loading' | 'loaded' | 'failed' | 'forbidden';
@@ -22,9 +23,17 @@ export class OpenLinksController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly client: () => ApiClient | undefined,
+    private readonly api: ApiClientController,
   ) {
     host.addController(this);
+    // another client may be another account: its links are not this one's, and its answers are dropped
+    api.onClientChange(() => {
+      this.loads++;
+      this.state = 'idle';
+      this.links = [];
+      this.confirming = undefined;
+      this.cancelling = undefined;
+    });
   }
 
   hostConnected(): void {}
@@ -34,7 +43,7 @@ export class OpenLinksController implements ReactiveController {
    * cancelled or paid), so the answer cannot come from a GET that started before it.
    */
   async load({ fresh = false }: { fresh?: boolean } = {}): Promise<void> {
-    const client = this.client();
+    const client = this.api.client;
     if (!client) return;
     const load = ++this.loads;
     if (this.state !== 'loaded') this.state = 'loading';
@@ -58,7 +67,7 @@ export class OpenLinksController implements ReactiveController {
   }
 
   async cancel(id: string): Promise<CancelOutcome> {
-    const client = this.client();
+    const client = this.api.client;
     if (!client) return 'failed';
     this.cancelling = id;
     this.host.requestUpdate();
@@ -69,6 +78,7 @@ export class OpenLinksController implements ReactiveController {
       const code = cause instanceof ApiError ? cause : undefined;
       outcome = code?.code === 'payment_link_paid' ? 'paid' : code?.status === 403 ? 'forbidden' : 'failed';
     }
+    if (!this.api.isCurrent(client)) return outcome;
     this.cancelling = undefined;
     if (outcome !== 'failed') this.confirming = undefined;
     if (outcome === 'cancelled' || outcome === 'paid') this.links = this.links.filter(link => link.id !== id);
