@@ -63,17 +63,28 @@ const linksShown = (el: WaTopup) =>
   waitUntil(() => part(el, 'open-links') || part(el, 'empty'), 'the open links never showed');
 
 type OpenCall = [string | URL | undefined, string | undefined, string | undefined];
+/** A window the browser opened: where it was sent, and what its `opener` was left as. */
+interface FakePopup {
+  opener: unknown;
+  sentTo: string[];
+  location: { replace: (url: string) => void };
+}
 let opened: OpenCall[];
-let popup: Window | null;
+let popup: FakePopup | null;
 const realOpen = window.open;
+
+function fakePopup(): FakePopup {
+  const sentTo: string[] = [];
+  return { opener: window, sentTo, location: { replace: url => void sentTo.push(url) } };
+}
 
 beforeEach(() => {
   opened = [];
-  popup = {} as Window;
+  popup = fakePopup();
   window.open = ((url?: string | URL, target?: string, features?: string) => {
     opened.push([url, target, features]);
     return popup;
-  }) as typeof window.open;
+  }) as unknown as typeof window.open;
 });
 
 afterEach(() => {
@@ -226,12 +237,14 @@ describe('<wa-topup>', () => {
       expect(part(el, 'amounts')!.getBoundingClientRect().height).to.be.closeTo(before, 0.5);
     });
 
-    it('pays a preset: POSTs its decimal string and opens the checkout in a popup', async () => {
+    it('pays a preset: POSTs its decimal string and opens the checkout in a popup that cannot reach the page', async () => {
       const { api, el } = await payFifty();
       await waitUntil(() => part(el, 'status'));
 
       expect(api.state.topupBodies).to.deep.equal([{ amount: { amount: '50.00', currency: 'USD' } }]);
-      expect(opened).to.deep.equal([['https://wa.test/sandbox/checkout/cs_1', 'wa-checkout', 'popup,width=480,height=720']]);
+      expect(opened).to.deep.equal([['', '_blank', 'popup,width=480,height=720']]);
+      expect(popup!.opener, 'the popup is disowned before it leaves the page’s origin').to.be.null;
+      expect(popup!.sentTo).to.deep.equal(['https://wa.test/sandbox/checkout/cs_1']);
       expect(text(el, 'status')).to.contain('Complete the payment of $50.00 in the payment window');
       expect(part(el, 'continue')).to.be.null;
     });
@@ -287,6 +300,38 @@ describe('<wa-topup>', () => {
         expect(part(el, 'pay')).to.exist;
       });
     }
+
+    it('opens no window when the dialog is closed while the checkout is being created', async () => {
+      let answer!: () => void;
+      const answered = new Promise<void>(resolve => (answer = resolve));
+      let asked = false;
+      const api = topupApi();
+      await useApi(
+        http.post(`${endpoint}/v1/topups`, async () => {
+          asked = true;
+          await answered;
+          return HttpResponse.json(topup(), { status: 201 });
+        }),
+        ...api.handlers,
+      );
+      const { el } = await topupInSession();
+      await openDialog(el);
+      choosePreset(el, '$50.00');
+      part(el, 'pay')!.click();
+      try {
+        await waitUntil(() => asked, 'the checkout was never asked for');
+        el.close();
+      } finally {
+        answer();
+      }
+      await new Promise(resolve => setTimeout(resolve, 150));
+
+      expect(opened).to.deep.equal([]);
+      expect(api.state.polls).to.equal(0);
+      await openDialog(el);
+      expect(part(el, 'pay'), 'the dialog opens again at the amount step').to.exist;
+      expect(part(el, 'pay')!.getAttribute('aria-disabled'), 'Pay works again').to.equal('false');
+    });
 
     it('stops checking the payment when the dialog closes', async () => {
       const { api, el } = await payFifty();

@@ -12,7 +12,7 @@ import type { Money, PaymentLink, Topup, TopupOptions, TopupPush } from '../shar
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { checkAmount, fractionDigits, type AmountCheck, type AmountProblem } from './amount.js';
 import { canShare, copyText } from './copy.js';
-import { isSafeCheckoutUrl } from './checkout-url.js';
+import { isSafeCheckoutUrl, openCheckoutWindow } from './checkout-url.js';
 import { OpenLinksController } from './open-links.js';
 import styles from './topup.styles.js';
 
@@ -133,10 +133,15 @@ export class WaTopup extends ApiWidgetElement {
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   /** Aborts the check of the payment in flight when the element leaves the page. */
   private pollAbort: AbortController | undefined;
+  /**
+   * The checkout being created (`POST /v1/topups` on its way). Closing the dialog, leaving the page or changing
+   * client abandons it: its answer then opens no window and changes nothing.
+   */
+  private creating: { abandoned: boolean } | undefined;
 
   private readonly localize = new LocalizeController(this);
   private readonly api = new ApiClientController(this);
-  private readonly openLinks = new OpenLinksController(this, () => this.api.client);
+  private readonly openLinks = new OpenLinksController(this, this.api);
 
   private readonly options = new Task(this, {
     args: () => [this.api.client] as const,
@@ -146,6 +151,30 @@ export class WaTopup extends ApiWidgetElement {
   constructor() {
     super();
     this.api.on('topup', push => this.receivePush(push));
+    this.api.onClientChange(() => this.forgetAccount());
+  }
+
+  /**
+   * Another client may be another account, with another currency: the amount chosen, a payment or link in
+   * progress and every refusal belong to the previous one. An open dialog starts again at the amount step.
+   */
+  private forgetAccount(): void {
+    this.stopPolling();
+    this.abandonCheckout();
+    this.preset = undefined;
+    this.custom = '';
+    this.problem = undefined;
+    this.busy = undefined;
+    this.payFailed = false;
+    this.linkFailed = false;
+    this.topupForbidden = false;
+    this.linksForbidden = false;
+    this.topup = undefined;
+    this.popupBlocked = false;
+    this.link = undefined;
+    this.announcement = '';
+    if (this.view !== 'amount') this.view = 'amount';
+    if (this.isOpen && !this.disablePaymentLinks) void this.openLinks.load();
   }
 
   /** Whether the dialog is open. */
@@ -179,6 +208,14 @@ export class WaTopup extends ApiWidgetElement {
     this.isOpen = false;
     this.dialog?.close();
     this.stopPolling();
+    this.abandonCheckout();
+  }
+
+  private abandonCheckout(): void {
+    if (!this.creating) return;
+    this.creating.abandoned = true;
+    this.creating = undefined;
+    this.busy = undefined;
   }
 
   private stopPolling(): void {
@@ -192,6 +229,7 @@ export class WaTopup extends ApiWidgetElement {
     if (this.dialog?.open || !this.isOpen) return;
     this.isOpen = false;
     this.stopPolling();
+    this.abandonCheckout();
     const target = this.returnFocus?.isConnected ? this.returnFocus : this.renderRoot.querySelector<HTMLElement>('[part="trigger"]');
     target?.focus();
   };
@@ -263,21 +301,26 @@ export class WaTopup extends ApiWidgetElement {
     if (!amount || !client || this.busy) return;
     this.busy = 'pay';
     this.payFailed = false;
+    const creating = { abandoned: false };
+    this.creating = creating;
     try {
       const topup = await client.send<Topup>('POST', '/v1/topups', { amount });
+      if (creating.abandoned) return;
       if (!isSafeCheckoutUrl(topup.checkout_url)) {
         this.payFailed = true;
         return;
       }
       this.topup = topup;
-      const popup = window.open(topup.checkout_url, 'wa-checkout', 'popup,width=480,height=720');
-      this.popupBlocked = !popup;
+      this.popupBlocked = !openCheckoutWindow(topup.checkout_url);
       this.view = 'waiting';
       this.schedulePoll();
     } catch (cause) {
-      this.refused(cause, 'topup');
+      if (!creating.abandoned) this.refused(cause, 'topup');
     } finally {
-      this.busy = undefined;
+      if (!creating.abandoned) {
+        this.creating = undefined;
+        this.busy = undefined;
+      }
     }
   }
 
@@ -294,12 +337,13 @@ export class WaTopup extends ApiWidgetElement {
         expires_in_hours: this.expiresIn,
         ...(note ? { note } : {}),
       });
+      if (!this.api.isCurrent(client)) return;
       this.link = link;
       this.view = 'link';
       this.emit('wa-payment-link-created', { link });
       void this.openLinks.load({ fresh: true });
     } catch (cause) {
-      this.refused(cause, 'link');
+      if (this.api.isCurrent(client)) this.refused(cause, 'link');
     } finally {
       this.busy = undefined;
     }
