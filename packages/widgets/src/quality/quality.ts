@@ -7,6 +7,7 @@ import { qualityIcon } from '../shared/quality-icons.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import { tierSize, tierWords } from '../shared/tiers.js';
+import { metaReadFailed } from '../shared/meta-refresh.js';
 import { isOlder, relativeOrAbsolute, shortDateTime } from '../shared/time.js';
 import type { QualityHistoryEntry, QualityResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
@@ -42,6 +43,7 @@ export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
  * @csspart checked - When Meta was last asked.
  * @csspart policy - The link to the WhatsApp Business Messaging Policy.
  * @csspart stale - The note shown when Meta didn't answer or a refresh failed.
+ * @csspart announcement - The (visually hidden) live region announcing a refresh that could not read Meta.
  * @csspart history - The timeline (ordered list, newest first).
  * @csspart history-entry - One change in the timeline.
  * @csspart history-empty - The note shown when there are no changes yet.
@@ -69,6 +71,11 @@ export class WaQuality extends ApiWidgetElement {
   @state() private receivedAt: Date | undefined;
   @state() private failure: unknown;
 
+  /** An explicit refresh could not read Meta: said in the note and announced. */
+  @state() private refreshFailed = false;
+  /** The persistent live region's text. */
+  @state() private announcement = '';
+
   /** Read by the task when it starts, so only an explicit refresh asks Meta again. */
   private askMeta = false;
 
@@ -77,9 +84,16 @@ export class WaQuality extends ApiWidgetElement {
 
   private readonly task = new Task(this, {
     args: () => [this.api.client] as const,
-    task: ([client], { signal }) =>
-      client ? client.get<QualityResponse>(this.askMeta ? '/v1/quality?refresh=1' : '/v1/quality', { signal }) : initialState,
-    onComplete: quality => this.receive(quality),
+    task: async ([client], { signal }) => {
+      if (!client) return initialState;
+      const askedMeta = this.askMeta;
+      const quality = await client.get<QualityResponse>(askedMeta ? '/v1/quality?refresh=1' : '/v1/quality', { signal });
+      return { quality, askedMeta };
+    },
+    onComplete: ({ quality, askedMeta }) => {
+      this.receive(quality);
+      if (askedMeta) void this.tellRefresh(metaReadFailed(quality));
+    },
     onError: error => {
       this.failure = error;
     },
@@ -93,6 +107,8 @@ export class WaQuality extends ApiWidgetElement {
       this.quality = undefined;
       this.receivedAt = undefined;
       this.failure = undefined;
+      this.refreshFailed = false;
+      this.announcement = '';
     });
   }
 
@@ -105,6 +121,22 @@ export class WaQuality extends ApiWidgetElement {
     return run;
   }
 
+  /** Says whether the explicit refresh read Meta; a failure is announced each time, even twice in a row. */
+  private async tellRefresh(failed: boolean): Promise<void> {
+    this.refreshFailed = failed;
+    this.announcement = '';
+    if (!failed || !this.quality) return;
+    await this.updateComplete;
+    this.announcement = this.refreshFailedText(this.quality);
+  }
+
+  private refreshFailedText(quality: QualityResponse): string {
+    const { localize } = this;
+    return quality.updated_at
+      ? localize.term('qualityRefreshFailed', shortDateTime(quality.updated_at, localize.locale))
+      : localize.term('qualityRefreshFailedNoTime');
+  }
+
   private reload(): Promise<void> {
     this.failure = undefined;
     return this.task.run();
@@ -115,6 +147,7 @@ export class WaQuality extends ApiWidgetElement {
     if (this.quality && isOlder(quality.updated_at, this.quality.updated_at)) return;
     const previous = this.quality?.rating ?? null;
     this.quality = quality;
+    if (!quality.stale) this.refreshFailed = false;
     this.receivedAt = new Date();
     this.failure = undefined;
     if (quality.rating !== previous) this.emit('wa-quality-changed', { rating: quality.rating, previous });
@@ -132,6 +165,7 @@ export class WaQuality extends ApiWidgetElement {
           </button>
         </div>
         ${quality ? this.renderQuality(quality, failure) : failure ? this.renderError(failure) : this.renderSkeleton()}
+        <p part="announcement" class="visually-hidden" role="status">${this.announcement}</p>
       </div>
     `;
   }
@@ -170,6 +204,7 @@ export class WaQuality extends ApiWidgetElement {
         ${this.localize.term('staleNote', shortDateTime(this.receivedAt, locale))} ${this.renderRetry()}
       </p>`;
     }
+    if (this.refreshFailed) return html`<p part="stale" class="note">${this.refreshFailedText(quality)}</p>`;
     if (!quality.stale) return nothing;
     return html`<p part="stale" class="note" role="status">
       ${quality.updated_at

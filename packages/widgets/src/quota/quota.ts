@@ -7,6 +7,7 @@ import { LocalizeController } from '../shared/localize.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import { tierSize, tierWords } from '../shared/tiers.js';
+import { metaReadFailed } from '../shared/meta-refresh.js';
 import { isOlder, shortDateTime } from '../shared/time.js';
 import type { ApiClient } from '../shared/api-client.js';
 import type { QuotaResponse, UsageResponse } from '../shared/types.js';
@@ -39,6 +40,7 @@ const NEAR_LIMIT = 0.1;
  * @csspart limit - The limit in words, e.g. "10K unique customers / 24 h".
  * @csspart shared - The note that the limit is shared by the portfolio's numbers.
  * @csspart stale - The note shown when Meta didn't answer or a refresh failed.
+ * @csspart announcement - The (visually hidden) live region announcing a refresh that could not read Meta.
  * @csspart usage-button - The "Get last 24h usage" button.
  * @csspart usage - The usage section.
  * @csspart meter - The usage meter (`role="meter"`).
@@ -74,6 +76,12 @@ export class WaQuota extends ApiWidgetElement {
   /** The client the usage was last asked of: the usage task does not rerun by itself when the client changes. */
   private usageAskedOf: ApiClient | undefined;
 
+  /** An explicit refresh could not read Meta: said in the note and announced. */
+  @state() private refreshFailed = false;
+  /** The persistent live region's text. */
+  @state() private announcement = '';
+
+  /** Read by the quota task when it starts, so only an explicit refresh asks Meta again. */
   private askMeta = false;
 
   private readonly localize = new LocalizeController(this);
@@ -81,9 +89,16 @@ export class WaQuota extends ApiWidgetElement {
 
   private readonly quotaTask = new Task(this, {
     args: () => [this.api.client] as const,
-    task: ([client], { signal }) =>
-      client ? client.get<QuotaResponse>(this.askMeta ? '/v1/quota?refresh=1' : '/v1/quota', { signal }) : initialState,
-    onComplete: quota => this.receiveQuota(quota),
+    task: async ([client], { signal }) => {
+      if (!client) return initialState;
+      const askedMeta = this.askMeta;
+      const quota = await client.get<QuotaResponse>(askedMeta ? '/v1/quota?refresh=1' : '/v1/quota', { signal });
+      return { quota, askedMeta };
+    },
+    onComplete: ({ quota, askedMeta }) => {
+      this.receiveQuota(quota);
+      if (askedMeta) void this.tellRefresh(metaReadFailed(quota));
+    },
     onError: error => {
       this.quotaFailure = error;
     },
@@ -112,6 +127,8 @@ export class WaQuota extends ApiWidgetElement {
       this.quotaFailure = undefined;
       this.usage = undefined;
       this.usageFailure = undefined;
+      this.refreshFailed = false;
+      this.announcement = '';
     });
   }
 
@@ -122,6 +139,22 @@ export class WaQuota extends ApiWidgetElement {
     const run = this.quotaTask.run();
     this.askMeta = false;
     return run;
+  }
+
+  /** Says whether the explicit refresh read Meta; a failure is announced each time, even twice in a row. */
+  private async tellRefresh(failed: boolean): Promise<void> {
+    this.refreshFailed = failed;
+    this.announcement = '';
+    if (!failed || !this.quota) return;
+    await this.updateComplete;
+    this.announcement = this.refreshFailedText(this.quota);
+  }
+
+  private refreshFailedText(quota: QuotaResponse): string {
+    const { localize } = this;
+    return quota.updated_at
+      ? localize.term('quotaRefreshFailed', shortDateTime(quota.updated_at, localize.locale))
+      : localize.term('quotaRefreshFailedNoTime');
   }
 
   /** Loads the last 24 h usage, as the "Get last 24h usage" button does. */
@@ -135,6 +168,7 @@ export class WaQuota extends ApiWidgetElement {
     // a slower GET can arrive after a pushed update: never go back to an older limit
     if (this.quota && isOlder(quota.updated_at, this.quota.updated_at)) return;
     this.quota = quota;
+    if (!quota.stale) this.refreshFailed = false;
     this.quotaReceivedAt = new Date();
     this.quotaFailure = undefined;
   }
@@ -161,6 +195,7 @@ export class WaQuota extends ApiWidgetElement {
           <button part="usage-button" type="button" @click=${() => this.loadUsage()}>${this.localize.term('usageButton')}</button>
         </div>
         ${this.renderUsage()}
+        <p part="announcement" class="visually-hidden" role="status">${this.announcement}</p>
       </div>
     `;
   }
@@ -173,6 +208,11 @@ export class WaQuota extends ApiWidgetElement {
     if (failure && this.quotaReceivedAt) {
       stale = html`<p part="stale" class="note" role="status">
         ${this.localize.term('staleNote', shortDateTime(this.quotaReceivedAt, locale))} ${retryButton(this.localize, () => this.refresh())}
+      </p>`;
+    } else if (this.refreshFailed) {
+      stale = html`<p part="stale" class="note">
+        ${this.refreshFailedText(quota)}
+        <button part="retry" class="secondary" type="button" @click=${() => this.refresh()}>${this.localize.term('refresh')}</button>
       </p>`;
     } else if (quota.stale) {
       stale = html`<p part="stale" class="note" role="status">
