@@ -105,7 +105,7 @@ describe('<wa-balance> low-balance alert and runway', () => {
       const { el } = await balanceInSession();
       await openForm(el);
 
-      for (const typed of ['-5', '1,000', '12.345', 'abc']) {
+      for (const typed of ['-5', '1,0000', '12.345', 'abc']) {
         await type(el, typed);
         part(el, 'threshold-save')!.click();
         await el.updateComplete;
@@ -251,7 +251,9 @@ describe('parseThreshold', () => {
     expect(parseThreshold(' 100 ', 'USD', 'en')).to.deep.equal({ amount: '100' });
     expect(parseThreshold('0', 'USD', 'en')).to.deep.equal({ amount: '0' });
     expect(parseThreshold('', 'USD', 'en')).to.deep.equal({ off: true });
-    expect(parseThreshold('1.000', 'USD', 'pt-BR')).to.deep.equal({ invalid: true });
+    expect(parseThreshold('1.000', 'USD', 'pt-BR')).to.deep.equal({ amount: '1000' });
+    expect(parseThreshold('1.000,5', 'USD', 'pt-BR')).to.deep.equal({ amount: '1000.5' });
+    expect(parseThreshold('1,000', 'USD', 'en')).to.deep.equal({ amount: '1000' });
     expect(parseThreshold('1,5', 'USD', 'pt-BR')).to.deep.equal({ amount: '1.5' });
     expect(parseThreshold('1.5', 'JPY', 'en')).to.deep.equal({ invalid: true });
     expect(parseThreshold('1500', 'JPY', 'en')).to.deep.equal({ amount: '1500' });

@@ -131,8 +131,8 @@ export class WaFrequencyCap extends ApiWidgetElement {
 
   private validate() {
     return {
-      maxMessages: parseBoundedInteger(this.draft.maxMessages, CAP_LIMITS.maxMessages),
-      windowHours: parseBoundedInteger(this.draft.windowHours, CAP_LIMITS.windowHours),
+      maxMessages: parseBoundedInteger(this.draft.maxMessages, CAP_LIMITS.maxMessages, this.localize.locale),
+      windowHours: parseBoundedInteger(this.draft.windowHours, CAP_LIMITS.windowHours, this.localize.locale),
     };
   }
 

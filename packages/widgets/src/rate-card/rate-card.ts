@@ -135,7 +135,7 @@ export class WaRateCard extends ApiWidgetElement {
     super.updated(changed);
     const card = this.card;
     if (!card?.rates.length) return;
-    const { total } = estimate(this.lines, this.markets, card.currency);
+    const { total } = estimate(this.lines, this.markets, card.currency, this.localize.locale);
     const balance = this.comparableBalance(card.currency);
     const shortfall = balance ? missing(total, balance) : null;
     const key = JSON.stringify([total, balance, shortfall]);
@@ -199,7 +199,7 @@ export class WaRateCard extends ApiWidgetElement {
   }
 
   private renderEstimator(card: RateCardResponse, markets: MarketPrices[], categories: string[]) {
-    const result = estimate(this.lines, markets, card.currency);
+    const result = estimate(this.lines, markets, card.currency, this.localize.locale);
     return html`
       <fieldset part="estimator" class="estimator" aria-describedby="estimator-hint">
         <legend>${this.localize.term('estimatorLabel')}</legend>

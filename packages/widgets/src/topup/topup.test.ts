@@ -189,7 +189,7 @@ describe('<wa-topup>', () => {
       ['5', 'The minimum is $10.00.'],
       ['10000.01', 'The maximum is $10,000.00.'],
       ['12.345', 'Use at most 2 decimal places.'],
-      ['1,000', 'Use at most 2 decimal places.'],
+      ['1,0000', 'Use at most 2 decimal places.'],
       ['ten', 'Enter the amount in numbers, like 49.90.'],
       ['1e3', 'Enter the amount in numbers, like 49.90.'],
       ['', 'Choose an amount or enter one.'],
@@ -258,6 +258,17 @@ describe('<wa-topup>', () => {
       part(el, 'pay')!.click();
       await waitUntil(() => api.state.topupBodies.length > 0);
       expect(api.state.topupBodies).to.deep.equal([{ amount: { amount: '75.50', currency: 'USD' } }]);
+    });
+
+    it('reads "1.000" typed in pt-BR as one thousand, as every widget does', async () => {
+      const api = topupApi();
+      await useApi(...api.handlers);
+      const { el } = await topupInSession({ locale: 'pt-BR' });
+      await openDialog(el);
+      await typeAmount(el, '1.000');
+      part(el, 'pay')!.click();
+      await waitUntil(() => api.state.topupBodies.length > 0);
+      expect(api.state.topupBodies).to.deep.equal([{ amount: { amount: '1000.00', currency: 'USD' } }]);
     });
 
     it('offers to continue in the same tab when the browser blocks the popup', async () => {

@@ -258,7 +258,7 @@ export class WaTopup extends ApiWidgetElement {
 
   private chosenAmount(options: TopupOptions): AmountCheck {
     const preset = options.presets.find(money => money.amount === this.preset);
-    return preset ? { ok: true, money: preset } : checkAmount(this.custom, options);
+    return preset ? { ok: true, money: preset } : checkAmount(this.custom, options, this.localize.locale);
   }
 
   /** The amount to use, or `undefined` after showing what is wrong with it. */
@@ -283,7 +283,7 @@ export class WaTopup extends ApiWidgetElement {
     const options = this.loadedOptions;
     // Once a problem shows, it follows the typing, so it disappears as soon as the amount is right.
     if (this.problem && options) {
-      const check = checkAmount(this.custom, options);
+      const check = checkAmount(this.custom, options, this.localize.locale);
       this.problem = check.ok ? undefined : check.problem;
     }
   }
@@ -291,7 +291,7 @@ export class WaTopup extends ApiWidgetElement {
   private onCustomBlur(): void {
     const options = this.loadedOptions;
     if (!options || this.preset || this.custom.trim() === '') return;
-    const check = checkAmount(this.custom, options);
+    const check = checkAmount(this.custom, options, this.localize.locale);
     this.problem = check.ok ? undefined : check.problem;
   }
 
