@@ -8,12 +8,12 @@ import { ApiError } from '../shared/api-client.js';
 import { LocalizeController } from '../shared/localize.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { Money, PaymentLink, Topup, TopupOptions, TopupPush } from '../shared/types.js';
+import type { Money, PaymentLink, TopupOptions, TopupPush } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { checkAmount, fractionDigits, type AmountCheck, type AmountProblem } from './amount.js';
 import { canShare, copyText } from './copy.js';
-import { isSafeCheckoutUrl, openCheckoutWindow } from './checkout-url.js';
 import { OpenLinksController } from './open-links.js';
+import { PaymentFlowController } from './payment-flow.js';
 import styles from './topup.styles.js';
 
 type View = 'amount' | 'waiting' | 'succeeded' | 'failed' | 'expired' | 'link';
@@ -113,13 +113,11 @@ export class WaTopup extends ApiWidgetElement {
   @state() private preset: string | undefined;
   @state() private custom = '';
   @state() private problem: AmountProblem | undefined;
-  @state() private busy: 'pay' | 'link' | undefined;
+  @state() private creatingLink = false;
   @state() private payFailed = false;
   @state() private linkFailed = false;
   @state() private topupForbidden = false;
   @state() private linksForbidden = false;
-  @state() private topup: Topup | undefined;
-  @state() private popupBlocked = false;
   @state() private link: PaymentLink | undefined;
   @state() private note = '';
   @state() private expiresIn: number = 72;
@@ -130,18 +128,19 @@ export class WaTopup extends ApiWidgetElement {
   private returnFocus: HTMLElement | undefined;
   /** Set when the dialog opens, until its first field (perhaps still loading) has taken focus. */
   private initialFocusPending = false;
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Aborts the check of the payment in flight when the element leaves the page. */
-  private pollAbort: AbortController | undefined;
-  /**
-   * The checkout being created (`POST /v1/topups` on its way). Closing the dialog, leaving the page or changing
-   * client abandons it: its answer then opens no window and changes nothing.
-   */
-  private creating: { abandoned: boolean } | undefined;
 
   private readonly localize = new LocalizeController(this);
   private readonly api = new ApiClientController(this);
   private readonly openLinks = new OpenLinksController(this, this.api);
+  private readonly payment = new PaymentFlowController(this, {
+    api: this.api,
+    watched: () => this.isOpen && this.view === 'waiting',
+    pollInterval: () => this.pollInterval,
+    settled: topup => {
+      this.view = topup.status;
+      if (topup.status === 'succeeded') this.emit('wa-topup-succeeded', { topup });
+    },
+  });
 
   private readonly options = new Task(this, {
     args: () => [this.api.client] as const,
@@ -159,18 +158,14 @@ export class WaTopup extends ApiWidgetElement {
    * progress and every refusal belong to the previous one. An open dialog starts again at the amount step.
    */
   private forgetAccount(): void {
-    this.stopPolling();
-    this.abandonCheckout();
     this.preset = undefined;
     this.custom = '';
     this.problem = undefined;
-    this.busy = undefined;
+    this.creatingLink = false;
     this.payFailed = false;
     this.linkFailed = false;
     this.topupForbidden = false;
     this.linksForbidden = false;
-    this.topup = undefined;
-    this.popupBlocked = false;
     this.link = undefined;
     this.announcement = '';
     if (this.view !== 'amount') this.view = 'amount';
@@ -193,7 +188,7 @@ export class WaTopup extends ApiWidgetElement {
     this.initialFocusPending = true;
     this.focusStep();
     if (!this.disablePaymentLinks) void this.openLinks.load();
-    this.schedulePoll();
+    this.payment.watch();
   }
 
   /** Closes the dialog. */
@@ -207,29 +202,14 @@ export class WaTopup extends ApiWidgetElement {
     // a removed dialog is closed: nothing may keep checking the payment for it
     this.isOpen = false;
     this.dialog?.close();
-    this.stopPolling();
-    this.abandonCheckout();
-  }
-
-  private abandonCheckout(): void {
-    if (!this.creating) return;
-    this.creating.abandoned = true;
-    this.creating = undefined;
-    this.busy = undefined;
-  }
-
-  private stopPolling(): void {
-    clearTimeout(this.pollTimer);
-    this.pollAbort?.abort();
-    this.pollAbort = undefined;
   }
 
   /** Runs on `close()` and on the dialog's own close (Escape); only the first of the two acts. */
   private readonly onDialogClose = () => {
     if (this.dialog?.open || !this.isOpen) return;
     this.isOpen = false;
-    this.stopPolling();
-    this.abandonCheckout();
+    this.payment.stop();
+    this.payment.abandon();
     const target = this.returnFocus?.isConnected ? this.returnFocus : this.renderRoot.querySelector<HTMLElement>('[part="trigger"]');
     target?.focus();
   };
@@ -297,38 +277,21 @@ export class WaTopup extends ApiWidgetElement {
 
   private async pay(): Promise<void> {
     const amount = this.validAmount();
-    const client = this.api.client;
-    if (!amount || !client || this.busy) return;
-    this.busy = 'pay';
+    if (!amount || this.payment.starting || this.creatingLink) return;
     this.payFailed = false;
-    const creating = { abandoned: false };
-    this.creating = creating;
-    try {
-      const topup = await client.send<Topup>('POST', '/v1/topups', { amount });
-      if (creating.abandoned) return;
-      if (!isSafeCheckoutUrl(topup.checkout_url)) {
-        this.payFailed = true;
-        return;
-      }
-      this.topup = topup;
-      this.popupBlocked = !openCheckoutWindow(topup.checkout_url);
+    const started = await this.payment.start(amount);
+    if (started.outcome === 'waiting') {
       this.view = 'waiting';
-      this.schedulePoll();
-    } catch (cause) {
-      if (!creating.abandoned) this.refused(cause, 'topup');
-    } finally {
-      if (!creating.abandoned) {
-        this.creating = undefined;
-        this.busy = undefined;
-      }
-    }
+      this.payment.watch();
+    } else if (started.outcome === 'unsafe-url') this.payFailed = true;
+    else if (started.outcome === 'refused') this.refused(started.cause, 'topup');
   }
 
   private async createLink(): Promise<void> {
     const amount = this.validAmount();
     const client = this.api.client;
-    if (!amount || !client || this.busy) return;
-    this.busy = 'link';
+    if (!amount || !client || this.payment.starting || this.creatingLink) return;
+    this.creatingLink = true;
     this.linkFailed = false;
     const note = this.note.trim();
     try {
@@ -345,7 +308,7 @@ export class WaTopup extends ApiWidgetElement {
     } catch (cause) {
       if (this.api.isCurrent(client)) this.refused(cause, 'link');
     } finally {
-      this.busy = undefined;
+      if (this.api.isCurrent(client)) this.creatingLink = false;
     }
   }
 
@@ -360,43 +323,9 @@ export class WaTopup extends ApiWidgetElement {
     else this.linkFailed = true;
   }
 
-  private schedulePoll(): void {
-    clearTimeout(this.pollTimer);
-    if (!this.isConnected || !this.isOpen || this.view !== 'waiting' || this.topup?.status !== 'pending') return;
-    this.pollTimer = setTimeout(() => void this.poll(), this.pollInterval);
-  }
-
-  private async poll(): Promise<void> {
-    const { topup } = this;
-    const client = this.api.client;
-    if (!topup || !client || !this.isConnected) return;
-    const abort = new AbortController();
-    this.pollAbort = abort;
-    try {
-      this.settle(await client.get<Topup>(`/v1/topups/${encodeURIComponent(topup.id)}`, { signal: abort.signal }));
-    } catch {
-      // the next check, or the live feed, will tell
-    }
-    if (abort.signal.aborted) return;
-    this.pollAbort = undefined;
-    this.schedulePoll();
-  }
-
+  /** A paid payment link changes the open links; the payment flow hears its own top-ups. */
   private receivePush(push: TopupPush): void {
-    if (push.source === 'payment_link') {
-      if (this.isOpen && !this.disablePaymentLinks) void this.openLinks.load({ fresh: true });
-      return;
-    }
-    if (this.topup && push.id === this.topup.id) this.settle({ ...this.topup, status: push.status, amount: push.amount });
-  }
-
-  /** Takes a top-up's final status once, from whichever of the live feed and the checks tells first. */
-  private settle(topup: Topup): void {
-    if (topup.id !== this.topup?.id || this.topup.status !== 'pending' || topup.status === 'pending') return;
-    clearTimeout(this.pollTimer);
-    this.topup = topup;
-    this.view = topup.status;
-    if (topup.status === 'succeeded') this.emit('wa-topup-succeeded', { topup });
+    if (push.source === 'payment_link' && this.isOpen && !this.disablePaymentLinks) void this.openLinks.load({ fresh: true });
   }
 
   private async announce(message: string): Promise<void> {
@@ -438,7 +367,7 @@ export class WaTopup extends ApiWidgetElement {
 
   private backToAmount(): void {
     this.view = 'amount';
-    clearTimeout(this.pollTimer);
+    this.payment.stop();
   }
 
   protected override render() {
@@ -566,8 +495,8 @@ export class WaTopup extends ApiWidgetElement {
             ${this.topupForbidden
               ? html`<p part="forbidden" class="forbidden" role="alert">${term('topupForbidden')}</p>`
               : html`<div class="actions">
-                    <button part="pay" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.pay}>
-                      ${this.busy === 'pay' ? term('payStarting') : term('payNow')}
+                    <button part="pay" type="button" aria-disabled=${this.payment.starting || this.creatingLink ? 'true' : 'false'} @click=${this.pay}>
+                      ${this.payment.starting ? term('payStarting') : term('payNow')}
                     </button>
                   </div>
                   ${this.payFailed ? html`<p part="error" class="error" role="alert">${term('payStartFailed')}</p>` : nothing}`}
@@ -601,8 +530,8 @@ export class WaTopup extends ApiWidgetElement {
           </label>
         </div>
         <div class="actions">
-          <button part="create-link" class="secondary" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.createLink}>
-            ${this.busy === 'link' ? term('linkCreating') : term('createLink')}
+          <button part="create-link" class="secondary" type="button" aria-disabled=${this.payment.starting || this.creatingLink ? 'true' : 'false'} @click=${this.createLink}>
+            ${this.creatingLink ? term('linkCreating') : term('createLink')}
           </button>
         </div>
         ${this.linkFailed ? html`<p part="error" class="error" role="alert">${term('linkCreateFailed')}</p>` : nothing}
@@ -679,7 +608,7 @@ export class WaTopup extends ApiWidgetElement {
 
   private renderPayment() {
     const term = this.localize.term.bind(this.localize);
-    const topup = this.topup;
+    const { topup, popupBlocked } = this.payment;
     if (!topup) return nothing;
     const amount = this.localize.money(topup.amount);
     switch (this.view) {
@@ -692,13 +621,13 @@ export class WaTopup extends ApiWidgetElement {
           <div class="actions"><button part="try-again" type="button" data-focus @click=${() => this.backToAmount()}>${term('tryAgain')}</button></div>`;
       default:
         return html`<p part="status" class="status" role="status">
-            ${this.popupBlocked ? term('payPopupBlocked', amount) : term('payWaiting', amount)}
+            ${popupBlocked ? term('payPopupBlocked', amount) : term('payWaiting', amount)}
           </p>
           <div class="actions">
-            ${this.popupBlocked
+            ${popupBlocked
               ? html`<a part="continue" class="button" href=${topup.checkout_url} data-focus>${term('payContinue')}</a>`
               : nothing}
-            <button part="back" class="secondary" type="button" ?data-focus=${!this.popupBlocked} @click=${() => this.backToAmount()}>
+            <button part="back" class="secondary" type="button" ?data-focus=${!popupBlocked} @click=${() => this.backToAmount()}>
               ${term('payBack')}
             </button>
           </div>`;
