@@ -1,5 +1,5 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -11,7 +11,7 @@ import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { Money, PaymentLink, TopupOptions, TopupPush } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { checkAmount, fractionDigits, type AmountCheck, type AmountProblem } from './amount.js';
-import { canShare, copyText } from './copy.js';
+import { linkField } from './link-field.js';
 import { OpenLinksController } from './open-links.js';
 import { PaymentFlowController } from './payment-flow.js';
 import styles from './topup.styles.js';
@@ -131,7 +131,11 @@ export class WaTopup extends ApiWidgetElement {
 
   private readonly localize = new LocalizeController(this);
   private readonly api = new ApiClientController(this);
-  private readonly openLinks = new OpenLinksController(this, this.api);
+  private readonly openLinks = new OpenLinksController(this, {
+    api: this.api,
+    localize: this.localize,
+    announce: message => this.announce(message),
+  });
   private readonly payment = new PaymentFlowController(this, {
     api: this.api,
     watched: () => this.isOpen && this.view === 'waiting',
@@ -225,11 +229,6 @@ export class WaTopup extends ApiWidgetElement {
     if (!target) return;
     target.focus();
     this.initialFocusPending = false;
-  }
-
-  private async focusPart(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   private get loadedOptions(): TopupOptions | undefined {
@@ -332,37 +331,6 @@ export class WaTopup extends ApiWidgetElement {
     this.announcement = '';
     await this.updateComplete;
     this.announcement = message;
-  }
-
-  private async copy(link: PaymentLink, field: HTMLInputElement | null): Promise<void> {
-    const outcome = await copyText(link.url, field);
-    await this.announce(this.localize.term(outcome === 'copied' ? 'linkCopied' : 'linkSelected'));
-  }
-
-  private async share(link: PaymentLink): Promise<void> {
-    const amount = this.localize.money(link.amount);
-    try {
-      await navigator.share({ title: this.localize.term('shareTitle', amount), text: link.note ?? '', url: link.url });
-    } catch {
-      // the person closed the share sheet
-    }
-  }
-
-  private askToCancel(link: PaymentLink): void {
-    this.openLinks.confirm(link.id);
-    void this.focusPart('[part="confirm-cancel"]');
-  }
-
-  private keepLink(link: PaymentLink): void {
-    this.openLinks.confirm(undefined);
-    void this.focusPart(`[data-link="${CSS.escape(link.id)}"] [part="cancel-link"]`);
-  }
-
-  private async cancelLink(link: PaymentLink): Promise<void> {
-    const outcome = await this.openLinks.cancel(link.id);
-    const key = ({ cancelled: 'linkCancelled', paid: 'linkAlreadyPaid', forbidden: 'linksForbidden', failed: 'cancelFailed' } as const)[outcome];
-    await this.announce(this.localize.term(key));
-    if (outcome !== 'failed') await this.focusPart('[part="open-links-heading"]');
   }
 
   private backToAmount(): void {
@@ -501,7 +469,7 @@ export class WaTopup extends ApiWidgetElement {
                   </div>
                   ${this.payFailed ? html`<p part="error" class="error" role="alert">${term('payStartFailed')}</p>` : nothing}`}
           </section>`}
-      ${this.disablePaymentLinks ? nothing : html`${this.renderLinkForm()} ${this.renderOpenLinks()}`}
+      ${this.disablePaymentLinks ? nothing : html`${this.renderLinkForm()} ${this.openLinks.render()}`}
     `;
   }
 
@@ -539,66 +507,11 @@ export class WaTopup extends ApiWidgetElement {
     `;
   }
 
-  private renderOpenLinks() {
-    const term = this.localize.term.bind(this.localize);
-    const { state, links, confirming, cancelling } = this.openLinks;
-    let body: TemplateResult;
-    if (state === 'forbidden') body = html`<p part="forbidden" class="forbidden">${term('linksForbidden')}</p>`;
-    else if (state === 'failed')
-      body = html`<p part="error" class="error note">${term('openLinksFailed')}
-        <button part="retry" class="secondary" type="button" @click=${() => this.openLinks.load()}>${term('retry')}</button></p>`;
-    else if (state !== 'loaded') body = html`<p class="muted" aria-busy="true">${term('loading')}</p>`;
-    else if (links.length === 0) body = html`<p part="empty" class="muted">${term('openLinksEmpty')}</p>`;
-    else
-      body = html`<ul part="open-links" class="open-links">
-        ${repeat(links, link => link.id, link => {
-          const amount = this.localize.money(link.amount);
-          return html`<li part="open-link" class="open-link" data-link=${link.id}>
-            <div class="open-link-summary">
-              <strong>${amount}</strong>
-              ${link.note ? html`<span>${link.note}</span>` : nothing}
-              <span class="muted">${term('linkExpires', this.localize.date(link.expires_at, { dateStyle: 'medium', timeStyle: 'short' }))}</span>
-            </div>
-            ${this.renderLinkField(link, `url-${link.id}`)}
-            ${confirming === link.id
-              ? html`<div class="confirm" role="group" aria-labelledby=${`confirm-${link.id}`}>
-                  <p id=${`confirm-${link.id}`}>${term('cancelLinkConfirm', amount)}</p>
-                  <div class="actions">
-                    <button part="confirm-cancel" class="danger" type="button" aria-disabled=${cancelling ? 'true' : 'false'}
-                      @click=${() => !cancelling && this.cancelLink(link)}>${term('cancelLinkYes')}</button>
-                    <button part="keep-link" class="secondary" type="button" @click=${() => this.keepLink(link)}>${term('cancelLinkNo')}</button>
-                  </div>
-                </div>`
-              : html`<div class="actions">
-                  <button part="cancel-link" class="secondary" type="button" aria-label=${term('cancelLinkLabel', amount)}
-                    @click=${() => this.askToCancel(link)}>${term('cancelLink')}</button>
-                </div>`}
-          </li>`;
-        })}
-      </ul>`;
-    return html`<section class="section" aria-labelledby="open-links-heading">
-      <h3 id="open-links-heading" part="open-links-heading" tabindex="-1">${term('openLinksHeading')}</h3>
-      ${body}
-    </section>`;
-  }
-
-  /** A link in a read-only field, with Copy (and Share where the platform has it). */
-  private renderLinkField(link: PaymentLink, id: string, focus = false) {
-    const term = this.localize.term.bind(this.localize);
-    const amount = this.localize.money(link.amount);
-    return html`<div class="link-field">
-      <input id=${id} part="link-url" readonly .value=${link.url} aria-label=${term('linkFieldLabel', amount)} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-      <button part="copy" class="secondary" type="button" ?data-focus=${focus} aria-label=${term('copyLinkLabel', amount)}
-        @click=${() => this.copy(link, this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(id)}`))}>${term('copy')}</button>
-      ${canShare() ? html`<button part="share" class="secondary" type="button" @click=${() => this.share(link)}>${term('share')}</button>` : nothing}
-    </div>`;
-  }
-
   private renderCreatedLink(link: PaymentLink) {
     const term = this.localize.term.bind(this.localize);
     return html`
       <p part="status" class="status" role="status">${term('linkReady', this.localize.money(link.amount))}</p>
-      ${this.renderLinkField(link, 'created-link', true)}
+      ${linkField(this.localize, link, 'created-link', { focus: true, announce: message => this.announce(message) })}
       <p class="muted">${term('linkExpires', this.localize.date(link.expires_at, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
       <div class="actions">
         <button part="done" type="button" @click=${() => this.backToAmount()}>${term('done')}</button>
