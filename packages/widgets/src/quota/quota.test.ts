@@ -283,4 +283,29 @@ describe('<wa-quota>', () => {
       expect(text(el, 'headroom')).to.equal('You can reach 8,766 more customers now');
     });
   });
+
+  describe('changing account', () => {
+    it('drops a usage answer asked for the previous account', async () => {
+      const first = gate();
+      await useApi(
+        jsonHandler('/v1/quota', quota()),
+        http.get(`${endpoint}/v1/usage/24h`, async () => {
+          await first.opened;
+          return HttpResponse.json(usage());
+        }),
+      );
+      const el = await quotaInSession();
+      part(el, 'usage-button')!.click();
+      await el.updateComplete;
+
+      const session = el.parentElement as WaSession;
+      session.clientSecret = 'ws_other';
+      await session.updateComplete;
+      await el.updateComplete;
+      first.open();
+      await settled(el);
+      await new Promise(resolve => setTimeout(resolve, 100));
+      expect(text(el, 'usage-text'), 'the previous account’s usage was shown').to.equal('');
+    });
+  });
 });

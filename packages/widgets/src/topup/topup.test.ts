@@ -776,4 +776,22 @@ describe('<wa-topup>', () => {
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'trigger'));
     });
   });
+
+  describe('changing account', () => {
+    it('starts again at the amount step when the client secret changes during a payment', async () => {
+      const { api, session, el } = await payFifty();
+      await waitUntil(() => api.state.polls > 0, 'the payment was never checked');
+
+      session.clientSecret = 'ws_other';
+      await session.updateComplete;
+      await el.updateComplete;
+      await presetsShown(el);
+      const polls = api.state.polls;
+      await new Promise(resolve => setTimeout(resolve, 200));
+
+      expect(part(el, 'pay') !== null, 'the amount step is shown').to.be.true;
+      expect(parts(el, 'preset').some(preset => preset.querySelector('input')!.checked), 'no amount is chosen').to.be.false;
+      expect(api.state.polls, 'the previous account’s payment is no longer checked').to.equal(polls);
+    });
+  });
 });
