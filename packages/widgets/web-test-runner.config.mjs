@@ -65,6 +65,10 @@ export default {
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     chromeLauncher({
+      // Each test file in a window of its own: with `concurrency` > 1 a second tab would hide the first, and a
+      // hidden page gets no animation frames (a test awaiting one, e.g. a fixture of a not-yet-defined element,
+      // hangs until it times out) and throttled timers.
+      createPage: ({ context }) => context.newPage({ type: 'window' }),
       launchOptions: {
         executablePath: '/usr/bin/chromium',
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],

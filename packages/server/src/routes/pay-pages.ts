@@ -12,8 +12,12 @@ import { publicBaseUrl } from './payment-representations.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-/** Closes the window when it is a popup the widget opened; harmless otherwise. */
-const CLOSE_POPUP = 'if (window.opener) { setTimeout(function () { window.close(); }, 1500); }';
+/**
+ * Closes the top-up's popup (its success URL says `?popup=1`). The widget opens it without an opener, and
+ * this page's Cross-Origin-Opener-Policy would cut one anyway, so `window.opener` tells nothing; browsers let
+ * a script close only a window a script opened, so a tab the payer opened stays.
+ */
+const CLOSE_POPUP = "if (/[?&]popup=1(&|$)/.test(location.search)) { setTimeout(function () { window.close(); }, 1500); }";
 
 /** What the hosted pages need. */
 export interface PayPageDeps {

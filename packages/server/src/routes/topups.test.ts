@@ -95,9 +95,13 @@ describe('top-ups', () => {
 
     const paid = await submitForm(t, `${path}/pay`);
     assert.equal(paid.status, 303);
-    assert.equal(paid.headers.get('Location'), 'http://localhost/checkout/complete');
-    const done = await t.app.request('/checkout/complete');
-    assert.match(await done.text(), /Payment received — you can close this window/);
+    assert.equal(paid.headers.get('Location'), 'http://localhost/checkout/complete?popup=1');
+    const done = await t.app.request('/checkout/complete?popup=1');
+    const doneMarkup = await done.text();
+    assert.match(doneMarkup, /Payment received — you can close this window/);
+    // the popup closes itself without an opener: the widget opens it with none, and COOP would cut one
+    assert.match(doneMarkup, /popup=1.*window\.close\(\)/);
+    assert.doesNotMatch(doneMarkup, /window\.opener/);
 
     const read = await t.widget(secret, 'GET', `/v1/topups/${topup.id}`);
     assert.equal(read.body.status, 'succeeded');

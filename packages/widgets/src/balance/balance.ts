@@ -6,7 +6,6 @@ import { ApiClientController } from '../shared/api-client-controller.js';
 import { LocalizeController } from '../shared/localize.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { ApiClient } from '../shared/api-client.js';
 import type { BalanceResponse } from '../shared/types.js';
 import { isOlder } from '../shared/time.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
@@ -100,8 +99,6 @@ export class WaBalance extends ApiWidgetElement {
   @state() private balance: BalanceResponse | undefined;
   @state() private receivedAt: Date | undefined;
   @state() private failure: unknown;
-  /** The client that `balance` (or `failure`) came from: another client may be another account. */
-  private source: ApiClient | undefined;
   /** The top-up dialog, created the first time "Add credits" is pressed. */
   @state() private topupDialog: WaTopup | undefined;
 
@@ -114,13 +111,12 @@ export class WaBalance extends ApiWidgetElement {
     onComplete: balance => this.receive(balance),
     onError: error => {
       this.failure = error;
-      this.source = this.api.client;
     },
   });
 
   private readonly thresholdEditor = new ThresholdEditor(this, {
     localize: this.localize,
-    client: () => this.api.client,
+    api: this.api,
     saved: (balance, threshold) => {
       this.receive(balance);
       this.api.client?.emit('balance', balance);
@@ -131,6 +127,12 @@ export class WaBalance extends ApiWidgetElement {
   constructor() {
     super();
     this.api.on('balance', balance => this.receive(balance));
+    // another client may be another account: neither its balance nor its `updated_at` may stay
+    this.api.onClientChange(() => {
+      this.balance = undefined;
+      this.receivedAt = undefined;
+      this.failure = undefined;
+    });
   }
 
   /** Reloads the balance from the server. */
@@ -171,27 +173,12 @@ export class WaBalance extends ApiWidgetElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.forgetOtherClient();
     if (this.topupDialog) this.syncTopupDialog(this.topupDialog);
   }
 
-  /**
-   * A new client (a new secret, perhaps of another account) must not show the old one's balance, nor be judged
-   * by its `updated_at`: clears what was shown before the task reloads (controllers' updates run after this).
-   */
-  private forgetOtherClient(): void {
-    if (this.source === undefined || this.source === this.api.client) return;
-    this.source = undefined;
-    this.balance = undefined;
-    this.receivedAt = undefined;
-    this.failure = undefined;
-  }
-
   private receive(balance: BalanceResponse): void {
-    const client = this.api.client;
-    // a pushed update can overtake a slower GET: never go back to an older balance of the same client
-    if (this.balance && this.source === client && isOlder(balance.updated_at, this.balance.updated_at)) return;
-    this.source = client;
+    // a pushed update can overtake a slower GET: never go back to an older balance
+    if (this.balance && isOlder(balance.updated_at, this.balance.updated_at)) return;
     const becameLow = balance.is_low && !this.balance?.is_low;
     this.balance = balance;
     this.receivedAt = new Date();

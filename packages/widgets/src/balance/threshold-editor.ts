@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { ApiError, type ApiClient } from '../shared/api-client.js';
+import { ApiError } from '../shared/api-client.js';
+import type { ApiClientController } from '../shared/api-client-controller.js';
 import type { LocalizeController } from '../shared/localize.js';
 import type { BalanceResponse, Money } from '../shared/types.js';
 import { parseThreshold, thresholdExample, thresholdText } from './threshold-input.js';
@@ -11,7 +12,8 @@ export interface ThresholdEditorHost extends ReactiveControllerHost, HTMLElement
 
 export interface ThresholdEditorOptions {
   localize: LocalizeController;
-  client: () => ApiClient | undefined;
+  /** The widget's client: a save answered for a client no longer in use is dropped. */
+  api: ApiClientController;
   /** The balance payload the server answered with, and the threshold that was saved. */
   saved: (balance: BalanceResponse, threshold: Money | null) => void;
 }
@@ -34,6 +36,16 @@ export class ThresholdEditor implements ReactiveController {
     private readonly options: ThresholdEditorOptions,
   ) {
     host.addController(this);
+    // another client may be another account: a form open for the previous one, or its refusal, goes
+    options.api.onClientChange(() => {
+      this.open = false;
+      this.text = '';
+      this.invalid = false;
+      this.saving = false;
+      this.failure = undefined;
+      this.forbidden = false;
+      this.announcement = '';
+    });
   }
 
   hostConnected(): void {}
@@ -143,13 +155,15 @@ export class ThresholdEditor implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
-    const client = this.options.client();
+    const client = this.options.api.client;
     if (!client) return;
     const threshold = 'off' in input ? null : { amount: input.amount, currency };
     this.saving = true;
     this.host.requestUpdate();
     try {
       const balance = await client.send<BalanceResponse>('PUT', '/v1/alerts/low-balance', { threshold });
+      // the answer is the previous account's balance: it must not be shown, pushed or announced as this one's
+      if (!this.options.api.isCurrent(client)) return;
       this.open = false;
       const saved = balance.low_balance_threshold;
       this.announcement = saved ? localize.term('thresholdSaved', localize.money(saved)) : localize.term('thresholdOff');
@@ -157,10 +171,11 @@ export class ThresholdEditor implements ReactiveController {
       await this.host.updateComplete;
       this.focus('[part~="change-threshold"]');
     } catch (cause) {
+      if (!this.options.api.isCurrent(client)) return;
       this.failure = cause instanceof ApiError && cause.status === 403 ? 'forbidden' : 'failed';
       this.forbidden ||= this.failure === 'forbidden';
     } finally {
-      this.saving = false;
+      if (this.options.api.isCurrent(client)) this.saving = false;
       this.host.requestUpdate();
     }
   }

@@ -105,7 +105,7 @@ describe('<wa-balance> low-balance alert and runway', () => {
       const { el } = await balanceInSession();
       await openForm(el);
 
-      for (const typed of ['-5', '1,000', '12.345', 'abc']) {
+      for (const typed of ['-5', '1,0000', '12.345', 'abc']) {
         await type(el, typed);
         part(el, 'threshold-save')!.click();
         await el.updateComplete;
@@ -251,9 +251,54 @@ describe('parseThreshold', () => {
     expect(parseThreshold(' 100 ', 'USD', 'en')).to.deep.equal({ amount: '100' });
     expect(parseThreshold('0', 'USD', 'en')).to.deep.equal({ amount: '0' });
     expect(parseThreshold('', 'USD', 'en')).to.deep.equal({ off: true });
-    expect(parseThreshold('1.000', 'USD', 'pt-BR')).to.deep.equal({ invalid: true });
+    expect(parseThreshold('1.000', 'USD', 'pt-BR')).to.deep.equal({ amount: '1000' });
+    expect(parseThreshold('1.000,5', 'USD', 'pt-BR')).to.deep.equal({ amount: '1000.5' });
+    expect(parseThreshold('1,000', 'USD', 'en')).to.deep.equal({ amount: '1000' });
     expect(parseThreshold('1,5', 'USD', 'pt-BR')).to.deep.equal({ amount: '1.5' });
     expect(parseThreshold('1.5', 'JPY', 'en')).to.deep.equal({ invalid: true });
     expect(parseThreshold('1500', 'JPY', 'en')).to.deep.equal({ amount: '1500' });
+  });
+});
+
+describe('<wa-balance> low-balance alert when the account changes', () => {
+  it('drops the answer of a save sent for the previous account, and closes its form', async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>(resolve => (answer = resolve));
+    const changed: Event[] = [];
+    await useApi(
+      http.get(`${endpoint}/v1/balance`, ({ request }) =>
+        HttpResponse.json(
+          request.headers.get('Authorization') === 'Bearer ws_other'
+            ? balance({ balance: { amount: '10.00', currency: 'USD' }, low_balance_threshold: null })
+            : balance(),
+        ),
+      ),
+      http.put(`${endpoint}/v1/alerts/low-balance`, async ({ request }) => {
+        const body = (await request.json()) as { threshold: BalanceResponse['low_balance_threshold'] };
+        await answered;
+        // the previous account's balance, newer than the new account's
+        return HttpResponse.json(balance({ low_balance_threshold: body.threshold, updated_at: '2025-11-26T00:00:00Z' }));
+      }),
+    );
+    const { session, el } = await balanceInSession();
+    el.addEventListener('wa-threshold-changed', event => changed.push(event));
+    await openForm(el);
+    await type(el, '250');
+    part(el, 'threshold-save')!.click();
+    await el.updateComplete;
+
+    session.clientSecret = 'ws_other';
+    try {
+      await waitUntil(() => text(el, 'amount') === '$10.00', 'the new account’s balance never showed');
+      expect(part(el, 'threshold-form') !== null, 'the form opened for the previous account is still open').to.be.false;
+    } finally {
+      answer();
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+
+    expect(text(el, 'amount')).to.equal('$10.00');
+    expect(text(el, 'threshold')).to.equal('No low-balance alert set');
+    expect(text(el, 'threshold-status')).to.equal('');
+    expect(changed).to.have.length(0);
   });
 });

@@ -235,4 +235,77 @@ describe('<wa-frequency-cap>', () => {
       expect(bodies).to.deep.equal([{ enabled: true, max_messages: 4, window_hours: 24 }]);
     });
   });
+
+  describe('changing account', () => {
+    it('drops the previous account’s draft when the client secret changes, and saves nothing to the new one with it', async () => {
+      const second = gate();
+      const saved: Array<{ authorization: string; body: FrequencyCap }> = [];
+      await useApi(
+        http.get(`${endpoint}/v1/frequency-cap`, async ({ request }) => {
+          if (request.headers.get('Authorization') !== 'Bearer ws_other') return HttpResponse.json(frequencyCap());
+          await second.opened;
+          return HttpResponse.json(frequencyCap({ enabled: false, max_messages: 5, window_hours: 48 }));
+        }),
+        http.put(`${endpoint}/v1/frequency-cap`, async ({ request }) => {
+          const body = (await request.json()) as FrequencyCap;
+          saved.push({ authorization: request.headers.get('Authorization') ?? '', body });
+          return HttpResponse.json(body);
+        }),
+      );
+      const el = await capInSession();
+      await type(el, 'max-messages', '7');
+
+      const session = el.parentElement as WaSession;
+      session.clientSecret = 'ws_other';
+      await session.updateComplete;
+      await el.updateComplete;
+      try {
+        expect(part(el, 'form') !== null, 'the previous account’s form is still shown while the new cap loads').to.be.false;
+        expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+        part(el, 'save')?.click();
+        await new Promise(resolve => setTimeout(resolve, 100));
+        expect(saved).to.deep.equal([]);
+      } finally {
+        second.open();
+      }
+      await waitUntil(() => part(el, 'form'), 'the new account’s cap never showed');
+      expect(input(el, 'max-messages').value).to.equal('5');
+      expect(input(el, 'window-hours').value).to.equal('48');
+      expect(input(el, 'switch').checked).to.be.false;
+    });
+
+    it('keeps no answer of a save sent for the previous account', async () => {
+      const put = gate();
+      const savedEvents: Event[] = [];
+      await useApi(
+        http.get(`${endpoint}/v1/frequency-cap`, ({ request }) =>
+          HttpResponse.json(
+            request.headers.get('Authorization') === 'Bearer ws_other' ? frequencyCap({ max_messages: 5 }) : frequencyCap(),
+          ),
+        ),
+        http.put(`${endpoint}/v1/frequency-cap`, async ({ request }) => {
+          const body = (await request.json()) as FrequencyCap;
+          await put.opened;
+          return HttpResponse.json(body);
+        }),
+      );
+      const el = await capInSession();
+      el.addEventListener('wa-frequency-cap-saved', event => savedEvents.push(event));
+      await type(el, 'max-messages', '9');
+      part(el, 'save')!.click();
+      await el.updateComplete;
+
+      (el.parentElement as WaSession).clientSecret = 'ws_other';
+      try {
+        await waitUntil(() => input(el, 'max-messages')?.value === '5', 'the new account’s cap never showed');
+      } finally {
+        put.open();
+      }
+      await new Promise(resolve => setTimeout(resolve, 100));
+      expect(input(el, 'max-messages').value).to.equal('5');
+      expect(text(el, 'status')).to.equal('');
+      expect(savedEvents).to.have.length(0);
+      expect(text(el, 'save')).to.equal('Save');
+    });
+  });
 });

@@ -84,6 +84,9 @@ export class WaFrequencyCap extends ApiWidgetElement {
   @state() private saveFailed = false;
   @state() private announcement = '';
 
+  /** Whether `readOnly` was set by a refused save, rather than by the host. */
+  private refusedByServer = false;
+
   private readonly localize = new LocalizeController(this);
   private readonly api = new ApiClientController(this);
 
@@ -95,6 +98,22 @@ export class WaFrequencyCap extends ApiWidgetElement {
       this.failure = error;
     },
   });
+
+  constructor() {
+    super();
+    // another client may be another account: its cap, the draft typed for it and a refusal are not this one's
+    this.api.onClientChange(() => {
+      this.cap = undefined;
+      this.draft = { enabled: false, maxMessages: '', windowHours: '' };
+      this.invalid = { maxMessages: false, windowHours: false };
+      this.failure = undefined;
+      this.saveFailed = false;
+      this.saving = false;
+      this.announcement = '';
+      if (this.refusedByServer) this.readOnly = false;
+      this.refusedByServer = false;
+    });
+  }
 
   /** Reloads the cap from the server, discarding unsaved changes. */
   refresh(): Promise<void> {
@@ -119,8 +138,8 @@ export class WaFrequencyCap extends ApiWidgetElement {
 
   private validate() {
     return {
-      maxMessages: parseBoundedInteger(this.draft.maxMessages, CAP_LIMITS.maxMessages),
-      windowHours: parseBoundedInteger(this.draft.windowHours, CAP_LIMITS.windowHours),
+      maxMessages: parseBoundedInteger(this.draft.maxMessages, CAP_LIMITS.maxMessages, this.localize.locale),
+      windowHours: parseBoundedInteger(this.draft.windowHours, CAP_LIMITS.windowHours, this.localize.locale),
     };
   }
 
@@ -141,19 +160,22 @@ export class WaFrequencyCap extends ApiWidgetElement {
     this.announcement = '';
     try {
       const cap = await client.send<FrequencyCap>('PUT', '/v1/frequency-cap', body);
+      if (!this.api.isCurrent(client)) return;
       this.receive(cap);
       this.announcement = this.localize.term('capSaved');
       this.emit('wa-frequency-cap-saved', { cap });
     } catch (cause) {
+      if (!this.api.isCurrent(client)) return;
       if (cause instanceof ApiError && cause.status === 403) {
         this.readOnly = true;
+        this.refusedByServer = true;
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('[part~="read-only"]')?.focus();
       } else {
         this.saveFailed = true;
       }
     } finally {
-      this.saving = false;
+      if (this.api.isCurrent(client)) this.saving = false;
     }
   }
 

@@ -135,4 +135,31 @@ describe('<wa-number>', () => {
       await waitUntil(() => text(el, 'number') === '+1 555-555-5555');
     });
   });
+
+  describe('changing account', () => {
+    it('never shows the previous account’s number while the new one loads', async () => {
+      const second = gate();
+      await useApi(
+        http.get(`${endpoint}/v1/account`, async ({ request }) => {
+          if (request.headers.get('Authorization') !== 'Bearer ws_other') return HttpResponse.json(account());
+          await second.opened;
+          return HttpResponse.json(account({ display_phone_number: '+55 11 91234-5678' }));
+        }),
+      );
+      const el = await numberInSession();
+      expect(text(el, 'number')).to.equal('+1 555-555-5555');
+
+      const session = el.parentElement as WaSession;
+      session.clientSecret = 'ws_other';
+      await session.updateComplete;
+      await el.updateComplete;
+      try {
+        expect(text(el, 'number'), 'the previous account’s number is still shown').to.equal('');
+        expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      } finally {
+        second.open();
+      }
+      await waitUntil(() => text(el, 'number') === '+55 11 91234-5678', 'the new account’s number never showed');
+    });
+  });
 });

@@ -1,11 +1,11 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { LocalizeController } from '../shared/localize.js';
 import { qualityIcon } from '../shared/quality-icons.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { ApiClient } from '../shared/api-client.js';
 import type { AccountResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './number.styles.js';
@@ -63,15 +63,23 @@ export class WaNumber extends ApiWidgetElement {
   private readonly localize = new LocalizeController(this);
   private readonly api = new ApiClientController(this);
 
+  /** The last account loaded, kept on screen while it reloads; forgotten when the client changes. */
+  @state() private account: AccountResponse | undefined;
+
   private readonly task = new Task(this, {
     args: () => [this.api.client] as const,
     task: ([client], { signal }) => (client ? client.get<AccountResponse>('/v1/account', { signal }) : initialState),
-    onComplete: () => {
-      this.valueClient = this.api.client;
+    onComplete: account => {
+      this.account = account;
     },
   });
-  /** The client of the task's last value, which is kept on screen while the same client reloads. */
-  private valueClient: ApiClient | undefined;
+
+  constructor() {
+    super();
+    this.api.onClientChange(() => {
+      this.account = undefined;
+    });
+  }
 
   /** Reloads the number from the server. */
   refresh(): Promise<void> {
@@ -79,11 +87,9 @@ export class WaNumber extends ApiWidgetElement {
   }
 
   protected override render() {
-    const { status } = this.task;
-    // a reload keeps the last number (no skeleton, no layout shift), unless it was another client's
-    const reloading = status === TaskStatus.PENDING && this.valueClient === this.api.client;
-    const account = status === TaskStatus.COMPLETE || reloading ? this.task.value : undefined;
+    // a reload keeps the last number (no skeleton, no layout shift)
     const failure = this.task.status === TaskStatus.ERROR ? this.task.error : undefined;
+    const account = failure ? undefined : this.account;
     return html`
       <div part="base" class="card" role="group" aria-labelledby="label" aria-busy=${!account && !failure ? 'true' : 'false'}>
         <span part="label" class="label" id="label" role="heading" aria-level=${this.headingLevel}>${this.localize.term('numberLabel')}</span>

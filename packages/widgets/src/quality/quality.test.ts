@@ -167,6 +167,46 @@ describe('<wa-quality>', () => {
     });
   });
 
+  describe('refresh from Meta', () => {
+    /** `GET /v1/quality` answering `fresh`, and `refreshed` to `?refresh=1`. */
+    function refreshHandler(fresh: ReturnType<typeof quality>, refreshed: () => ReturnType<typeof quality>) {
+      return http.get(`${endpoint}/v1/quality`, ({ request }) =>
+        HttpResponse.json(new URL(request.url).searchParams.get('refresh') === '1' ? refreshed() : fresh),
+      );
+    }
+
+    it('says, and announces, that a refresh failed when the server answers stale', async () => {
+      const at = '2025-11-25T14:05:00Z';
+      let refreshed = quality({ stale: true, updated_at: at });
+      await useApi(refreshHandler(quality({ updated_at: at }), () => refreshed));
+      const el = await qualityInSession();
+      expect(part(el, 'stale') === null, 'no stale note').to.be.true;
+      expect(part(el, 'announcement')!.getAttribute('role')).to.equal('status');
+
+      await el.refresh();
+      const message = `Refresh failed: Meta didn’t answer. Showing the rating from ${stamp(at)}`;
+      await waitUntil(() => text(el, 'announcement') === message, 'the failed refresh was never announced');
+      expect(text(el, 'stale')).to.equal(message);
+      expect(text(el, 'rating')).to.equal('High');
+      await expect(el).to.be.accessible();
+
+      refreshed = quality({ updated_at: '2025-11-25T15:00:00Z' });
+      await el.refresh();
+      await el.updateComplete;
+      expect(part(el, 'stale') === null, 'no stale note').to.be.true;
+      expect(text(el, 'announcement')).to.equal('');
+    });
+
+    it('takes the server’s refresh_failed at its word, in Spanish', async () => {
+      await useApi(refreshHandler(quality({ updated_at: null }), () => quality({ stale: true, refresh_failed: true, updated_at: null })));
+      const el = await qualityInSession('es');
+      await el.refresh();
+      const message = 'No se pudo actualizar: Meta no respondió. Se muestra la última calificación conocida';
+      await waitUntil(() => text(el, 'announcement') === message, 'the failed refresh was never announced');
+      expect(text(el, 'stale')).to.equal(message);
+    });
+  });
+
   describe('updates', () => {
     it('keeps a pushed newer rating when a slower GET answers afterwards with an older one', async () => {
       const response = gate();

@@ -1,5 +1,5 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { LocalizeController } from '../shared/localize.js';
@@ -7,8 +7,8 @@ import { qualityIcon } from '../shared/quality-icons.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import { tierSize, tierWords } from '../shared/tiers.js';
+import { metaReadFailed } from '../shared/meta-refresh.js';
 import { isOlder, relativeOrAbsolute, shortDateTime } from '../shared/time.js';
-import type { ApiClient } from '../shared/api-client.js';
 import type { QualityHistoryEntry, QualityResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import styles from './quality.styles.js';
@@ -44,6 +44,7 @@ export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
  * @csspart checked - When Meta was last asked.
  * @csspart policy - The link to the WhatsApp Business Messaging Policy.
  * @csspart stale - The note shown when Meta didn't answer or a refresh failed.
+ * @csspart announcement - The (visually hidden) live region announcing a refresh that could not read Meta.
  * @csspart history - The timeline (ordered list, newest first).
  * @csspart history-entry - One change in the timeline.
  * @csspart history-empty - The note shown when there are no changes yet.
@@ -77,8 +78,11 @@ export class WaQuality extends ApiWidgetElement {
   @state() private quality: QualityResponse | undefined;
   @state() private receivedAt: Date | undefined;
   @state() private failure: unknown;
-  /** The client that `quality` (or `failure`) came from: another client may be another account. */
-  private source: ApiClient | undefined;
+
+  /** An explicit refresh could not read Meta: said in the note and announced. */
+  @state() private refreshFailed = false;
+  /** The persistent live region's text. */
+  @state() private announcement = '';
 
   /** Read by the task when it starts, so only an explicit refresh asks Meta again. */
   private askMeta = false;
@@ -88,12 +92,18 @@ export class WaQuality extends ApiWidgetElement {
 
   private readonly task = new Task(this, {
     args: () => [this.api.client] as const,
-    task: ([client], { signal }) =>
-      client ? client.get<QualityResponse>(this.askMeta ? '/v1/quality?refresh=1' : '/v1/quality', { signal }) : initialState,
-    onComplete: quality => this.receive(quality),
+    task: async ([client], { signal }) => {
+      if (!client) return initialState;
+      const askedMeta = this.askMeta;
+      const quality = await client.get<QualityResponse>(askedMeta ? '/v1/quality?refresh=1' : '/v1/quality', { signal });
+      return { quality, askedMeta };
+    },
+    onComplete: ({ quality, askedMeta }) => {
+      this.receive(quality);
+      if (askedMeta) void this.tellRefresh(metaReadFailed(quality));
+    },
     onError: error => {
       this.failure = error;
-      this.source = this.api.client;
     },
   });
 
@@ -102,6 +112,14 @@ export class WaQuality extends ApiWidgetElement {
     // "Checked 3 minutes ago" and the history's times stay current
     new RelativeTimeController(this);
     this.api.on('quality', quality => this.receive(quality));
+    // another client may be another account: neither its rating nor its `updated_at` may stay
+    this.api.onClientChange(() => {
+      this.quality = undefined;
+      this.receivedAt = undefined;
+      this.failure = undefined;
+      this.refreshFailed = false;
+      this.announcement = '';
+    });
   }
 
   /** Asks the server to read the rating from Meta again (`?refresh=1`). */
@@ -113,29 +131,33 @@ export class WaQuality extends ApiWidgetElement {
     return run;
   }
 
+  /** Says whether the explicit refresh read Meta; a failure is announced each time, even twice in a row. */
+  private async tellRefresh(failed: boolean): Promise<void> {
+    this.refreshFailed = failed;
+    this.announcement = '';
+    if (!failed || !this.quality) return;
+    await this.updateComplete;
+    this.announcement = this.refreshFailedText(this.quality);
+  }
+
+  private refreshFailedText(quality: QualityResponse): string {
+    const { localize } = this;
+    return quality.updated_at
+      ? localize.term('qualityRefreshFailed', shortDateTime(quality.updated_at, localize.locale))
+      : localize.term('qualityRefreshFailedNoTime');
+  }
+
   private reload(): Promise<void> {
     this.failure = undefined;
     return this.task.run();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // a new client may be another account: clear before the task reloads (controllers' updates run after this)
-    if (this.source !== undefined && this.source !== this.api.client) {
-      this.source = undefined;
-      this.quality = undefined;
-      this.receivedAt = undefined;
-      this.failure = undefined;
-    }
-  }
-
   private receive(quality: QualityResponse): void {
-    const client = this.api.client;
-    // a slower GET can arrive after a pushed update: never go back to an older rating of the same client
-    if (this.quality && this.source === client && isOlder(quality.updated_at, this.quality.updated_at)) return;
-    this.source = client;
+    // a slower GET can arrive after a pushed update: never go back to an older rating
+    if (this.quality && isOlder(quality.updated_at, this.quality.updated_at)) return;
     const previous = this.quality?.rating ?? null;
     this.quality = quality;
+    if (!quality.stale) this.refreshFailed = false;
     this.receivedAt = new Date();
     this.failure = undefined;
     if (quality.rating !== previous) this.emit('wa-quality-changed', { rating: quality.rating, previous });
@@ -153,6 +175,7 @@ export class WaQuality extends ApiWidgetElement {
           </button>
         </div>
         ${quality ? this.renderQuality(quality, failure) : failure ? this.renderError(failure) : this.renderSkeleton()}
+        <p part="announcement" class="visually-hidden" role="status">${this.announcement}</p>
       </div>
     `;
   }
@@ -191,6 +214,7 @@ export class WaQuality extends ApiWidgetElement {
         ${this.localize.term('staleNote', shortDateTime(this.receivedAt, locale))} ${this.renderRetry()}
       </p>`;
     }
+    if (this.refreshFailed) return html`<p part="stale" class="note">${this.refreshFailedText(quality)}</p>`;
     if (!quality.stale) return nothing;
     return html`<p part="stale" class="note" data-announce="stale">
       ${quality.updated_at

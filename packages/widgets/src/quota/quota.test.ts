@@ -173,6 +173,37 @@ describe('<wa-quota>', () => {
     });
   });
 
+  describe('refresh from Meta', () => {
+    it('says, and announces, that a refresh failed when the server answers stale, in pt-BR', async () => {
+      await useApi(
+        http.get(`${endpoint}/v1/quota`, ({ request }) =>
+          HttpResponse.json(new URL(request.url).searchParams.get('refresh') === '1' ? quota({ stale: true, updated_at: null }) : quota({ updated_at: null })),
+        ),
+      );
+      const el = await quotaInSession('pt-BR');
+      expect(part(el, 'stale') === null, 'no stale note').to.be.true;
+
+      await el.refresh();
+      const message = 'Não foi possível atualizar: a Meta não respondeu. Mostrando o último limite conhecido';
+      await waitUntil(() => text(el, 'announcement') === message, 'the failed refresh was never announced');
+      expect(text(el, 'stale')).to.equal(`${message} Atualizar`);
+      expect(part(el, 'announcement')!.getAttribute('role')).to.equal('status');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says a refresh failed when the server sends refresh_failed', async () => {
+      const at = '2025-11-25T14:05:00Z';
+      await useApi(
+        http.get(`${endpoint}/v1/quota`, ({ request }) =>
+          HttpResponse.json(new URL(request.url).searchParams.get('refresh') === '1' ? quota({ stale: true, refresh_failed: true, updated_at: at }) : quota({ updated_at: at })),
+        ),
+      );
+      const el = await quotaInSession();
+      await el.refresh();
+      await waitUntil(() => text(el, 'announcement').startsWith('Refresh failed: Meta didn’t answer. Showing the limit from '));
+    });
+  });
+
   describe('updates', () => {
     it('keeps a pushed newer limit when a slower GET answers afterwards with an older one', async () => {
       const response = gate();
@@ -250,6 +281,31 @@ describe('<wa-quota>', () => {
       await sendKeys({ press: 'Enter' });
       await usageShown(el);
       expect(text(el, 'headroom')).to.equal('You can reach 8,766 more customers now');
+    });
+  });
+
+  describe('changing account', () => {
+    it('drops a usage answer asked for the previous account', async () => {
+      const first = gate();
+      await useApi(
+        jsonHandler('/v1/quota', quota()),
+        http.get(`${endpoint}/v1/usage/24h`, async () => {
+          await first.opened;
+          return HttpResponse.json(usage());
+        }),
+      );
+      const el = await quotaInSession();
+      part(el, 'usage-button')!.click();
+      await el.updateComplete;
+
+      const session = el.parentElement as WaSession;
+      session.clientSecret = 'ws_other';
+      await session.updateComplete;
+      await el.updateComplete;
+      first.open();
+      await settled(el);
+      await new Promise(resolve => setTimeout(resolve, 100));
+      expect(text(el, 'usage-text'), 'the previous account’s usage was shown').to.equal('');
     });
   });
 });

@@ -1,5 +1,5 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
@@ -7,6 +7,7 @@ import { LocalizeController } from '../shared/localize.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import { tierSize, tierWords } from '../shared/tiers.js';
+import { metaReadFailed } from '../shared/meta-refresh.js';
 import { isOlder, shortDateTime } from '../shared/time.js';
 import type { ApiClient } from '../shared/api-client.js';
 import type { QuotaResponse, UsageResponse } from '../shared/types.js';
@@ -39,6 +40,7 @@ const NEAR_LIMIT = 0.1;
  * @csspart limit - The limit in words, e.g. "10K unique customers / 24 h".
  * @csspart shared - The note that the limit is shared by the portfolio's numbers.
  * @csspart stale - The note shown when Meta didn't answer or a refresh failed.
+ * @csspart announcement - The (visually hidden) live region announcing a refresh that could not read Meta.
  * @csspart usage-button - The "Get last 24h usage" button.
  * @csspart usage - The usage section.
  * @csspart meter - The usage meter (`role="meter"`).
@@ -78,9 +80,15 @@ export class WaQuota extends ApiWidgetElement {
   @state() private quotaFailure: unknown;
   @state() private usage: UsageResponse | undefined;
   @state() private usageFailure: unknown;
-  /** The client that the quota and usage shown came from: another client may be another account. */
-  private source: ApiClient | undefined;
+  /** The client the usage was last asked of: the usage task does not rerun by itself when the client changes. */
+  private usageAskedOf: ApiClient | undefined;
 
+  /** An explicit refresh could not read Meta: said in the note and announced. */
+  @state() private refreshFailed = false;
+  /** The persistent live region's text. */
+  @state() private announcement = '';
+
+  /** Read by the quota task when it starts, so only an explicit refresh asks Meta again. */
   private askMeta = false;
 
   private readonly localize = new LocalizeController(this);
@@ -88,12 +96,18 @@ export class WaQuota extends ApiWidgetElement {
 
   private readonly quotaTask = new Task(this, {
     args: () => [this.api.client] as const,
-    task: ([client], { signal }) =>
-      client ? client.get<QuotaResponse>(this.askMeta ? '/v1/quota?refresh=1' : '/v1/quota', { signal }) : initialState,
-    onComplete: quota => this.receiveQuota(quota),
+    task: async ([client], { signal }) => {
+      if (!client) return initialState;
+      const askedMeta = this.askMeta;
+      const quota = await client.get<QuotaResponse>(askedMeta ? '/v1/quota?refresh=1' : '/v1/quota', { signal });
+      return { quota, askedMeta };
+    },
+    onComplete: ({ quota, askedMeta }) => {
+      this.receiveQuota(quota);
+      if (askedMeta) void this.tellRefresh(metaReadFailed(quota));
+    },
     onError: error => {
       this.quotaFailure = error;
-      this.source = this.api.client;
     },
   });
 
@@ -101,10 +115,11 @@ export class WaQuota extends ApiWidgetElement {
     autoRun: false,
     args: () => [this.api.client] as const,
     task: ([client], { signal }) => (client ? client.get<UsageResponse>('/v1/usage/24h', { signal }) : initialState),
-    onComplete: usage => this.receiveUsage(usage),
+    onComplete: usage => {
+      if (this.api.isCurrent(this.usageAskedOf)) this.receiveUsage(usage);
+    },
     onError: error => {
-      this.usageFailure = error;
-      this.source = this.api.client;
+      if (this.api.isCurrent(this.usageAskedOf)) this.usageFailure = error;
     },
   });
 
@@ -112,6 +127,16 @@ export class WaQuota extends ApiWidgetElement {
     super();
     this.api.on('quota', quota => this.receiveQuota(quota));
     this.api.on('usage', usage => this.receiveUsage(usage));
+    // another client may be another account: nothing of the previous one stays
+    this.api.onClientChange(() => {
+      this.quota = undefined;
+      this.quotaReceivedAt = undefined;
+      this.quotaFailure = undefined;
+      this.usage = undefined;
+      this.usageFailure = undefined;
+      this.refreshFailed = false;
+      this.announcement = '';
+    });
   }
 
   /** Asks the server to read the limit from Meta again (`?refresh=1`). */
@@ -123,45 +148,41 @@ export class WaQuota extends ApiWidgetElement {
     return run;
   }
 
+  /** Says whether the explicit refresh read Meta; a failure is announced each time, even twice in a row. */
+  private async tellRefresh(failed: boolean): Promise<void> {
+    this.refreshFailed = failed;
+    this.announcement = '';
+    if (!failed || !this.quota) return;
+    await this.updateComplete;
+    this.announcement = this.refreshFailedText(this.quota);
+  }
+
+  private refreshFailedText(quota: QuotaResponse): string {
+    const { localize } = this;
+    return quota.updated_at
+      ? localize.term('quotaRefreshFailed', shortDateTime(quota.updated_at, localize.locale))
+      : localize.term('quotaRefreshFailedNoTime');
+  }
+
   /** Loads the last 24 h usage, as the "Get last 24h usage" button does. */
   loadUsage(): Promise<void> {
     this.usageFailure = undefined;
+    this.usageAskedOf = this.api.client;
     return this.usageTask.run();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    // a new client may be another account: clear before the tasks reload (controllers' updates run after this)
-    if (this.source !== undefined && this.source !== this.api.client) {
-      this.source = undefined;
-      this.quota = undefined;
-      this.quotaReceivedAt = undefined;
-      this.quotaFailure = undefined;
-      this.usage = undefined;
-      this.usageFailure = undefined;
-    }
-  }
-
-  /** Whether data of the client in use already shown must not be replaced by `next`, which is older. */
-  private keepsNewer(next: string | null, current: string | null | undefined, client: ApiClient | undefined): boolean {
-    return this.source === client && isOlder(next, current);
-  }
-
   private receiveQuota(quota: QuotaResponse): void {
-    const client = this.api.client;
-    // a slower GET can arrive after a pushed update: never go back to an older limit of the same client
-    if (this.quota && this.keepsNewer(quota.updated_at, this.quota.updated_at, client)) return;
-    this.source = client;
+    // a slower GET can arrive after a pushed update: never go back to an older limit
+    if (this.quota && isOlder(quota.updated_at, this.quota.updated_at)) return;
     this.quota = quota;
+    if (!quota.stale) this.refreshFailed = false;
     this.quotaReceivedAt = new Date();
     this.quotaFailure = undefined;
   }
 
   private receiveUsage(usage: UsageResponse): void {
-    const client = this.api.client;
     // a GET answering after a pushed update covers an earlier window: keep the newer count
-    if (this.usage && this.keepsNewer(usage.window_end, this.usage.window_end, client)) return;
-    this.source = client;
+    if (this.usage && isOlder(usage.window_end, this.usage.window_end)) return;
     const wasNear = this.usage ? isNearLimit(this.usage) : false;
     this.usage = usage;
     this.usageFailure = undefined;
@@ -181,6 +202,7 @@ export class WaQuota extends ApiWidgetElement {
           <button part="usage-button" type="button" @click=${() => this.loadUsage()}>${this.localize.term('usageButton')}</button>
         </div>
         ${this.renderUsage()}
+        <p part="announcement" class="visually-hidden" role="status">${this.announcement}</p>
       </div>
     `;
   }
@@ -193,6 +215,11 @@ export class WaQuota extends ApiWidgetElement {
     if (failure && this.quotaReceivedAt) {
       stale = html`<p part="stale" class="note" data-announce="stale">
         ${this.localize.term('staleNote', shortDateTime(this.quotaReceivedAt, locale))} ${retryButton(this.localize, () => this.refresh())}
+      </p>`;
+    } else if (this.refreshFailed) {
+      stale = html`<p part="stale" class="note">
+        ${this.refreshFailedText(quota)}
+        <button part="retry" class="secondary" type="button" @click=${() => this.refresh()}>${this.localize.term('refresh')}</button>
       </p>`;
     } else if (quota.stale) {
       stale = html`<p part="stale" class="note" data-announce="stale">

@@ -61,13 +61,18 @@ export interface EstimateLine {
 /** A line priced: its cost, or why it has none. */
 export type PricedLine = { cost: Money } | { problem: 'invalid-audience' | 'no-price' } | { empty: true };
 
-/** Prices every line and adds them up, exactly in micro-units. */
-export function estimate(lines: EstimateLine[], markets: MarketPrices[], currency: string): { lines: PricedLine[]; total: Money } {
+/** Prices every line and adds them up, exactly in micro-units; audiences are read as typed in `locale`. */
+export function estimate(
+  lines: EstimateLine[],
+  markets: MarketPrices[],
+  currency: string,
+  locale: string,
+): { lines: PricedLine[]; total: Money } {
   const byCode = new Map(markets.map(market => [market.code, market]));
   let total = 0n;
   const priced = lines.map((line): PricedLine => {
     if (!line.audience.trim()) return { empty: true };
-    const audience = parseWholeNumber(line.audience);
+    const audience = parseWholeNumber(line.audience, locale);
     if (audience === undefined) return { problem: 'invalid-audience' };
     const price = byCode.get(line.market)?.prices.get(line.category);
     if (!price) return { problem: 'no-price' };

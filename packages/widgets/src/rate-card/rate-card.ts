@@ -7,7 +7,6 @@ import { LocalizeController } from '../shared/localize.js';
 import { fromMicros, toMicros } from '../shared/micros.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { ApiClient } from '../shared/api-client.js';
 import type { BalanceResponse, Money, RateCardResponse } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { categoriesOf, estimate, groupByMarket, searchMarkets, type EstimateLine, type MarketPrices } from './markets.js';
@@ -87,12 +86,12 @@ export class WaRateCard extends ApiWidgetElement {
   private readonly cardTask = new Task(this, {
     args: () => [this.api.client] as const,
     task: ([client], { signal }) => (client ? client.get<RateCardResponse>('/v1/rate-card', { signal }) : initialState),
-    onComplete: () => {
-      this.cardClient = this.api.client;
+    onComplete: card => {
+      this.loadedCard = card;
     },
   });
-  /** The client of the card's last value, which is kept on screen while the same client reloads. */
-  private cardClient: ApiClient | undefined;
+  /** The last card loaded, kept on screen while it reloads; forgotten when the client changes. */
+  @state() private loadedCard: RateCardResponse | undefined;
 
   private readonly balanceTask = new Task(this, {
     args: () => [this.api.client] as const,
@@ -106,6 +105,12 @@ export class WaRateCard extends ApiWidgetElement {
   constructor() {
     super();
     this.api.on('balance', balance => this.receiveBalance(balance));
+    // another client may be another account, with other prices and another balance
+    this.api.onClientChange(() => {
+      this.loadedCard = undefined;
+      this.balance = undefined;
+      this.balanceFailed = false;
+    });
   }
 
   /** Reloads the prices and the balance. */
@@ -119,10 +124,8 @@ export class WaRateCard extends ApiWidgetElement {
   }
 
   private get card(): RateCardResponse | undefined {
-    const { status } = this.cardTask;
-    // a reload keeps the last prices (no skeleton, no layout shift), unless they were another client's
-    const reloading = status === TaskStatus.PENDING && this.cardClient === this.api.client;
-    return status === TaskStatus.COMPLETE || reloading ? this.cardTask.value : undefined;
+    // a reload keeps the last prices (no skeleton, no layout shift)
+    return this.cardTask.status === TaskStatus.ERROR ? undefined : this.loadedCard;
   }
 
   private get markets(): MarketPrices[] {
@@ -139,7 +142,7 @@ export class WaRateCard extends ApiWidgetElement {
     super.updated(changed);
     const card = this.card;
     if (!card?.rates.length) return;
-    const { total } = estimate(this.lines, this.markets, card.currency);
+    const { total } = estimate(this.lines, this.markets, card.currency, this.localize.locale);
     const balance = this.comparableBalance(card.currency);
     const shortfall = balance ? missing(total, balance) : null;
     const key = JSON.stringify([total, balance, shortfall]);
@@ -203,7 +206,7 @@ export class WaRateCard extends ApiWidgetElement {
   }
 
   private renderEstimator(card: RateCardResponse, markets: MarketPrices[], categories: string[]) {
-    const result = estimate(this.lines, markets, card.currency);
+    const result = estimate(this.lines, markets, card.currency, this.localize.locale);
     return html`
       <fieldset part="estimator" class="estimator" aria-describedby="estimator-hint">
         <legend>${this.localize.term('estimatorLabel')}</legend>

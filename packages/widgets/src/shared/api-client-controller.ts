@@ -17,6 +17,11 @@ type Subscription = { topic: keyof PushTopics; callback: (data: never) => void }
  * has a secret, else the one of the enclosing `<wa-session>`. Push subscriptions made with {@link on} follow
  * the client when it changes and end when the widget disconnects.
  *
+ * A new client (a new secret) may be another account's. Everything a widget keeps of the previous one is
+ * dropped in the {@link onClientChange} callbacks, which run in the widget's update before any of its tasks
+ * reloads (the controller is created before the tasks that read it); an answer awaited outside a task is kept
+ * only if {@link isCurrent} still says so of the client that was asked.
+ *
  * ```ts
  * private readonly api = new ApiClientController(this);
  * private readonly task = new Task(this, {
@@ -30,6 +35,9 @@ export class ApiClientController implements ReactiveController {
   private own: ApiClient | undefined;
   private bound: ApiClient | undefined;
   private readonly subscriptions: Subscription[] = [];
+  private readonly forgets: Array<() => void> = [];
+  /** The client whose data the widget holds: the last one seen while connected. */
+  private owner: ApiClient | undefined;
   private readonly unsubscribes: Array<() => void> = [];
   private connected = false;
 
@@ -59,13 +67,37 @@ export class ApiClientController implements ReactiveController {
     this.bind(this.bound, true);
   }
 
+  /**
+   * Calls `forget` whenever the widget's client is replaced (by another, or by none): the widget clears there
+   * what it shows, edits or has in flight for the previous client.
+   */
+  onClientChange(forget: () => void): void {
+    this.forgets.push(forget);
+  }
+
+  /** Whether `client`, asked before an `await`, is still the widget's client, so its answer may be used. */
+  isCurrent(client: ApiClient | undefined): boolean {
+    return client !== undefined && client === this.client;
+  }
+
   hostConnected(): void {
     this.connected = true;
+    this.adopt(this.client);
     this.bind(this.client);
   }
 
   hostUpdate(): void {
-    if (this.connected && this.client !== this.bound) this.bind(this.client);
+    if (!this.connected) return;
+    const client = this.client;
+    this.adopt(client);
+    if (client !== this.bound) this.bind(client);
+  }
+
+  private adopt(client: ApiClient | undefined): void {
+    if (client === this.owner) return;
+    const previous = this.owner;
+    this.owner = client;
+    if (previous) this.forgets.forEach(forget => forget());
   }
 
   hostDisconnected(): void {

@@ -24,9 +24,9 @@ describe('shared helpers', () => {
       expect(multiplyMoney({ amount: '0.000001', currency: 'USD' }, 9_007_199_254_740_993n).amount).to.equal('9007199254.740993');
     });
 
-    it('reads whole numbers typed with any locale’s grouping', () => {
+    it('reads whole numbers typed with the locale’s grouping', () => {
       expect(parseWholeNumber('1,000,003')).to.equal(1_000_003n);
-      expect(parseWholeNumber(' 1.000 ')).to.equal(1_000n);
+      expect(parseWholeNumber(' 1.000 ', 'pt-BR')).to.equal(1_000n);
       expect(parseWholeNumber('1 000')).to.equal(1_000n);
       for (const bad of ['', '-5', '1e3', 'abc']) expect(parseWholeNumber(bad), bad).to.be.undefined;
     });

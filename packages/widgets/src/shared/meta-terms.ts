@@ -23,6 +23,9 @@ export interface MetaTerms {
   refresh: string;
   qualityStale: (time: string) => string;
   qualityStaleNoTime: string;
+  /** An explicit refresh could not read Meta: the rating shown is the last one known. */
+  qualityRefreshFailed: (time: string) => string;
+  qualityRefreshFailedNoTime: string;
   qualityChecked: (time: string) => string;
   qualityPolicyLink: string;
   opensInNewTab: string;
@@ -39,6 +42,9 @@ export interface MetaTerms {
   quotaShared: string;
   quotaStale: (time: string) => string;
   quotaStaleNoTime: string;
+  /** An explicit refresh could not read Meta: the limit shown is the last one known. */
+  quotaRefreshFailed: (time: string) => string;
+  quotaRefreshFailedNoTime: string;
   quotaLoadFailed: string;
   usageButton: string;
   usageLabel: string;

@@ -1,4 +1,5 @@
 import type { Money } from './types.js';
+import { parseNumberInput } from './number-input.js';
 
 const MICROS_PER_UNIT = 1_000_000n;
 const DECIMAL = /^(-?)(\d+)(?:\.(\d{1,6}))?$/;
@@ -29,16 +30,13 @@ export function multiplyMoney(price: Money, count: bigint): Money {
   return { amount: fromMicros(toMicros(price.amount) * count), currency: price.currency };
 }
 
-/** Digits grouped by threes with one of the separators locales use (`1,000`, `1.000`, `1 000`, `1'000`). */
-const GROUPED = /^\d{1,3}(?:[.,'’ \u00a0\u202f]\d{3})*$/;
-
 /**
- * Reads a whole, non-negative number typed by a person: plain digits, or digits grouped by threes with any
- * locale's separator. A separator anywhere else (`1.5`, `1,50`) may be a decimal mark, so it is refused rather
- * than dropped; returns `undefined` for anything that is not a whole number.
+ * Reads a whole, non-negative number typed by a person in `locale`, as every widget reads numbers
+ * ({@link parseNumberInput}): plain digits, or digits grouped by threes (`1,000` in en, `1.000` in pt-BR,
+ * `1 000`, `1'000`). A decimal mark (`1.5`, `1,50`) is refused rather than dropped; returns `undefined` for
+ * anything that is not a whole number.
  */
-export function parseWholeNumber(text: string): bigint | undefined {
-  const typed = text.trim();
-  if (/^\d+$/.test(typed)) return BigInt(typed);
-  return GROUPED.test(typed) ? BigInt(typed.replace(/\D/g, '')) : undefined;
+export function parseWholeNumber(text: string, locale = 'en'): bigint | undefined {
+  const typed = parseNumberInput(text, locale, 0);
+  return typed.ok ? BigInt(typed.units) : undefined;
 }

@@ -84,6 +84,8 @@ export interface QualityResponse {
   updated_at: string | null;
   /** Meta didn't answer; the rating is the last one known. */
   stale: boolean;
+  /** Set by servers that say so: a `?refresh=1` read of Meta failed (the answer is then also `stale`). */
+  refresh_failed?: boolean;
   /** Newest first, at most 50. */
   history: QualityHistoryEntry[];
 }
@@ -98,6 +100,8 @@ export interface QuotaResponse {
   business_portfolio_id: string | null;
   updated_at: string | null;
   stale: boolean;
+  /** Set by servers that say so: a `?refresh=1` read of Meta failed (the answer is then also `stale`). */
+  refresh_failed?: boolean;
 }
 
 /** `GET /v1/usage/24h`: unique customers reached in the moving window, portfolio-wide when there is one. */

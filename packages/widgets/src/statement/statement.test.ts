@@ -531,4 +531,36 @@ describe('<wa-statement>', () => {
       expect(seen[1]!.searchParams.get('type')).to.equal('credit');
     });
   });
+
+  describe('changing account', () => {
+    it('never shows the previous account’s entries while the new account’s statement loads', async () => {
+      const second = gate();
+      const other = statement({
+        entries: [statementEntry({ id: 'le_9', description: 'Other account message' })],
+        daily_totals: [{ date: '2025-11-25', credits: usd('0.00'), debits: usd('-0.0118') }],
+      });
+      await useApi(
+        http.get(`${endpoint}/v1/statement`, async ({ request }) => {
+          if (request.headers.get('Authorization') !== 'Bearer ws_other') return HttpResponse.json(statement());
+          await second.opened;
+          return HttpResponse.json(other);
+        }),
+      );
+      const { session, el } = await statementInSession();
+      await loaded(el);
+      expect(parts(el, 'row')).to.have.length(3);
+
+      session.clientSecret = 'ws_other';
+      await session.updateComplete;
+      await el.updateComplete;
+      try {
+        expect(parts(el, 'row').length, 'the previous account’s entries are still shown').to.equal(0);
+        expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      } finally {
+        second.open();
+      }
+      await loaded(el);
+      expect(parts(el, 'row').map(row => row.getAttribute('data-entry'))).to.deep.equal(['le_9']);
+    });
+  });
 });

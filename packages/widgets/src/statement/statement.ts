@@ -165,6 +165,19 @@ export class WaStatement extends ApiWidgetElement {
   constructor() {
     super();
     this.api.on('balance', () => this.balancePushed());
+    // another client may be another account: none of its pages, notes or announcements may stay
+    this.api.onClientChange(() => {
+      this.loaded = undefined;
+      this.failure = undefined;
+      this.loadMoreFailed = false;
+      this.loadingMore = false;
+      this.exporting = false;
+      this.exportFailure = undefined;
+      this.announcement = '';
+      this.newEntries = false;
+      clearTimeout(this.pushReloadTimer);
+      this.pushReloadTimer = undefined;
+    });
   }
 
   override disconnectedCallback(): void {
@@ -255,7 +268,7 @@ export class WaStatement extends ApiWidgetElement {
     this.loadMoreFailed = false;
     try {
       const page = await client.get<StatementResponse>(`/v1/statement?${loaded.query}&cursor=${encodeURIComponent(loaded.nextCursor)}`);
-      if (this.loaded !== loaded) return;
+      if (this.loaded !== loaded || !this.api.isCurrent(client)) return;
       const firstNew = page.entries[0]?.id;
       const totals = new Map(loaded.totals);
       for (const total of page.daily_totals) totals.set(total.date, total);
@@ -283,10 +296,12 @@ export class WaStatement extends ApiWidgetElement {
     try {
       const fallbackName = `statement-${filters.from || 'start'}-${filters.to || 'now'}.csv`;
       const file = await client.download(`/v1/statement?${statementQuery(filters, { format: 'csv' })}`, { accept: 'text/csv', fallbackName });
+      if (!this.api.isCurrent(client)) return;
       saveFile(file.blob, file.filename, this.renderRoot);
       this.announcement = this.localize.term('statementDownloaded', file.filename);
       this.emit('wa-statement-downloaded', { filename: file.filename });
     } catch (cause) {
+      if (!this.api.isCurrent(client)) return;
       this.announcement = '';
       this.exportFailure = cause instanceof ApiError && cause.status === 403 ? 'forbidden' : 'failed';
       if (this.exportFailure === 'forbidden') {

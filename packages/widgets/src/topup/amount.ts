@@ -1,4 +1,5 @@
 import { toMicros } from '../shared/micros.js';
+import { parseNumberInput } from '../shared/number-input.js';
 import type { Money, TopupOptions } from '../shared/types.js';
 
 /** Why a typed amount was refused; each has its own message. */
@@ -12,20 +13,16 @@ export function fractionDigits(options: TopupOptions): number {
 }
 
 /**
- * Checks an amount a person typed against the server's rules, exactly (bigint micro-units, never floats).
- * One decimal separator, `.` or `,`, is accepted and no grouping, so `49,90` and `49.90` both mean 49.90
- * whatever the locale. The result's amount is a decimal string with the step's fraction digits (`75.5` →
- * `75.50`).
+ * Checks an amount a person typed in `locale` against the server's rules, exactly (bigint micro-units, never
+ * floats), read as every widget reads numbers ({@link parseNumberInput}: `49,90` and `49.90` both mean 49.90,
+ * `1.000` is one thousand in pt-BR). The result's amount is a decimal string with the step's fraction digits
+ * (`75.5` → `75.50`).
  */
-export function checkAmount(text: string, options: TopupOptions): AmountCheck {
-  const typed = text.trim();
-  if (typed === '') return { ok: false, problem: 'required' };
-  const match = /^(\d+)(?:[.,](\d+))?$/.exec(typed);
-  if (!match) return { ok: false, problem: 'notANumber' };
-  const [, units = '0', fraction = ''] = match;
+export function checkAmount(text: string, options: TopupOptions, locale: string): AmountCheck {
   const digits = fractionDigits(options);
-  // Counted as typed, so a grouped `1,000` or `1.000` is refused rather than read as 1.
-  if (fraction.length > digits) return { ok: false, problem: 'tooManyDecimals' };
+  const typed = parseNumberInput(text, locale, digits);
+  if (!typed.ok) return { ok: false, problem: typed.problem };
+  const { units, fraction } = typed;
 
   const amount = digits > 0 ? `${BigInt(units)}.${fraction.padEnd(digits, '0')}` : `${BigInt(units)}`;
   const micros = toMicros(amount);

@@ -65,17 +65,28 @@ const linksShown = (el: WaTopup) =>
   waitUntil(() => part(el, 'open-links') || part(el, 'empty'), 'the open links never showed');
 
 type OpenCall = [string | URL | undefined, string | undefined, string | undefined];
+/** A window the browser opened: where it was sent, and what its `opener` was left as. */
+interface FakePopup {
+  opener: unknown;
+  sentTo: string[];
+  location: { replace: (url: string) => void };
+}
 let opened: OpenCall[];
-let popup: Window | null;
+let popup: FakePopup | null;
 const realOpen = window.open;
+
+function fakePopup(): FakePopup {
+  const sentTo: string[] = [];
+  return { opener: window, sentTo, location: { replace: url => void sentTo.push(url) } };
+}
 
 beforeEach(() => {
   opened = [];
-  popup = {} as Window;
+  popup = fakePopup();
   window.open = ((url?: string | URL, target?: string, features?: string) => {
     opened.push([url, target, features]);
     return popup;
-  }) as typeof window.open;
+  }) as unknown as typeof window.open;
 });
 
 afterEach(() => {
@@ -180,7 +191,7 @@ describe('<wa-topup>', () => {
       ['5', 'The minimum is $10.00.'],
       ['10000.01', 'The maximum is $10,000.00.'],
       ['12.345', 'Use at most 2 decimal places.'],
-      ['1,000', 'Use at most 2 decimal places.'],
+      ['1,0000', 'Use at most 2 decimal places.'],
       ['ten', 'Enter the amount in numbers, like 49.90.'],
       ['1e3', 'Enter the amount in numbers, like 49.90.'],
       ['', 'Choose an amount or enter one.'],
@@ -228,12 +239,14 @@ describe('<wa-topup>', () => {
       expect(part(el, 'amounts')!.getBoundingClientRect().height).to.be.closeTo(before, 0.5);
     });
 
-    it('pays a preset: POSTs its decimal string and opens the checkout in a popup', async () => {
+    it('pays a preset: POSTs its decimal string and opens the checkout in a popup that cannot reach the page', async () => {
       const { api, el } = await payFifty();
       await waitUntil(() => part(el, 'status'));
 
       expect(api.state.topupBodies).to.deep.equal([{ amount: { amount: '50.00', currency: 'USD' } }]);
-      expect(opened).to.deep.equal([['https://wa.test/sandbox/checkout/cs_1', 'wa-checkout', 'popup,width=480,height=720']]);
+      expect(opened).to.deep.equal([['', '_blank', 'popup,width=480,height=720']]);
+      expect(popup!.opener, 'the popup is disowned before it leaves the page’s origin').to.be.null;
+      expect(popup!.sentTo).to.deep.equal(['https://wa.test/sandbox/checkout/cs_1']);
       expect(text(el, 'status')).to.contain('Complete the payment of $50.00 in the payment window');
       expect(part(el, 'continue')).to.be.null;
     });
@@ -247,6 +260,17 @@ describe('<wa-topup>', () => {
       part(el, 'pay')!.click();
       await waitUntil(() => api.state.topupBodies.length > 0);
       expect(api.state.topupBodies).to.deep.equal([{ amount: { amount: '75.50', currency: 'USD' } }]);
+    });
+
+    it('reads "1.000" typed in pt-BR as one thousand, as every widget does', async () => {
+      const api = topupApi();
+      await useApi(...api.handlers);
+      const { el } = await topupInSession({ locale: 'pt-BR' });
+      await openDialog(el);
+      await typeAmount(el, '1.000');
+      part(el, 'pay')!.click();
+      await waitUntil(() => api.state.topupBodies.length > 0);
+      expect(api.state.topupBodies).to.deep.equal([{ amount: { amount: '1000.00', currency: 'USD' } }]);
     });
 
     it('offers to continue in the same tab when the browser blocks the popup', async () => {
@@ -289,6 +313,38 @@ describe('<wa-topup>', () => {
         expect(part(el, 'pay')).to.exist;
       });
     }
+
+    it('opens no window when the dialog is closed while the checkout is being created', async () => {
+      let answer!: () => void;
+      const answered = new Promise<void>(resolve => (answer = resolve));
+      let asked = false;
+      const api = topupApi();
+      await useApi(
+        http.post(`${endpoint}/v1/topups`, async () => {
+          asked = true;
+          await answered;
+          return HttpResponse.json(topup(), { status: 201 });
+        }),
+        ...api.handlers,
+      );
+      const { el } = await topupInSession();
+      await openDialog(el);
+      choosePreset(el, '$50.00');
+      part(el, 'pay')!.click();
+      try {
+        await waitUntil(() => asked, 'the checkout was never asked for');
+        el.close();
+      } finally {
+        answer();
+      }
+      await new Promise(resolve => setTimeout(resolve, 150));
+
+      expect(opened).to.deep.equal([]);
+      expect(api.state.polls).to.equal(0);
+      await openDialog(el);
+      expect(part(el, 'pay'), 'the dialog opens again at the amount step').to.exist;
+      expect(part(el, 'pay')!.getAttribute('aria-disabled'), 'Pay works again').to.equal('false');
+    });
 
     it('stops checking the payment when the dialog closes', async () => {
       const { api, el } = await payFifty();
@@ -720,6 +776,24 @@ describe('<wa-topup>', () => {
       part(el, 'close')!.click();
       await waitUntil(() => !dialog(el).open);
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'trigger'));
+    });
+  });
+
+  describe('changing account', () => {
+    it('starts again at the amount step when the client secret changes during a payment', async () => {
+      const { api, session, el } = await payFifty();
+      await waitUntil(() => api.state.polls > 0, 'the payment was never checked');
+
+      session.clientSecret = 'ws_other';
+      await session.updateComplete;
+      await el.updateComplete;
+      await presetsShown(el);
+      const polls = api.state.polls;
+      await new Promise(resolve => setTimeout(resolve, 200));
+
+      expect(part(el, 'pay') !== null, 'the amount step is shown').to.be.true;
+      expect(parts(el, 'preset').some(preset => preset.querySelector('input')!.checked), 'no amount is chosen').to.be.false;
+      expect(api.state.polls, 'the previous account’s payment is no longer checked').to.equal(polls);
     });
   });
 });

@@ -1,5 +1,5 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -8,12 +8,12 @@ import { ApiError } from '../shared/api-client.js';
 import { LocalizeController } from '../shared/localize.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { Money, PaymentLink, Topup, TopupOptions, TopupPush } from '../shared/types.js';
+import type { Money, PaymentLink, TopupOptions, TopupPush } from '../shared/types.js';
 import { ApiWidgetElement } from '../shared/api-widget-element.js';
 import { checkAmount, fractionDigits, type AmountCheck, type AmountProblem } from './amount.js';
-import { canShare, copyText } from './copy.js';
-import { isSafeCheckoutUrl } from './checkout-url.js';
+import { linkField } from './link-field.js';
 import { OpenLinksController } from './open-links.js';
+import { PaymentFlowController } from './payment-flow.js';
 import styles from './topup.styles.js';
 
 type View = 'amount' | 'waiting' | 'succeeded' | 'failed' | 'expired' | 'link';
@@ -123,13 +123,11 @@ export class WaTopup extends ApiWidgetElement {
   @state() private preset: string | undefined;
   @state() private custom = '';
   @state() private problem: AmountProblem | undefined;
-  @state() private busy: 'pay' | 'link' | undefined;
+  @state() private creatingLink = false;
   @state() private payFailed = false;
   @state() private linkFailed = false;
   @state() private topupForbidden = false;
   @state() private linksForbidden = false;
-  @state() private topup: Topup | undefined;
-  @state() private popupBlocked = false;
   @state() private link: PaymentLink | undefined;
   @state() private note = '';
   @state() private expiresIn: number = 72;
@@ -140,13 +138,23 @@ export class WaTopup extends ApiWidgetElement {
   private returnFocus: HTMLElement | undefined;
   /** Set when the dialog opens, until its first field (perhaps still loading) has taken focus. */
   private initialFocusPending = false;
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Aborts the check of the payment in flight when the element leaves the page. */
-  private pollAbort: AbortController | undefined;
 
   private readonly localize = new LocalizeController(this);
   private readonly api = new ApiClientController(this);
-  private readonly openLinks = new OpenLinksController(this, () => this.api.client);
+  private readonly openLinks = new OpenLinksController(this, {
+    api: this.api,
+    localize: this.localize,
+    announce: message => this.announce(message),
+  });
+  private readonly payment = new PaymentFlowController(this, {
+    api: this.api,
+    watched: () => this.isOpen && this.view === 'waiting',
+    pollInterval: () => this.pollInterval,
+    settled: topup => {
+      this.view = topup.status;
+      if (topup.status === 'succeeded') this.emit('wa-topup-succeeded', { topup });
+    },
+  });
 
   private readonly options = new Task(this, {
     args: () => [this.api.client] as const,
@@ -156,6 +164,26 @@ export class WaTopup extends ApiWidgetElement {
   constructor() {
     super();
     this.api.on('topup', push => this.receivePush(push));
+    this.api.onClientChange(() => this.forgetAccount());
+  }
+
+  /**
+   * Another client may be another account, with another currency: the amount chosen, a payment or link in
+   * progress and every refusal belong to the previous one. An open dialog starts again at the amount step.
+   */
+  private forgetAccount(): void {
+    this.preset = undefined;
+    this.custom = '';
+    this.problem = undefined;
+    this.creatingLink = false;
+    this.payFailed = false;
+    this.linkFailed = false;
+    this.topupForbidden = false;
+    this.linksForbidden = false;
+    this.link = undefined;
+    this.announcement = '';
+    if (this.view !== 'amount') this.view = 'amount';
+    if (this.isOpen && !this.disablePaymentLinks) void this.openLinks.load();
   }
 
   /** Whether the dialog is open. */
@@ -174,7 +202,7 @@ export class WaTopup extends ApiWidgetElement {
     this.initialFocusPending = true;
     this.focusStep();
     if (!this.disablePaymentLinks) void this.openLinks.load();
-    this.schedulePoll();
+    this.payment.watch();
   }
 
   /** Closes the dialog. */
@@ -188,20 +216,14 @@ export class WaTopup extends ApiWidgetElement {
     // a removed dialog is closed: nothing may keep checking the payment for it
     this.isOpen = false;
     this.dialog?.close();
-    this.stopPolling();
-  }
-
-  private stopPolling(): void {
-    clearTimeout(this.pollTimer);
-    this.pollAbort?.abort();
-    this.pollAbort = undefined;
   }
 
   /** Runs on `close()` and on the dialog's own close (Escape); only the first of the two acts. */
   private readonly onDialogClose = () => {
     if (this.dialog?.open || !this.isOpen) return;
     this.isOpen = false;
-    this.stopPolling();
+    this.payment.stop();
+    this.payment.abandon();
     const target = this.returnFocus?.isConnected ? this.returnFocus : this.renderRoot.querySelector<HTMLElement>('[part="trigger"]');
     target?.focus();
   };
@@ -219,18 +241,13 @@ export class WaTopup extends ApiWidgetElement {
     this.initialFocusPending = false;
   }
 
-  private async focusPart(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
   private get loadedOptions(): TopupOptions | undefined {
     return this.options.status === TaskStatus.COMPLETE ? this.options.value : undefined;
   }
 
   private chosenAmount(options: TopupOptions): AmountCheck {
     const preset = options.presets.find(money => money.amount === this.preset);
-    return preset ? { ok: true, money: preset } : checkAmount(this.custom, options);
+    return preset ? { ok: true, money: preset } : checkAmount(this.custom, options, this.localize.locale);
   }
 
   /** The amount to use, or `undefined` after showing what is wrong with it. */
@@ -255,7 +272,7 @@ export class WaTopup extends ApiWidgetElement {
     const options = this.loadedOptions;
     // Once a problem shows, it follows the typing, so it disappears as soon as the amount is right.
     if (this.problem && options) {
-      const check = checkAmount(this.custom, options);
+      const check = checkAmount(this.custom, options, this.localize.locale);
       this.problem = check.ok ? undefined : check.problem;
     }
   }
@@ -263,39 +280,27 @@ export class WaTopup extends ApiWidgetElement {
   private onCustomBlur(): void {
     const options = this.loadedOptions;
     if (!options || this.preset || this.custom.trim() === '') return;
-    const check = checkAmount(this.custom, options);
+    const check = checkAmount(this.custom, options, this.localize.locale);
     this.problem = check.ok ? undefined : check.problem;
   }
 
   private async pay(): Promise<void> {
     const amount = this.validAmount();
-    const client = this.api.client;
-    if (!amount || !client || this.busy) return;
-    this.busy = 'pay';
+    if (!amount || this.payment.starting || this.creatingLink) return;
     this.payFailed = false;
-    try {
-      const topup = await client.send<Topup>('POST', '/v1/topups', { amount });
-      if (!isSafeCheckoutUrl(topup.checkout_url)) {
-        this.payFailed = true;
-        return;
-      }
-      this.topup = topup;
-      const popup = window.open(topup.checkout_url, 'wa-checkout', 'popup,width=480,height=720');
-      this.popupBlocked = !popup;
+    const started = await this.payment.start(amount);
+    if (started.outcome === 'waiting') {
       this.view = 'waiting';
-      this.schedulePoll();
-    } catch (cause) {
-      this.refused(cause, 'topup');
-    } finally {
-      this.busy = undefined;
-    }
+      this.payment.watch();
+    } else if (started.outcome === 'unsafe-url') this.payFailed = true;
+    else if (started.outcome === 'refused') this.refused(started.cause, 'topup');
   }
 
   private async createLink(): Promise<void> {
     const amount = this.validAmount();
     const client = this.api.client;
-    if (!amount || !client || this.busy) return;
-    this.busy = 'link';
+    if (!amount || !client || this.payment.starting || this.creatingLink) return;
+    this.creatingLink = true;
     this.linkFailed = false;
     const note = this.note.trim();
     try {
@@ -304,14 +309,15 @@ export class WaTopup extends ApiWidgetElement {
         expires_in_hours: this.expiresIn,
         ...(note ? { note } : {}),
       });
+      if (!this.api.isCurrent(client)) return;
       this.link = link;
       this.view = 'link';
       this.emit('wa-payment-link-created', { link });
       void this.openLinks.load({ fresh: true });
     } catch (cause) {
-      this.refused(cause, 'link');
+      if (this.api.isCurrent(client)) this.refused(cause, 'link');
     } finally {
-      this.busy = undefined;
+      if (this.api.isCurrent(client)) this.creatingLink = false;
     }
   }
 
@@ -326,43 +332,9 @@ export class WaTopup extends ApiWidgetElement {
     else this.linkFailed = true;
   }
 
-  private schedulePoll(): void {
-    clearTimeout(this.pollTimer);
-    if (!this.isConnected || !this.isOpen || this.view !== 'waiting' || this.topup?.status !== 'pending') return;
-    this.pollTimer = setTimeout(() => void this.poll(), this.pollInterval);
-  }
-
-  private async poll(): Promise<void> {
-    const { topup } = this;
-    const client = this.api.client;
-    if (!topup || !client || !this.isConnected) return;
-    const abort = new AbortController();
-    this.pollAbort = abort;
-    try {
-      this.settle(await client.get<Topup>(`/v1/topups/${encodeURIComponent(topup.id)}`, { signal: abort.signal }));
-    } catch {
-      // the next check, or the live feed, will tell
-    }
-    if (abort.signal.aborted) return;
-    this.pollAbort = undefined;
-    this.schedulePoll();
-  }
-
+  /** A paid payment link changes the open links; the payment flow hears its own top-ups. */
   private receivePush(push: TopupPush): void {
-    if (push.source === 'payment_link') {
-      if (this.isOpen && !this.disablePaymentLinks) void this.openLinks.load({ fresh: true });
-      return;
-    }
-    if (this.topup && push.id === this.topup.id) this.settle({ ...this.topup, status: push.status, amount: push.amount });
-  }
-
-  /** Takes a top-up's final status once, from whichever of the live feed and the checks tells first. */
-  private settle(topup: Topup): void {
-    if (topup.id !== this.topup?.id || this.topup.status !== 'pending' || topup.status === 'pending') return;
-    clearTimeout(this.pollTimer);
-    this.topup = topup;
-    this.view = topup.status;
-    if (topup.status === 'succeeded') this.emit('wa-topup-succeeded', { topup });
+    if (push.source === 'payment_link' && this.isOpen && !this.disablePaymentLinks) void this.openLinks.load({ fresh: true });
   }
 
   private async announce(message: string): Promise<void> {
@@ -371,40 +343,9 @@ export class WaTopup extends ApiWidgetElement {
     this.announcement = message;
   }
 
-  private async copy(link: PaymentLink, field: HTMLInputElement | null): Promise<void> {
-    const outcome = await copyText(link.url, field);
-    await this.announce(this.localize.term(outcome === 'copied' ? 'linkCopied' : 'linkSelected'));
-  }
-
-  private async share(link: PaymentLink): Promise<void> {
-    const amount = this.localize.money(link.amount);
-    try {
-      await navigator.share({ title: this.localize.term('shareTitle', amount), text: link.note ?? '', url: link.url });
-    } catch {
-      // the person closed the share sheet
-    }
-  }
-
-  private askToCancel(link: PaymentLink): void {
-    this.openLinks.confirm(link.id);
-    void this.focusPart('[part="confirm-cancel"]');
-  }
-
-  private keepLink(link: PaymentLink): void {
-    this.openLinks.confirm(undefined);
-    void this.focusPart(`[data-link="${CSS.escape(link.id)}"] [part="cancel-link"]`);
-  }
-
-  private async cancelLink(link: PaymentLink): Promise<void> {
-    const outcome = await this.openLinks.cancel(link.id);
-    const key = ({ cancelled: 'linkCancelled', paid: 'linkAlreadyPaid', forbidden: 'linksForbidden', failed: 'cancelFailed' } as const)[outcome];
-    await this.announce(this.localize.term(key));
-    if (outcome !== 'failed') await this.focusPart('[part="open-links-heading"]');
-  }
-
   private backToAmount(): void {
     this.view = 'amount';
-    clearTimeout(this.pollTimer);
+    this.payment.stop();
   }
 
   protected override render() {
@@ -532,13 +473,13 @@ export class WaTopup extends ApiWidgetElement {
             ${this.topupForbidden
               ? html`<p part="forbidden" class="forbidden" role="alert">${term('topupForbidden')}</p>`
               : html`<div class="actions">
-                    <button part="pay" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.pay}>
-                      ${this.busy === 'pay' ? term('payStarting') : term('payNow')}
+                    <button part="pay" type="button" aria-disabled=${this.payment.starting || this.creatingLink ? 'true' : 'false'} @click=${this.pay}>
+                      ${this.payment.starting ? term('payStarting') : term('payNow')}
                     </button>
                   </div>
                   ${this.payFailed ? html`<p part="error" class="error" role="alert">${term('payStartFailed')}</p>` : nothing}`}
           </section>`}
-      ${this.disablePaymentLinks ? nothing : html`${this.renderLinkForm()} ${this.renderOpenLinks()}`}
+      ${this.disablePaymentLinks ? nothing : html`${this.renderLinkForm()} ${this.openLinks.render()}`}
     `;
   }
 
@@ -567,8 +508,8 @@ export class WaTopup extends ApiWidgetElement {
           </label>
         </div>
         <div class="actions">
-          <button part="create-link" class="secondary" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.createLink}>
-            ${this.busy === 'link' ? term('linkCreating') : term('createLink')}
+          <button part="create-link" class="secondary" type="button" aria-disabled=${this.payment.starting || this.creatingLink ? 'true' : 'false'} @click=${this.createLink}>
+            ${this.creatingLink ? term('linkCreating') : term('createLink')}
           </button>
         </div>
         ${this.linkFailed ? html`<p part="error" class="error" role="alert">${term('linkCreateFailed')}</p>` : nothing}
@@ -576,66 +517,11 @@ export class WaTopup extends ApiWidgetElement {
     `;
   }
 
-  private renderOpenLinks() {
-    const term = this.localize.term.bind(this.localize);
-    const { state, links, confirming, cancelling } = this.openLinks;
-    let body: TemplateResult;
-    if (state === 'forbidden') body = html`<p part="forbidden" class="forbidden">${term('linksForbidden')}</p>`;
-    else if (state === 'failed')
-      body = html`<p part="error" class="error note">${term('openLinksFailed')}
-        <button part="retry" class="secondary" type="button" @click=${() => this.openLinks.load()}>${term('retry')}</button></p>`;
-    else if (state !== 'loaded') body = html`<p class="muted" aria-busy="true">${term('loading')}</p>`;
-    else if (links.length === 0) body = html`<p part="empty" class="muted">${term('openLinksEmpty')}</p>`;
-    else
-      body = html`<ul part="open-links" class="open-links">
-        ${repeat(links, link => link.id, link => {
-          const amount = this.localize.money(link.amount);
-          return html`<li part="open-link" class="open-link" data-link=${link.id}>
-            <div class="open-link-summary">
-              <strong>${amount}</strong>
-              ${link.note ? html`<span>${link.note}</span>` : nothing}
-              <span class="muted">${term('linkExpires', this.localize.date(link.expires_at, { dateStyle: 'medium', timeStyle: 'short' }))}</span>
-            </div>
-            ${this.renderLinkField(link, `url-${link.id}`)}
-            ${confirming === link.id
-              ? html`<div class="confirm" role="group" aria-labelledby=${`confirm-${link.id}`}>
-                  <p id=${`confirm-${link.id}`}>${term('cancelLinkConfirm', amount)}</p>
-                  <div class="actions">
-                    <button part="confirm-cancel" class="danger" type="button" aria-disabled=${cancelling ? 'true' : 'false'}
-                      @click=${() => !cancelling && this.cancelLink(link)}>${term('cancelLinkYes')}</button>
-                    <button part="keep-link" class="secondary" type="button" @click=${() => this.keepLink(link)}>${term('cancelLinkNo')}</button>
-                  </div>
-                </div>`
-              : html`<div class="actions">
-                  <button part="cancel-link" class="secondary" type="button" aria-label=${term('cancelLinkLabel', amount)}
-                    @click=${() => this.askToCancel(link)}>${term('cancelLink')}</button>
-                </div>`}
-          </li>`;
-        })}
-      </ul>`;
-    return html`<section class="section" aria-labelledby="open-links-heading">
-      <h3 id="open-links-heading" part="open-links-heading" tabindex="-1">${term('openLinksHeading')}</h3>
-      ${body}
-    </section>`;
-  }
-
-  /** A link in a read-only field, with Copy (and Share where the platform has it). */
-  private renderLinkField(link: PaymentLink, id: string, focus = false) {
-    const term = this.localize.term.bind(this.localize);
-    const amount = this.localize.money(link.amount);
-    return html`<div class="link-field">
-      <input id=${id} part="link-url" readonly .value=${link.url} aria-label=${term('linkFieldLabel', amount)} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-      <button part="copy" class="secondary" type="button" ?data-focus=${focus} aria-label=${term('copyLinkLabel', amount)}
-        @click=${() => this.copy(link, this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(id)}`))}>${term('copy')}</button>
-      ${canShare() ? html`<button part="share" class="secondary" type="button" @click=${() => this.share(link)}>${term('share')}</button>` : nothing}
-    </div>`;
-  }
-
   private renderCreatedLink(link: PaymentLink) {
     const term = this.localize.term.bind(this.localize);
     return html`
       <p part="status" class="status" data-announce="status">${term('linkReady', this.localize.money(link.amount))}</p>
-      ${this.renderLinkField(link, 'created-link', true)}
+      ${linkField(this.localize, link, 'created-link', { focus: true, announce: message => this.announce(message) })}
       <p class="muted">${term('linkExpires', this.localize.date(link.expires_at, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
       <div class="actions">
         <button part="done" type="button" @click=${() => this.backToAmount()}>${term('done')}</button>
@@ -645,7 +531,7 @@ export class WaTopup extends ApiWidgetElement {
 
   private renderPayment() {
     const term = this.localize.term.bind(this.localize);
-    const topup = this.topup;
+    const { topup, popupBlocked } = this.payment;
     if (!topup) return nothing;
     const amount = this.localize.money(topup.amount);
     switch (this.view) {
@@ -658,13 +544,13 @@ export class WaTopup extends ApiWidgetElement {
           <div class="actions"><button part="try-again" type="button" data-focus @click=${() => this.backToAmount()}>${term('tryAgain')}</button></div>`;
       default:
         return html`<p part="status" class="status" data-announce="status">
-            ${this.popupBlocked ? term('payPopupBlocked', amount) : term('payWaiting', amount)}
+            ${popupBlocked ? term('payPopupBlocked', amount) : term('payWaiting', amount)}
           </p>
           <div class="actions">
-            ${this.popupBlocked
+            ${popupBlocked
               ? html`<a part="continue" class="button" href=${topup.checkout_url} data-focus>${term('payContinue')}</a>`
               : nothing}
-            <button part="back" class="secondary" type="button" ?data-focus=${!this.popupBlocked} @click=${() => this.backToAmount()}>
+            <button part="back" class="secondary" type="button" ?data-focus=${!popupBlocked} @click=${() => this.backToAmount()}>
               ${term('payBack')}
             </button>
           </div>`;

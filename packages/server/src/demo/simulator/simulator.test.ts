@@ -169,10 +169,12 @@ describe('demo simulator', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     assert.equal(received.length, 0);
     simulator.start(5);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // on a busy machine 60 ms may hold a single tick: wait for the ticks themselves, not for an amount of time
+    while (received.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     simulator.stop();
+    // a tick already posting when stopped may still land: count once those have
+    await new Promise((resolve) => setTimeout(resolve, 30));
     const count = received.length;
-    assert.ok(count >= 2, `expected a few webhooks, got ${count}`);
     await new Promise((resolve) => setTimeout(resolve, 30));
     assert.equal(received.length, count);
   });

@@ -8,9 +8,12 @@ import { paymentStatusAt } from './payment.js';
 import type { PaymentsDeps } from './payments-service.js';
 import { CHECKOUT_TTL_MS, closeCheckout, openCheckout } from './payments-service.js';
 
-/** Where the payer's browser goes after a checkout: pages of this server at `baseUrl`. */
-export function checkoutReturnUrls(baseUrl: string) {
-  return { successUrl: `${baseUrl}/checkout/complete`, cancelUrl: `${baseUrl}/checkout/cancelled` };
+/**
+ * Where the payer's browser goes after a checkout: pages of this server at `baseUrl`. A top-up is paid in the
+ * widget's popup window, which its success page closes (`?popup=1`); a payment link's payer keeps the page.
+ */
+export function checkoutReturnUrls(baseUrl: string, { popup = false } = {}) {
+  return { successUrl: `${baseUrl}/checkout/complete${popup ? '?popup=1' : ''}`, cancelUrl: `${baseUrl}/checkout/cancelled` };
 }
 
 /**
@@ -26,7 +29,7 @@ export async function createTopup(deps: PaymentsDeps, accountId: string, amount:
   return openCheckout(
     deps,
     { id: newId('tu'), accountId, purpose: 'topup', linkId: null, amountMicros, currency: account.currency },
-    { description: `Top-up for ${account.name}`, ...checkoutReturnUrls(baseUrl), expiresAt: new Date(now.getTime() + CHECKOUT_TTL_MS) },
+    { description: `Top-up for ${account.name}`, ...checkoutReturnUrls(baseUrl, { popup: true }), expiresAt: new Date(now.getTime() + CHECKOUT_TTL_MS) },
   );
 }
 

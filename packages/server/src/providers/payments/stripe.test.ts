@@ -75,7 +75,7 @@ describe('Stripe provider', () => {
     assert.equal(form.get('line_items[0][price_data][currency]'), 'usd');
     assert.equal(form.get('metadata[reference]'), topup.id);
     assert.equal(form.get('client_reference_id'), topup.id);
-    assert.equal(form.get('success_url'), 'http://localhost/checkout/complete');
+    assert.equal(form.get('success_url'), 'http://localhost/checkout/complete?popup=1');
     assert.equal(Number(form.get('expires_at')) * 1000, new Date(topup.expires_at).getTime());
   });
 
