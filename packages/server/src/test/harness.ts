@@ -1,3 +1,4 @@
+import type { AppConfig } from '../app.js';
 import { createApp } from '../app.js';
 import type { ManualClock } from '../domain/clock.js';
 import type { MetaGraph } from '../providers/meta-graph/meta-graph.js';
@@ -60,9 +61,13 @@ export function createTestApp(
     /** Overrides the sandbox payment provider (e.g. Stripe against msw, or a sandbox with a known secret). */
     paymentProvider?: PaymentProvider;
     clock?: ManualClock;
+    /** A database file instead of a fresh in-memory database (e.g. for two apps on one file). */
+    file?: string;
+    /** Settings over the test defaults. */
+    config?: Partial<AppConfig>;
   } = {},
 ): TestApp {
-  const store = openSqliteStore({ file: ':memory:' });
+  const store = openSqliteStore({ file: options.file ?? ':memory:' });
   const clock = options.clock ?? createManualClock();
   const errors: unknown[] = [];
   const liveEvents = createLiveEventBus((error) => errors.push(error));
@@ -76,6 +81,7 @@ export function createTestApp(
       metaAppSecret: META_APP_SECRET,
       metaVerifyToken: META_VERIFY_TOKEN,
       eventStream: options.eventStream,
+      ...options.config,
     },
     limitForAccount: options.limitForAccount,
     demo: options.demoAccountId ? { accountId: options.demoAccountId } : undefined,
