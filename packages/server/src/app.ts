@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -16,6 +17,9 @@ import { publishBalanceChanges } from './live/publishing-store.js';
 import { eventStreamAuth } from './middleware/event-stream-auth.js';
 import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
+import { clientAddress } from './middleware/client-address.js';
+import { createRateLimiter } from './middleware/rate-limit.js';
+import { DEFAULT_RATE_LIMITS } from './domain/rate-limits.js';
 import { widgetSessionAuth } from './middleware/widget-session.js';
 import { messagesChangeHandler } from './domain/meta/messages-handler.js';
 import { storedLimitSource } from './domain/quality/limits.js';
@@ -66,6 +70,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
 
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
   const widget = { store, clock, auth: widgetSessionAuth(store, clock) };
+  const limits = createRateLimiter(store, clock, { ...DEFAULT_RATE_LIMITS, ...config.rateLimits });
   const phoneStatus = createPhoneStatusService({
     store,
     clock,
@@ -81,7 +86,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   const partnerApi = [
     accountRoutes(partner),
     adjustmentRoutes(partner),
-    widgetSessionRoutes(partner),
+    widgetSessionRoutes({ ...partner, limits }),
     accountPricingRoutes(partner),
     marketingSendRoutes(partner),
   ];
@@ -93,8 +98,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     usageRoutes({ ...widget, limitForAccount: deps.limitForAccount ?? storedLimitSource(store) }),
     statementRoutes(widget),
     frequencyCapRoutes(widget),
-    topupRoutes({ ...widget, payments, publicUrl: config.publicUrl }),
-    paymentLinkRoutes({ ...widget, publicUrl: config.publicUrl }),
+    topupRoutes({ ...widget, payments, publicUrl: config.publicUrl, limits }),
+    paymentLinkRoutes({ ...widget, publicUrl: config.publicUrl, limits }),
     events,
   ];
   // Partner and widget share GET /v1/rate-card: one router tells them apart by the bearer token.
@@ -137,7 +142,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     }),
   );
   app.route('/', paymentWebhookRoutes(payments));
-  app.route('/', payPageRoutes({ payments, brand, publicUrl: config.publicUrl }));
+  const addressOf = (c: Context) => clientAddress(c, config.trustedProxies ?? 0);
+  app.route('/', payPageRoutes({ payments, brand, publicUrl: config.publicUrl, limits, clientAddress: addressOf }));
   if (paymentProvider instanceof SandboxPaymentProvider) {
     app.route('/', sandboxCheckoutRoutes({ sandbox: paymentProvider, clock, brand, allowedOrigins: config.allowedOrigins }));
     // Its webhooks go through the app itself, so they take the exact path a real provider's would.

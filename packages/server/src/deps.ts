@@ -8,6 +8,7 @@ import type { LimitSource } from './domain/usage/limit-source.js';
 import type { LiveEventBus } from './live/live-events.js';
 import type { EventStreamOptions } from './routes/events.js';
 import type { Store } from './store/store.js';
+import type { DEFAULT_RATE_LIMITS, RateLimitRules } from './domain/rate-limits.js';
 
 /** Settings of the HTTP application (the Node entry reads them from the environment). */
 export interface AppConfig {
@@ -29,6 +30,13 @@ export interface AppConfig {
   readonly brand?: Partial<Brand> | undefined;
   /** Key of the sandbox provider's webhook signatures (`WA_SANDBOX_WEBHOOK_SECRET`); random per app when unset. */
   readonly sandboxWebhookSecret?: string | undefined;
+  /** Rate limits over {@link DEFAULT_RATE_LIMITS}; a rule set to null is off. */
+  readonly rateLimits?: Partial<RateLimitRules> | undefined;
+  /**
+   * Reverse proxies in front of the server that append to `X-Forwarded-For` (`WA_TRUSTED_PROXIES`,
+   * 0 by default): the client address is read that many entries from the right, never further left.
+   */
+  readonly trustedProxies?: number | undefined;
 }
 
 /** Files served besides the API; each is optional and answers 404 with a hint when absent. */

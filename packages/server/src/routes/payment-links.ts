@@ -9,6 +9,7 @@ import {
 import type { WidgetEnv } from '../middleware/widget-session.js';
 import { requireSessionPermission } from '../middleware/widget-session.js';
 import { PaymentLinkSchema, paymentLinkJson, publicBaseUrl } from './payment-representations.js';
+import type { RateLimiter } from '../middleware/rate-limit.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
 import { errorResponses, jsonBody, jsonResponse, MoneySchema, moneyFromJson } from './schemas.js';
@@ -27,16 +28,22 @@ const LinkIdParamSchema = z.object({
 });
 
 /** Widget API: payment links of the session's account (writes need permission `payment_links`). */
-export function paymentLinkRoutes({ store, clock, auth, publicUrl }: RouteDeps<WidgetEnv> & { readonly publicUrl: string | undefined }) {
+export function paymentLinkRoutes({
+  store,
+  clock,
+  auth,
+  publicUrl,
+  limits,
+}: RouteDeps<WidgetEnv> & { readonly publicUrl: string | undefined; readonly limits: RateLimiter }) {
   const create = createRoute({
     method: 'post',
     path: '/v1/payment-links',
     tags: ['widget'],
     summary: 'Create a payment link (permission payment_links)',
     security: widgetSecurity,
-    middleware: [auth, requireSessionPermission('payment_links')] as const,
+    middleware: [auth, requireSessionPermission('payment_links'), limits.middleware<WidgetEnv>('link_create', (c) => c.var.session.accountId)] as const,
     request: { body: jsonBody(NewPaymentLinkSchema) },
-    responses: { 201: jsonResponse(PaymentLinkSchema, 'The open link'), ...errorResponses(400, 401, 403) },
+    responses: { 201: jsonResponse(PaymentLinkSchema, 'The open link'), ...errorResponses(400, 401, 403, 429) },
   });
   const list = createRoute({
     method: 'get',

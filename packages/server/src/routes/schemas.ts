@@ -70,6 +70,7 @@ export function errorResponses<S extends number>(...statuses: S[]): Record<S, Re
     403: 'The session lacks a permission',
     404: 'Unknown id',
     409: 'Conflict with the current state',
+    429: 'Too many requests: wait Retry-After seconds',
   };
   return Object.fromEntries(
     statuses.map((status) => [status, jsonResponse(ErrorSchema, descriptions[status] ?? 'Error')]),

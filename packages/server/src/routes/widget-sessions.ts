@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { mintWidgetSession, SESSION_TTL } from '../domain/sessions.js';
 import { WidgetSessionSchema, widgetSessionJson } from './representations.js';
+import type { RateLimiter } from '../middleware/rate-limit.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, partnerSecurity } from './router.js';
 import { errorResponses, jsonBody, jsonResponse, PermissionSchema } from './schemas.js';
@@ -15,7 +16,7 @@ const MintWidgetSessionSchema = z
   .openapi('MintWidgetSession');
 
 /** Partner API: mint short-lived widget sessions for the logged-in customer's account. */
-export function widgetSessionRoutes({ store, clock, auth }: RouteDeps) {
+export function widgetSessionRoutes({ store, clock, auth, limits }: RouteDeps & { readonly limits: RateLimiter }) {
   const mint = createRoute({
     method: 'post',
     path: '/v1/widget-sessions',
@@ -26,12 +27,13 @@ export function widgetSessionRoutes({ store, clock, auth }: RouteDeps) {
     request: { body: jsonBody(MintWidgetSessionSchema) },
     responses: {
       201: jsonResponse(WidgetSessionSchema, 'The session and its client secret'),
-      ...errorResponses(400, 401, 404),
+      ...errorResponses(400, 401, 404, 429),
     },
   });
 
   return createRouter().openapi(mint, async (c) => {
     const body = c.req.valid('json');
+    await limits.enforce('session_mint', body.account_id);
     const minted = await mintWidgetSession(store, clock, {
       accountId: body.account_id,
       permissions: body.permissions,

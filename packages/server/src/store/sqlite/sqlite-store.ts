@@ -33,6 +33,10 @@ import { SqliteLowBalanceAlert } from './low-balance-alert.js';
 import { SqlitePayments } from './payments.js';
 import type { Payment, PaymentLink, PaymentSettlement, SettlementResult } from '../../domain/payments/payment.js';
 import { migrate } from './migrate.js';
+import { SqliteOperations } from './operations.js';
+import { SqliteRateLimits } from './rate-limits.js';
+import type { RateLimitCounts, RateLimitHit } from '../rate-limit-store.js';
+import type { OperationalSnapshot } from '../operations-store.js';
 import { migrations } from './migrations/index.js';
 import { sqlitePhoneStatusStore } from './phone-status-store.js';
 import type { AccountRow, LedgerEntryRow, WidgetSessionRow } from './rows.js';
@@ -77,6 +81,8 @@ class SqliteStore implements Store {
   readonly #hostEvents: SqliteHostEvents;
   readonly #lowBalanceAlert: SqliteLowBalanceAlert;
   readonly #payments: SqlitePayments;
+  readonly #rateLimits: SqliteRateLimits;
+  readonly #operations: SqliteOperations;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -174,6 +180,8 @@ class SqliteStore implements Store {
     });
     this.#billing = new SqliteMetaBilling(db, ACCOUNT_COLUMNS, (entry, policy) => this.#append(entry, policy, {}));
     this.#payments = new SqlitePayments(db, (entry, policy, options) => this.#append(entry, policy, options));
+    this.#rateLimits = new SqliteRateLimits(db);
+    this.#operations = new SqliteOperations(db);
   }
 
   async ping(): Promise<void> {
@@ -408,6 +416,14 @@ class SqliteStore implements Store {
   }
   cancelPaymentLink(id: string, at: Date): Promise<PaymentLink | null> {
     return this.#payments.cancelPaymentLink(id, at);
+  }
+
+  takeRateLimitHit(hit: RateLimitHit, admit: (counts: RateLimitCounts) => boolean) {
+    return this.#rateLimits.takeRateLimitHit(hit, admit);
+  }
+
+  operationalSnapshot(): Promise<OperationalSnapshot> {
+    return this.#operations.operationalSnapshot();
   }
 }
 
