@@ -15,11 +15,14 @@ import { createLiveEventBus } from './live/live-events.js';
 import { publishPhoneStatusChanges } from './live/publish-phone-status.js';
 import { publishBalanceChanges } from './live/publishing-store.js';
 import { eventStreamAuth } from './middleware/event-stream-auth.js';
-import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
+import { errorBody, errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
 import { clientAddress } from './middleware/client-address.js';
 import { createRateLimiter } from './middleware/rate-limit.js';
 import { DEFAULT_RATE_LIMITS } from './domain/rate-limits.js';
+import { requestLog } from './middleware/request-log.js';
+import { createMetrics } from './ops/metrics.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { widgetSessionAuth } from './middleware/widget-session.js';
 import { messagesChangeHandler } from './domain/meta/messages-handler.js';
 import { storedLimitSource } from './domain/quality/limits.js';
@@ -64,7 +67,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   const store = publishBalanceChanges(deps.store, clock, liveEvents, deps.logError);
   const app = new OpenAPIHono<{ Variables: RequestIdVariables }>({ defaultHook: validationHook });
 
+  const metrics = deps.metrics ?? createMetrics({ store, clock });
   app.use(requestId());
+  app.use(requestLog({ logger: deps.logger, metrics }));
   app.use(secureHeaders({ overwrite: false }));
   app.use('/v1/*', bodyLimit({ maxSize: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onError: tooLarge }));
 
@@ -82,7 +87,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     new SandboxPaymentProvider({ secret: config.sandboxWebhookSecret ?? randomBytes(32).toString('base64url'), clock });
   const payments: PaymentsDeps = { store, clock, provider: paymentProvider, liveEvents, logWarning: deps.logWarning ?? (() => {}) };
   const brand = { name: config.brand?.name ?? DEFAULT_BRAND.name, color: config.brand?.color ?? DEFAULT_BRAND.color };
-  const events = eventRoutes({ store, clock, auth: eventStreamAuth(store, clock) }, liveEvents, config.eventStream);
+  const events = eventRoutes(
+    { store, clock, auth: eventStreamAuth(store, clock), streams: metrics.streams, closing: deps.closing },
+    liveEvents,
+    config.eventStream,
+  );
   const partnerApi = [
     accountRoutes(partner),
     adjustmentRoutes(partner),
@@ -116,7 +125,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   });
   for (const path of pathsOf([...widgetApi, rateCard])) app.use(path, widgetCors);
 
+  const { closing } = deps;
+  if (closing) app.get('/healthz', (c, next) => (closing.aborted ? c.json(errorBody('shutting_down', 'draining'), 503) : next()));
   app.route('/', healthRoutes(store));
+  app.route('/', metricsRoutes({ metrics, token: config.metricsToken ?? config.secretKey }));
   for (const router of partnerApi) app.route('/', router);
   for (const router of widgetApi) app.route('/', router);
   app.route('/', rateCard);
@@ -139,6 +151,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
         ...deps.metaChangeHandlers,
       },
       logError: deps.logError,
+      observe: metrics.webhooks,
     }),
   );
   app.route('/', paymentWebhookRoutes(payments));

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../app.js';
+import type { AppConfig, AppDeps } from '../app.js';
 import { createApp } from '../app.js';
 import type { ManualClock } from '../domain/clock.js';
 import type { MetaGraph } from '../providers/meta-graph/meta-graph.js';
@@ -65,6 +65,8 @@ export function createTestApp(
     file?: string;
     /** Settings over the test defaults. */
     config?: Partial<AppConfig>;
+    /** Operations wiring: a logger, the closing signal. */
+    ops?: Pick<AppDeps, 'logger' | 'metrics' | 'closing'>;
   } = {},
 ): TestApp {
   const store = openSqliteStore({ file: options.file ?? ':memory:' });
@@ -88,6 +90,7 @@ export function createTestApp(
     metaGraph: options.metaGraph,
     paymentProvider: options.paymentProvider,
     logError: (_message, error) => errors.push(error),
+    ...options.ops,
   });
 
   const raw: TestApp['raw'] = async (method, path, body, headers) => {
