@@ -6,14 +6,19 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { metaSignature } from './domain/meta/signature.js';
+import { SandboxPaymentProvider } from './providers/payments/sandbox.js';
+import { createManualClock } from './domain/clock.js';
 import type { TestApp } from './test/harness.js';
-import { createTestApp, SECRET_KEY } from './test/harness.js';
+import { createTestApp, META_APP_SECRET, SECRET_KEY } from './test/harness.js';
 import type { FieldArbitraries, OpenApiDocument, Operation } from './test/openapi-arbitraries.js';
 import {
   deeplyNested,
   HOSTILE_STRINGS,
   hostileString,
+  CURRENCIES,
   JUNK_CURSORS,
+  MONEY_AMOUNTS,
   operationsOf,
   resolve,
   valueNear,
@@ -50,6 +55,9 @@ interface World {
   linkB: string;
   topupA: string;
   cursorA: string;
+  sandbox: SandboxPaymentProvider;
+  tokenA: string;
+  checkoutA: string;
 }
 
 const world = {} as World;
@@ -57,7 +65,9 @@ const world = {} as World;
 before(async () => {
   world.dir = mkdtempSync(join(tmpdir(), 'wa-hostile-'));
   const file = join(world.dir, 'wa.db');
-  world.t = createTestApp({ file });
+  const clock = createManualClock();
+  world.sandbox = new SandboxPaymentProvider({ secret: 'sandbox_secret_for_hostile_tests_0123', clock });
+  world.t = createTestApp({ file, clock, paymentProvider: world.sandbox });
   const { t } = world;
   const a = await t.openAccount({ name: 'Alpha' });
   const b = await t.openAccount({ name: 'Beta' });
@@ -74,7 +84,10 @@ before(async () => {
   }
   world.linkA = (await t.widget(world.secretA, 'POST', '/v1/payment-links', { amount: { amount: '12.00', currency: 'USD' } })).body.id;
   world.linkB = (await t.widget(world.secretB, 'POST', '/v1/payment-links', { amount: { amount: '13.00', currency: 'USD' } })).body.id;
-  world.topupA = (await t.widget(world.secretA, 'POST', '/v1/topups', { amount: { amount: '25.00', currency: 'USD' } })).body.id;
+  const topup = (await t.widget(world.secretA, 'POST', '/v1/topups', { amount: { amount: '25.00', currency: 'USD' } })).body;
+  world.topupA = topup.id;
+  world.checkoutA = new URL(topup.checkout_url).pathname.split('/').pop() as string;
+  world.tokenA = new URL((await t.widget(world.secretA, 'GET', '/v1/payment-links')).body.data[0].url).pathname.split('/').pop() as string;
   world.cursorA = (await t.widget(world.secretA, 'GET', '/v1/statement?limit=1')).body.next_cursor;
   assert.ok(world.linkA && world.linkB && world.topupA && world.cursorA, 'fixtures');
   world.doc = (await (await t.app.request('/openapi.json')).json()) as OpenApiDocument;
@@ -279,6 +292,94 @@ function requestsFor(operation: Operation): fc.Arbitrary<HostileRequest> {
     });
 }
 
+/** Requests to the routes outside the document: hosted pages, webhooks, the sandbox checkout, metrics. */
+function undocumentedRequests(): fc.Arbitrary<HostileRequest> {
+  const token = fc.oneof(fc.constantFrom(world.tokenA, `${world.tokenA.slice(0, -1)}A`, 'x'.repeat(43)), hostileString().map(encodeLoosely));
+  const json = fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value) ?? 'null');
+  const metaChange = fc.record({
+    field: fc.constantFrom('messages', 'phone_number_quality_update', 'business_capability_update', 'account_update', '', '__proto__'),
+    value: fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.record({
+        statuses: fc.array(
+          fc.record({
+            id: hostileString(),
+            status: fc.constantFrom('delivered', 'read', 'sent', 'failed', 'x'),
+            timestamp: fc.oneof(fc.constantFrom('1700000000', '-1', '1e12', '99999999999999999999'), hostileString()),
+            recipient_id: fc.constantFrom('919876543210', '+', '', '14155550100'),
+            pricing: fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.record({ billable: fc.boolean(), type: fc.constantFrom('regular', 'free'), category: hostileString() })),
+          }),
+          { maxLength: 3 },
+        ),
+        metadata: fc.record({ phone_number_id: fc.constantFrom('100000000000000', '100000000000001', '', 'x') }),
+        display_phone_number: hostileString(),
+        event: hostileString(),
+        current_limit: hostileString(),
+        max_daily_conversations_per_business: fc.oneof(fc.integer(), hostileString()),
+      }),
+    ),
+  });
+  const envelope = fc
+      .record({
+        object: fc.constantFrom('whatsapp_business_account', 'whatsapp_business_account', 'page'),
+        entry: fc.array(fc.record({ id: fc.constantFrom('200000000000001', 'x'), changes: fc.array(metaChange, { minLength: 1, maxLength: 3 }) }), {
+          minLength: 1,
+          maxLength: 2,
+        }),
+      })
+      .map((value) => JSON.stringify(value));
+  const metaBody = fc.oneof({ arbitrary: json, weight: 1 }, { arbitrary: envelope, weight: 4 });
+  const sandboxBody = fc
+    .record({
+      id: hostileString(),
+      type: fc.constantFrom('paid', 'failed', 'expired', 'refunded'),
+      session: fc.oneof(fc.constant(world.checkoutA), hostileString()),
+      amount: fc.oneof(fc.constant('25.00'), fc.constantFrom(...MONEY_AMOUNTS)),
+      currency: fc.oneof(fc.constant('USD'), fc.constantFrom(...CURRENCIES)),
+    })
+    .map((value) => JSON.stringify(value));
+  const request = (method: string, path: string, body?: string, headers: Record<string, string> = {}): HostileRequest => ({
+    method,
+    url: `http://localhost${path}`,
+    headers,
+    body,
+  });
+  return fc.oneof(
+    fc.tuple(token, extraHeaders()).map(([value, headers]) => request('GET', `/pay/${value}`, undefined, headers)),
+    fc
+      .tuple(token, fc.oneof(json, hostileString()), extraHeaders())
+      .map(([value, body, headers]) => request('POST', `/pay/${value}`, body, { 'Content-Type': 'application/x-www-form-urlencoded', ...headers })),
+    fc
+      .tuple(fc.constantFrom('hub.mode', 'hub.verify_token', 'hub.challenge'), hostileString())
+      .map(([name, value]) => request('GET', `/webhooks/meta?hub.mode=subscribe&${new URLSearchParams([[name, value]])}`)),
+    fc
+      .tuple(metaBody, fc.boolean())
+      .map(([body, signed]) =>
+        request('POST', '/webhooks/meta', body, { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signed ? metaSignature(META_APP_SECRET, body) : 'sha256=00' }),
+      ),
+    fc
+      .tuple(fc.constantFrom('sandbox', 'stripe', 'paypal', '..'), fc.oneof(sandboxBody, json), fc.boolean())
+      .map(([provider, body, signed]) =>
+        request('POST', `/webhooks/payments/${provider}`, body, {
+          'Content-Type': 'application/json',
+          'Sandbox-Signature': signed ? world.sandbox.sign(body) : 't=1,v1=00',
+          'Stripe-Signature': 't=1,v1=00',
+        }),
+      ),
+    fc
+      .tuple(fc.oneof(fc.constant(world.checkoutA), hostileString().map(encodeLoosely)), fc.constantFrom('', '/pay', '/fail', '/cancel', '/x'))
+      .map(([session, action]) =>
+        request(action ? 'POST' : 'GET', `/sandbox/checkout/${session}${action}`, action ? '' : undefined, {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Origin: 'https://evil.example',
+        }),
+      ),
+    fc.constantFrom('/checkout/complete', '/checkout/cancelled', '/metrics').chain((path) =>
+      junkAuthorizations().map((authorization) => request('GET', path, undefined, authorization ? { Authorization: authorization } : {})),
+    ),
+  );
+}
+
 async function assertRefusedCleanly(request: HostileRequest): Promise<void> {
   const { t } = world;
   const before = databaseDigest();
@@ -292,6 +393,11 @@ async function assertRefusedCleanly(request: HostileRequest): Promise<void> {
   assert.ok(res.status < 500, `server error: ${where}`);
   assert.equal(t.errors.length, errorsBefore, `logged an unexpected error: ${where}: ${String(t.errors.at(-1))}`);
   if (res.status >= 400) {
+    // Hosted pages answer people in HTML; every API error is the JSON shape.
+    if (type.startsWith('text/html') && /^\/(pay|sandbox|checkout)\//.test(new URL(request.url).pathname)) {
+      assert.equal(databaseDigest(), before, `a refused request wrote: ${where}`);
+      return;
+    }
     assert.match(type, /^application\/json/, `error without JSON: ${where}`);
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
     assert.equal(typeof body.error?.code, 'string', `error shape: ${where}`);
@@ -321,5 +427,13 @@ describe('hostile input over every operation of /openapi.json', () => {
         }
       });
     }
+  });
+
+  test('hosted pages, webhooks, the sandbox checkout and /metrics answer junk without a 5xx or a write', async () => {
+    await fc.assert(fc.asyncProperty(undocumentedRequests(), assertRefusedCleanly), {
+      seed: SEED,
+      numRuns: RUNS * 10,
+      includeErrorInReport: true,
+    });
   });
 });
