@@ -1,6 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Clock } from '../domain/clock.js';
 import type { OperationalSnapshot, OperationsStore } from '../store/operations-store.js';
+import { RequestStats } from './request-stats.js';
 
 /** How one Meta webhook request or change ended, for `wa_meta_webhook_*`. */
 export type WebhookOutcome =
@@ -57,19 +58,14 @@ export function createMetrics({ store, clock, processMetrics = false }: MetricsD
   const registry = new Registry();
   if (processMetrics) collectDefaultMetrics({ register: registry });
 
-  const requests = new Counter({
-    name: 'wa_http_requests_total',
-    help: 'HTTP requests answered, by method, route pattern and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [registry],
-  });
-  const latency = new Histogram({
-    name: 'wa_http_request_duration_seconds',
-    help: 'Time to the response headers, by method and route pattern',
-    labelNames: ['method', 'route'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [registry],
-  });
+  const requests = new RequestStats(LATENCY_BUCKETS);
+  requests.register(
+    registry,
+    'wa_http_requests_total',
+    'HTTP requests answered, by method, route pattern and status',
+    'wa_http_request_duration_seconds',
+    'Time to the response headers, by method and route pattern',
+  );
   const webhookOutcomes = new Counter({
     name: 'wa_meta_webhook_outcomes_total',
     help: 'Meta webhook requests refused or ignored (field ""), and changes by field and outcome',
@@ -120,20 +116,9 @@ export function createMetrics({ store, clock, processMetrics = false }: MetricsD
     },
   });
 
-  // Children cached per label combination: a request costs a map lookup, not a label hash.
-  const requestChildren = new Map<string, { count: Counter.Internal; latency: Histogram.Internal<'method' | 'route'> }>();
   return {
     registry,
-    observeRequest(method, route, status, seconds) {
-      const key = `${status} ${method} ${route}`;
-      let children = requestChildren.get(key);
-      if (!children) {
-        children = { count: requests.labels(method, route, String(status)), latency: latency.labels(method, route) };
-        requestChildren.set(key, children);
-      }
-      children.count.inc();
-      children.latency.observe(seconds);
-    },
+    observeRequest: (method, route, status, seconds) => requests.observe(method, route, status, seconds),
     webhooks: {
       outcome: (field, outcome) => webhookOutcomes.labels(field, outcome).inc(),
       lag: (seconds) => webhookLag.observe(Math.max(0, seconds)),

@@ -44,6 +44,7 @@ describe('GET /metrics', () => {
     assert.equal(sample(text, 'wa_http_requests_total{method="POST",route="/v1/widget-sessions",status="201"}'), 1);
     assert.equal(sample(text, 'wa_http_requests_total{method="GET",route="unmatched",status="404"}'), 1);
     assert.equal(sample(text, 'wa_http_request_duration_seconds_count{method="GET",route="/v1/topups/:id"}'), 2);
+    assert.equal(sample(text, 'wa_http_request_duration_seconds_bucket{le="+Inf",method="GET",route="/v1/topups/:id"}'), 2);
     assert.ok(!text.includes('tu_one') && !text.includes('/nothing/here'));
   });
 
