@@ -54,7 +54,8 @@ export function validationHook<E extends Env>(
 
 /**
  * Maps anything thrown to the error shape: domain errors by kind, Hono's HTTP exceptions by status
- * (malformed JSON → `invalid_json`), rate limits to `429 rate_limited` with `Retry-After`, everything else to a logged `500 internal_error`.
+ * (malformed JSON → `invalid_json`), rate limits to `429 rate_limited` with `Retry-After`, everything
+ * else to a logged `500 internal_error`.
  */
 export function errorHandler(log: (message: string, error: unknown) => void = console.error): ErrorHandler {
   return function mapError(error: unknown, c: Context) {

@@ -48,6 +48,9 @@ export function eventRoutes(
   const heartbeatMs = options.heartbeatMs ?? 25_000;
   const maxStreams = options.maxStreamsPerSession ?? 5;
   const openStreams = new Map<string, number>();
+  // One listener on the signal for all streams: hundreds of listeners would each warn as a leak.
+  const shutdowns = new Set<() => void>();
+  closing?.addEventListener('abort', () => shutdowns.forEach((shutdown) => shutdown()), { once: true });
 
   const events = createRoute({
     method: 'get',
@@ -114,7 +117,7 @@ export function eventRoutes(
         enqueue(() => stream.writeSSE({ event: 'shutdown', data: '{}' }));
         enqueue(async () => finish());
       };
-      closing?.addEventListener('abort', shutdown, { once: true });
+      shutdowns.add(shutdown);
       streams?.opened();
 
       try {
@@ -124,7 +127,7 @@ export function eventRoutes(
         clearInterval(heartbeat);
         unsubscribe();
         release();
-        closing?.removeEventListener('abort', shutdown);
+        shutdowns.delete(shutdown);
         streams?.closed();
       }
     });

@@ -7,6 +7,7 @@ import type { PaymentsDeps } from '../domain/payments/payments-service.js';
 import { DomainError } from '../domain/errors.js';
 import { RateLimitedError } from '../domain/rate-limits.js';
 import type { RateLimiter } from '../middleware/rate-limit.js';
+import { errorBody } from '../middleware/errors.js';
 import type { Brand } from '../pages/brand.js';
 import { renderPage } from '../pages/layout.js';
 import { formatDateTime, formatMoney, localeFrom } from '../pages/locale.js';
@@ -38,7 +39,8 @@ export function payPageRoutes({ payments, brand, publicUrl, limits, clientAddres
 
   const linkOrNull = async (token: string) => (TOKEN.test(token) ? findHostedLink(store, clock, token) : null);
 
-  // A payer over the limit is a person (or a script) reloading: a page says when to come back.
+  // Over the limit, a browser (it asks for HTML) gets a page saying when to come back; anything
+  // else, the API's error shape. Both carry Retry-After.
   const limited = async (c: Context, name: 'pay_page' | 'pay_checkout', subject: string) => {
     try {
       await limits.enforce(name, subject);
@@ -46,6 +48,7 @@ export function payPageRoutes({ payments, brand, publicUrl, limits, clientAddres
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
       c.header('Retry-After', String(error.retryAfterSeconds));
+      if (!c.req.header('Accept')?.includes('text/html')) return c.json(errorBody('rate_limited', error.message), 429);
       return renderPage(c, 429, brand, {
         title: 'Too many requests',
         body: html`<h1>Too many requests</h1><p>Please wait ${error.retryAfterSeconds} seconds, then reload this page.</p>`,

@@ -112,6 +112,8 @@ describe('rate limits shared by instances on one database', () => {
     assert.ok(Number(refused.headers.get('Retry-After')) >= 1);
     assert.match(await refused.text(), /Too many requests/);
     assert.equal((await b.app.request(path, from('198.51.100.2'))).status, 200);
+    const scripted = await b.raw('GET', path, undefined, { 'X-Forwarded-For': '198.51.100.1', Accept: '*/*' });
+    assertRateLimited(scripted);
   });
 
   test('opening checkouts for one payment link is limited, whoever asks', async () => {
