@@ -101,7 +101,15 @@ async function main(): Promise<void> {
     logger,
     timeoutMs: config.shutdownTimeoutMs,
   });
-  const stop = (signal: string) => void shutdown(signal).then((code) => process.exit(code));
+  let signals = 0;
+  const stop = (signal: string) => {
+    // A second signal while draining (Ctrl-C twice) means now.
+    if (++signals > 1) {
+      logger.warn('second signal: exiting without waiting', { signal });
+      process.exit(1);
+    }
+    void shutdown(signal).then((code) => process.exit(code));
+  };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
