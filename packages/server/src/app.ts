@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import type { RequestIdVariables } from 'hono/request-id';
 import { requestId } from 'hono/request-id';
@@ -13,8 +14,14 @@ import { publishPhoneStatusChanges } from './live/publish-phone-status.js';
 import { publishBalanceChanges } from './live/publishing-store.js';
 import { bodyLimits } from './middleware/body-limits.js';
 import { eventStreamAuth } from './middleware/event-stream-auth.js';
-import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
+import { errorBody, errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
+import { clientAddress } from './middleware/client-address.js';
+import { createRateLimiter } from './middleware/rate-limit.js';
+import { DEFAULT_RATE_LIMITS } from './domain/rate-limits.js';
+import { requestLog } from './middleware/request-log.js';
+import { createMetrics } from './ops/metrics.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { widgetSessionAuth } from './middleware/widget-session.js';
 import { messagesChangeHandler } from './domain/meta/messages-handler.js';
 import { storedLimitSource } from './domain/quality/limits.js';
@@ -60,7 +67,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   const store = publishBalanceChanges(deps.store, clock, liveEvents, deps.logError);
   const app = new OpenAPIHono<{ Variables: RequestIdVariables }>({ defaultHook: validationHook });
 
+  const metrics = deps.metrics ?? createMetrics({ store, clock });
   app.use(requestId());
+  app.use(requestLog({ logger: deps.logger, metrics }));
   app.use(secureHeaders({ overwrite: false }));
   // Every route, public pages and webhooks included; only Meta's webhooks may be larger.
   app.use(
@@ -72,6 +81,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
 
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
   const widget = { store, clock, auth: widgetSessionAuth(store, clock) };
+  const limits = createRateLimiter(store, clock, { ...DEFAULT_RATE_LIMITS, ...config.rateLimits });
   const phoneStatus = createPhoneStatusService({
     store,
     clock,
@@ -90,11 +100,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     linkTokens: linkTokens(config.linkTokenKey ?? `${config.secretKey}:payment-link-tokens`),
   };
   const brand = { name: config.brand?.name ?? DEFAULT_BRAND.name, color: config.brand?.color ?? DEFAULT_BRAND.color };
-  const events = eventRoutes({ store, clock, auth: eventStreamAuth(store, clock) }, liveEvents, config.eventStream);
+  const events = eventRoutes(
+    { store, clock, auth: eventStreamAuth(store, clock), streams: metrics.streams, closing: deps.closing },
+    liveEvents,
+    config.eventStream,
+  );
   const partnerApi = [
     accountRoutes(partner),
     adjustmentRoutes(partner),
-    widgetSessionRoutes({ ...partner, liveEvents }),
+    widgetSessionRoutes({ ...partner, liveEvents, limits }),
     accountPricingRoutes(partner),
     marketingSendRoutes(partner),
   ];
@@ -106,8 +120,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     usageRoutes({ ...widget, limitForAccount: deps.limitForAccount ?? storedLimitSource(store) }),
     statementRoutes(widget),
     frequencyCapRoutes(widget),
-    topupRoutes({ ...widget, payments, publicUrl: config.publicUrl }),
-    paymentLinkRoutes({ ...widget, payments, publicUrl: config.publicUrl }),
+    topupRoutes({ ...widget, payments, publicUrl: config.publicUrl, limits }),
+    paymentLinkRoutes({ ...widget, payments, publicUrl: config.publicUrl, limits }),
     events,
   ];
   // Partner and widget share GET /v1/rate-card: one router tells them apart by the bearer token.
@@ -124,7 +138,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   });
   for (const path of pathsOf([...widgetApi, rateCard])) app.use(path, widgetCors);
 
+  const { closing } = deps;
+  if (closing) app.get('/healthz', (c, next) => (closing.aborted ? c.json(errorBody('shutting_down', 'draining'), 503) : next()));
   app.route('/', healthRoutes(store));
+  app.route('/', metricsRoutes({ metrics, token: config.metricsToken ?? config.secretKey }));
   for (const router of partnerApi) app.route('/', router);
   for (const router of widgetApi) app.route('/', router);
   app.route('/', rateCard);
@@ -147,10 +164,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
         ...deps.metaChangeHandlers,
       },
       logError: deps.logError,
+      observe: metrics.webhooks,
     }),
   );
   app.route('/', paymentWebhookRoutes(payments));
-  app.route('/', payPageRoutes({ payments, brand, publicUrl: config.publicUrl }));
+  const addressOf = (c: Context) => clientAddress(c, config.trustedProxies ?? 0);
+  app.route('/', payPageRoutes({ payments, brand, publicUrl: config.publicUrl, limits, clientAddress: addressOf }));
   if (paymentProvider instanceof SandboxPaymentProvider) {
     app.route(
       '/',

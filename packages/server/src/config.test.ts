@@ -21,6 +21,10 @@ describe('loadConfig', () => {
       hostWebhook: undefined,
       payments: { provider: 'sandbox', webhookSecret: undefined },
       brand: { name: undefined, color: undefined },
+      metricsToken: undefined,
+      trustedProxies: 0,
+      shutdownTimeoutMs: 10_000,
+      logLevel: 'info',
     });
     assert.match(DEFAULT_PATHS.database, /data\/wa\.db$/);
   });
@@ -39,6 +43,10 @@ describe('loadConfig', () => {
       META_APP_SECRET: 'app-secret',
       WA_DEMO_SIMULATOR_INTERVAL_MS: '0',
       META_VERIFY_TOKEN: 'verify-token',
+      WA_METRICS_TOKEN: 'metrics-token-0123456789',
+      WA_TRUSTED_PROXIES: '1',
+      WA_SHUTDOWN_TIMEOUT_MS: '2500',
+      WA_LOG_LEVEL: 'warn',
     });
     assert.deepEqual(config, {
       port: 8799,
@@ -55,6 +63,10 @@ describe('loadConfig', () => {
       hostWebhook: undefined,
       payments: { provider: 'sandbox', webhookSecret: undefined },
       brand: { name: undefined, color: undefined },
+      metricsToken: 'metrics-token-0123456789',
+      trustedProxies: 1,
+      shutdownTimeoutMs: 2500,
+      logLevel: 'warn',
     });
   });
 

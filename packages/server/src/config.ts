@@ -40,6 +40,10 @@ const EnvSchema = z.object({
   WA_SANDBOX_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   WA_BRAND_NAME: z.string().max(80).optional(),
   WA_BRAND_COLOR: z.string().refine(isBrandColor, 'must be a hex colour such as #1f6feb').optional(),
+  WA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  WA_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  WA_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  WA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
 /** Settings of the Node process, read from the environment only. */
@@ -76,6 +80,13 @@ export interface ServerConfig {
       };
   /** Name and `#rrggbb`/`#rgb` colour on hosted pages; defaults when unset. */
   readonly brand: { readonly name: string | undefined; readonly color: string | undefined };
+  /** Bearer token of `GET /metrics`; the partner key is accepted when unset. */
+  readonly metricsToken: string | undefined;
+  /** Reverse proxies in front that append to X-Forwarded-For (0: trust none, use the socket's peer). */
+  readonly trustedProxies: number;
+  /** Longest wait for in-flight requests on SIGTERM/SIGINT before their connections are cut. */
+  readonly shutdownTimeoutMs: number;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 /**
@@ -115,6 +126,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   return {
     payments,
     brand: { name: data.WA_BRAND_NAME, color: data.WA_BRAND_COLOR },
+    metricsToken: data.WA_METRICS_TOKEN,
+    trustedProxies: data.WA_TRUSTED_PROXIES,
+    shutdownTimeoutMs: data.WA_SHUTDOWN_TIMEOUT_MS,
+    logLevel: data.WA_LOG_LEVEL,
     port: data.PORT,
     databaseFile: data.WA_DB,
     secretKey: data.WA_SECRET_KEY,

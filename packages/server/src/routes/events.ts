@@ -6,6 +6,7 @@ import type { LiveEvent, LiveEventBus } from '../live/live-events.js';
 import { errorBody } from '../middleware/errors.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
 import { balancePayload } from './balance-payload.js';
+import type { StreamObserver } from '../ops/metrics.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
 import { errorResponses } from './schemas.js';
@@ -16,6 +17,17 @@ export interface EventStreamOptions {
   readonly heartbeatMs?: number | undefined;
   /** Streams one session may hold open at once (5); more are `429 too_many_streams`. */
   readonly maxStreamsPerSession?: number | undefined;
+}
+
+/** What the event stream reports to, and what tells it the server is stopping. */
+export interface EventStreamLifecycle {
+  /** Counts open streams (the `wa_sse_clients` gauge). */
+  readonly streams?: StreamObserver | undefined;
+  /**
+   * Aborted when the server shuts down: every stream sends `event: shutdown` and ends, so that the
+   * page's `EventSource` reconnects (to another instance), and new streams are refused with 503.
+   */
+  readonly closing?: AbortSignal | undefined;
 }
 
 /** The reconnection delay suggested to `EventSource`, in ms. */
@@ -29,10 +41,17 @@ const MAX_TIMER_MS = 2_147_483_647;
  * session expires or is revoked it sends `event: session_expired` and closes, so the page renews its secret.
  * Auth takes the client secret from the header or `?client_secret=` (see `eventStreamAuth`).
  */
-export function eventRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>, bus: LiveEventBus, options: EventStreamOptions = {}) {
+export function eventRoutes(
+  { store, clock, auth, streams, closing }: RouteDeps<WidgetEnv> & EventStreamLifecycle,
+  bus: LiveEventBus,
+  options: EventStreamOptions = {},
+) {
   const heartbeatMs = options.heartbeatMs ?? 25_000;
   const maxStreams = options.maxStreamsPerSession ?? 5;
   const openStreams = new Map<string, number>();
+  // One listener on the signal for all streams: hundreds of listeners would each warn as a leak.
+  const shutdowns = new Set<() => void>();
+  closing?.addEventListener('abort', () => shutdowns.forEach((shutdown) => shutdown()), { once: true });
 
   const events = createRoute({
     method: 'get',
@@ -47,12 +66,13 @@ export function eventRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>, bus: L
         description: 'An event stream: `balance`, `quality`, `quota`, `usage`, `topup`, `session_expired`',
         content: { 'text/event-stream': { schema: z.string() } },
       },
-      ...errorResponses(401, 429),
+      ...errorResponses(401, 429, 503),
     },
   });
 
   return createRouter<WidgetEnv>().openapi(events, async (c) => {
     const { session } = c.var;
+    if (closing?.aborted) return c.json(errorBody('shutting_down', 'the server is shutting down; reconnect'), 503);
     const open = openStreams.get(session.id) ?? 0;
     if (open >= maxStreams) {
       return c.json(errorBody('too_many_streams', `a widget session may hold ${maxStreams} event streams at once`), 429);
@@ -112,6 +132,12 @@ export function eventRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>, bus: L
         });
       }, heartbeatMs);
       stream.onAbort(finish);
+      const shutdown = () => {
+        enqueue(() => stream.writeSSE({ event: 'shutdown', data: '{}' }));
+        enqueue(async () => finish());
+      };
+      shutdowns.add(shutdown);
+      streams?.opened();
 
       try {
         await finished;
@@ -120,6 +146,8 @@ export function eventRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>, bus: L
         clearInterval(heartbeat);
         unsubscribe();
         release();
+        shutdowns.delete(shutdown);
+        streams?.closed();
       }
     });
   });

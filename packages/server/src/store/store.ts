@@ -8,6 +8,8 @@ import type { MetaBillingStore } from './meta-billing-store.js';
 import type { PaymentsStore } from './payments-store.js';
 import type { SandboxCheckoutStore } from './sandbox-checkout-store.js';
 import type { WidgetSessionStore } from './widget-session-store.js';
+import type { OperationsStore } from './operations-store.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
 export type NewAccount = Omit<Account, 'balanceMicros' | 'updatedAt'>;
@@ -30,7 +32,9 @@ export interface Store
     HostEventOutbox,
     PaymentsStore,
     SandboxCheckoutStore,
-    WidgetSessionStore {
+    WidgetSessionStore,
+    RateLimitStore,
+    OperationsStore {
   /** Resolves once the database answers a trivial query. */
   ping(): Promise<void>;
   /** Releases the database; the store is unusable afterwards. */

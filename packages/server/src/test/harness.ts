@@ -1,3 +1,4 @@
+import type { AppConfig, AppDeps } from '../app.js';
 import { createApp } from '../app.js';
 import type { ManualClock } from '../domain/clock.js';
 import type { MetaGraph } from '../providers/meta-graph/meta-graph.js';
@@ -62,11 +63,17 @@ export function createTestApp(
     clock?: ManualClock;
     /** The database (a fresh in-memory one by default), e.g. one a second app shares. */
     store?: Store;
+    /** A database file instead of a fresh in-memory database (e.g. for two apps on one file). */
+    file?: string;
     /** WA_PUBLIC_URL of the app. */
     publicUrl?: string;
+    /** Settings over the test defaults. */
+    config?: Partial<AppConfig>;
+    /** Operations wiring: a logger, the closing signal. */
+    ops?: Pick<AppDeps, 'logger' | 'metrics' | 'closing'>;
   } = {},
 ): TestApp {
-  const store = options.store ?? openSqliteStore({ file: ':memory:' });
+  const store = options.store ?? openSqliteStore({ file: options.file ?? ':memory:' });
   const clock = options.clock ?? createManualClock();
   const errors: unknown[] = [];
   const liveEvents = createLiveEventBus((error) => errors.push(error));
@@ -81,12 +88,14 @@ export function createTestApp(
       metaVerifyToken: META_VERIFY_TOKEN,
       eventStream: options.eventStream,
       publicUrl: options.publicUrl,
+      ...options.config,
     },
     limitForAccount: options.limitForAccount,
     demo: options.demoAccountId ? { accountId: options.demoAccountId } : undefined,
     metaGraph: options.metaGraph,
     paymentProvider: options.paymentProvider,
     logError: (_message, error) => errors.push(error),
+    ...options.ops,
   });
 
   const raw: TestApp['raw'] = async (method, path, body, headers) => {

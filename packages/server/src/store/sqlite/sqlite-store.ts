@@ -42,6 +42,10 @@ import type { Payment, PaymentLink, PaymentSettlement, SettlementResult } from '
 import type { LinkCheckoutReservation, PrunedPayments } from '../payments-store.js';
 import type { SandboxCheckout, SandboxCheckoutState } from '../sandbox-checkout-store.js';
 import { migrate } from './migrate.js';
+import { SqliteOperations } from './operations.js';
+import { SqliteRateLimits } from './rate-limits.js';
+import type { RateLimitCounts, RateLimitHit } from '../rate-limit-store.js';
+import type { OperationalSnapshot } from '../operations-store.js';
 import { migrations } from './migrations/index.js';
 import { sqlitePhoneStatusStore } from './phone-status-store.js';
 import type { AccountRow, LedgerEntryRow } from './rows.js';
@@ -88,6 +92,8 @@ class SqliteStore implements Store {
   readonly #lowBalanceAlert: SqliteLowBalanceAlert;
   readonly #payments: SqlitePayments;
   readonly #sessions: SqliteWidgetSessions;
+  readonly #rateLimits: SqliteRateLimits;
+  readonly #operations: SqliteOperations;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -188,6 +194,8 @@ class SqliteStore implements Store {
     });
     this.#billing = new SqliteMetaBilling(db, ACCOUNT_COLUMNS, (entry, policy) => this.#append(entry, policy, {}));
     this.#payments = new SqlitePayments(db, (entry, policy, options) => this.#append(entry, policy, options));
+    this.#rateLimits = new SqliteRateLimits(db);
+    this.#operations = new SqliteOperations(db);
   }
 
   async ping(): Promise<void> {
@@ -462,6 +470,14 @@ class SqliteStore implements Store {
   }
   cancelPaymentLink(id: string, at: Date): Promise<PaymentLink | null> {
     return this.#payments.cancelPaymentLink(id, at);
+  }
+
+  takeRateLimitHit(hit: RateLimitHit, admit: (counts: RateLimitCounts) => boolean) {
+    return this.#rateLimits.takeRateLimitHit(hit, admit);
+  }
+
+  operationalSnapshot(): Promise<OperationalSnapshot> {
+    return this.#operations.operationalSnapshot();
   }
 }
 
