@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     assert.deepEqual(config, {
       port: 8787,
       databaseFile: DEFAULT_PATHS.database,
+      databaseUrl: undefined,
       secretKey: undefined,
       allowedOrigins: [],
       publicUrl: undefined,
@@ -43,6 +44,7 @@ describe('loadConfig', () => {
     assert.deepEqual(config, {
       port: 8799,
       databaseFile: ':memory:',
+      databaseUrl: undefined,
       secretKey: 'sk_live_0123456789abcdef',
       allowedOrigins: ['https://a.example', 'http://localhost:5173'],
       publicUrl: 'https://wa.example.com',

@@ -18,6 +18,7 @@ const OriginListSchema = z
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(8787),
   WA_DB: z.string().min(1).default(DEFAULT_PATHS.database),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL').optional(),
   WA_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   WA_ALLOWED_ORIGINS: OriginListSchema,
   WA_PUBLIC_URL: z.url().optional(),
@@ -40,8 +41,10 @@ const EnvSchema = z.object({
 /** Settings of the Node process, read from the environment only. */
 export interface ServerConfig {
   readonly port: number;
-  /** SQLite file, or `:memory:`. */
+  /** SQLite file, or `:memory:`; unused when `databaseUrl` is set. */
   readonly databaseFile: string;
+  /** `DATABASE_URL`: a `postgres://` URL switches the store to PostgreSQL (several instances may share it). */
+  readonly databaseUrl: string | undefined;
   /** Absent when `WA_SECRET_KEY` is unset; demo mode then generates one. */
   readonly secretKey: string | undefined;
   readonly allowedOrigins: string[];
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     brand: { name: data.WA_BRAND_NAME, color: data.WA_BRAND_COLOR },
     port: data.PORT,
     databaseFile: data.WA_DB,
+    databaseUrl: data.DATABASE_URL,
     secretKey: data.WA_SECRET_KEY,
     allowedOrigins: data.WA_ALLOWED_ORIGINS,
     publicUrl: data.WA_PUBLIC_URL,

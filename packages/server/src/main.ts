@@ -10,11 +10,13 @@ import { createLiveEventBus } from './live/live-events.js';
 import { DEFAULT_PATHS } from './paths.js';
 import { HostEventDispatcher } from './providers/host-webhook/dispatcher.js';
 import { StripePaymentProvider } from './providers/payments/stripe.js';
+import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import type { Store } from './store/store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const store = openSqliteStore({ file: config.databaseFile });
+  const store = await openStore(config.databaseUrl, config.databaseFile);
   const clock = systemClock;
   const secretKey = config.secretKey ?? `sk_demo_${randomBytes(24).toString('base64url')}`;
   const demoAccount = config.demo ? await seedDemo(store, clock) : null;
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`wa-widgets server on http://localhost:${info.port}`);
-    console.log(`  database: ${config.databaseFile}`);
+    console.log(`  database: ${config.databaseUrl ? `PostgreSQL at ${redactPassword(config.databaseUrl)}` : config.databaseFile}`);
     console.log(
       config.secretKey
         ? '  partner secret key: the one in WA_SECRET_KEY'
@@ -102,6 +104,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/** PostgreSQL when a URL is given (migrated before serving), else the embedded database. */
+async function openStore(databaseUrl: string | undefined, databaseFile: string): Promise<Store> {
+  if (!databaseUrl) return openSqliteStore({ file: databaseFile });
+  const store = openPostgresStore({ url: databaseUrl });
+  await store.ready;
+  return store;
+}
+
+function redactPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.href;
 }
 
 main().catch((error: unknown) => {

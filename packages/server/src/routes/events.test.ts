@@ -144,7 +144,7 @@ describe('GET /v1/events', () => {
     assert.equal((await adjust('-50.00')).status, 409);
     assert.deepEqual(heard, []);
     await adjust('1.00');
-    assert.equal(heard.length, 1);
+    await until(() => heard.length === 1);
     const next = await sse.nextEvent();
     assert.deepEqual(JSON.parse(next?.data ?? '').balance, { amount: '11.00', currency: 'USD' });
     unsubscribe();

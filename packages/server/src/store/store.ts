@@ -7,6 +7,7 @@ import type { FrequencyCapStore } from './frequency-cap-store.js';
 import type { StatementStore } from './statement-store.js';
 import type { MetaBillingStore } from './meta-billing-store.js';
 import type { PaymentsStore } from './payments-store.js';
+import type { StoreChanges } from './changes.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
 export type NewAccount = Omit<Account, 'balanceMicros' | 'updatedAt'>;
@@ -59,6 +60,12 @@ export interface Store extends MetaBillingStore, StatementStore, FrequencyCapSto
 
   /** Phone snapshots, portfolio messaging limits and the quality timeline. */
   readonly phoneStatus: PhoneStatusStore;
+
+  /**
+   * Committed changes, heard after commit (never for a rollback or a replay): what live updates
+   * follow. On PostgreSQL every instance sharing the database hears every change.
+   */
+  readonly changes: StoreChanges;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { LiveEventBus } from '../live/live-events.js';
 import { createLiveEventBus } from '../live/live-events.js';
 import type { EventStreamOptions } from '../routes/events.js';
 import type { Store } from '../store/store.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openTestStore } from './stores.js';
 
 /** The partner secret key of test apps. */
 export const SECRET_KEY = 'sk_test_0123456789abcdef0123456789abcdef';
@@ -27,7 +27,10 @@ export interface JsonResponse<T = any> {
   body: T;
 }
 
-/** An in-process app over a fresh in-memory database and a manual clock. */
+/**
+ * An in-process app over a fresh, empty database and a manual clock: SQLite in memory, or a
+ * PostgreSQL schema of its own when `WA_TEST_STORE=postgres` (see `test/stores.ts`).
+ */
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
@@ -60,9 +63,11 @@ export function createTestApp(
     /** Overrides the sandbox payment provider (e.g. Stripe against msw, or a sandbox with a known secret). */
     paymentProvider?: PaymentProvider;
     clock?: ManualClock;
+    /** The database (a fresh one of the test engine by default); two apps on one store are two instances. */
+    store?: Store;
   } = {},
 ): TestApp {
-  const store = openSqliteStore({ file: ':memory:' });
+  const store = options.store ?? openTestStore();
   const clock = options.clock ?? createManualClock();
   const errors: unknown[] = [];
   const liveEvents = createLiveEventBus((error) => errors.push(error));
