@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   META_VERIFY_TOKEN: z.string().min(1).optional(),
   WA_HOST_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   WA_HOST_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  WA_HOST_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   WA_PAYMENTS: z.enum(['sandbox', 'stripe']).optional(),
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
@@ -60,8 +61,11 @@ export interface ServerConfig {
   readonly demoSimulatorIntervalMs: number;
   /** Token of Meta's webhook handshake; demo mode generates one when unset. */
   readonly metaVerifyToken: string | undefined;
-  /** Where host events are POSTed and the key they are signed with; absent: they stay in the outbox. */
-  readonly hostWebhook: { readonly url: string; readonly secret: string } | undefined;
+  /**
+   * Where host events are POSTed, the key they are signed with, and how long one POST may take (an
+   * event claimed by an instance that died is retried after 6× that); absent: they stay in the outbox.
+   */
+  readonly hostWebhook: { readonly url: string; readonly secret: string; readonly timeoutMs: number } | undefined;
   /** The payment provider: the built-in sandbox (default), or Stripe Checkout with its keys. */
   readonly payments:
     | { readonly provider: 'sandbox'; readonly webhookSecret: string | undefined }
@@ -119,7 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     metaVerifyToken: data.META_VERIFY_TOKEN,
     hostWebhook:
       data.WA_HOST_WEBHOOK_URL && data.WA_HOST_WEBHOOK_SECRET
-        ? { url: data.WA_HOST_WEBHOOK_URL, secret: data.WA_HOST_WEBHOOK_SECRET }
+        ? { url: data.WA_HOST_WEBHOOK_URL, secret: data.WA_HOST_WEBHOOK_SECRET, timeoutMs: data.WA_HOST_WEBHOOK_TIMEOUT_MS }
         : undefined,
   };
 }

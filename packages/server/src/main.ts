@@ -33,6 +33,9 @@ async function main(): Promise<void> {
     clock,
     url: config.hostWebhook?.url,
     secret: config.hostWebhook?.secret,
+    timeoutMs: config.hostWebhook?.timeoutMs,
+    // An event claimed by an instance that died mid-delivery is due again once its lease ends.
+    leaseMs: config.hostWebhook ? config.hostWebhook.timeoutMs * 6 : undefined,
   });
   hostEvents.start();
 
