@@ -160,14 +160,14 @@ function shuffle<T>(items: T[]): T[] {
 
 /**
  * Runs operations `concurrency` at a time, each sent to every url of `targets()` at once (duplicated
- * deliveries), until every copy is accepted (2xx) — retrying like Meta, the provider and the partner
- * do on an error or a dropped connection — or until `stopAfterAccepted` operations are in, when it
- * returns early (the crash test kills the server around then). Resolves with how many completed.
+ * deliveries), until every copy is accepted (2xx), retrying like Meta, the provider and the partner
+ * do on an error or a dropped connection. With `stopOnFailure` a worker gives up at the first failure
+ * instead (the crash test's burst, cut short by the kill). Resolves with how many completed.
  */
 export async function runBurst(
   operations: readonly Operation[],
   targets: () => readonly string[],
-  options: { concurrency: number; stopOnFailure?: boolean; maxAttempts?: number } = { concurrency: 8 },
+  options: { concurrency: number; stopOnFailure?: boolean; maxAttempts?: number; onCompleted?: (done: number) => void } = { concurrency: 8 },
 ): Promise<number> {
   let next = 0;
   let done = 0;
@@ -186,6 +186,7 @@ export async function runBurst(
         }),
       );
       done++;
+      options.onCompleted?.(done);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
