@@ -178,6 +178,30 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       ]);
     });
 
+    it('grants at most max stream slots per session at once, and frees released and lapsed ones', async () => {
+      const later = (ms: number) => new Date(AT.getTime() + ms);
+      const granted = await Promise.all(Array.from({ length: 8 }, (_, i) => store.acquireStreamSlot('wss_1', `s${i}`, 5, AT, later(60_000))));
+      assert.equal(granted.filter(Boolean).length, 5);
+      const holder = granted.findIndex(Boolean);
+      await store.releaseStreamSlot(`s${holder}`);
+      assert.equal(await store.acquireStreamSlot('wss_1', 'again', 5, AT, later(60_000)), true);
+      assert.equal(await store.acquireStreamSlot('wss_1', 'full', 5, AT, later(60_000)), false);
+      assert.equal(await store.acquireStreamSlot('wss_2', 'other', 5, AT, later(60_000)), true);
+      // Slots whose instance stopped renewing them lapse.
+      assert.equal(await store.acquireStreamSlot('wss_1', 'lapsed', 5, later(60_000), later(120_000)), true);
+    });
+
+    it('lets one of concurrent Graph read claims through, then none until the interval has passed', async () => {
+      const lease = new Date(AT.getTime() + 15_000);
+      const claims = await Promise.all(Array.from({ length: 6 }, () => store.claimGraphRead('acc_1', AT, 30_000, lease)));
+      assert.deepEqual(claims.filter((claim) => claim === 'claimed').length, 1);
+      assert.ok(claims.every((claim) => claim === 'claimed' || claim === 'in_flight'));
+      await store.finishGraphRead('acc_1');
+      assert.equal(await store.claimGraphRead('acc_1', new Date(AT.getTime() + 1_000), 30_000, lease), 'too_soon');
+      await store.forgetGraphReadAttempt('acc_1');
+      assert.equal(await store.claimGraphRead('acc_1', new Date(AT.getTime() + 1_000), 30_000, lease), 'claimed');
+    });
+
     it('serializes concurrent marketing-send checks of one recipient', async () => {
       const check = { accountId: 'acc_1', recipient: '+15550001111', at: AT, pruneBefore: new Date(AT.getTime() - 86_400_000) };
       const allowed = await Promise.all(

@@ -8,6 +8,7 @@ import type { StatementStore } from './statement-store.js';
 import type { MetaBillingStore } from './meta-billing-store.js';
 import type { PaymentsStore } from './payments-store.js';
 import type { StoreChanges } from './changes.js';
+import type { CoordinationStore } from './coordination-store.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
 export type NewAccount = Omit<Account, 'balanceMicros' | 'updatedAt'>;
@@ -23,7 +24,7 @@ export interface AccountListQuery {
  * Promise-based so that a networked engine (PostgreSQL) can implement the same contract.
  * Expected failures are thrown as `DomainError`s.
  */
-export interface Store extends MetaBillingStore, StatementStore, FrequencyCapStore, HostEventOutbox, PaymentsStore {
+export interface Store extends MetaBillingStore, StatementStore, FrequencyCapStore, HostEventOutbox, PaymentsStore, CoordinationStore {
   /** Resolves once the database answers a trivial query. */
   ping(): Promise<void>;
   /** Releases the database; the store is unusable afterwards. */

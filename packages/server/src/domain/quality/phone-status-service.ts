@@ -38,15 +38,23 @@ export interface PhoneStatusService {
    */
   read(account: Account, options?: { refresh?: boolean; purpose?: 'quality' | 'quota' | 'phone' }): Promise<PhoneStatusView>;
   /** Lifts the minimum interval for the account's next read (the demo uses it after changing Meta's state). */
-  allowImmediateFetch(accountId: string): void;
+  allowImmediateFetch(accountId: string): Promise<void>;
 }
 
-/** Creates a {@link PhoneStatusService}. The in-flight and rate-limit memory is per process. */
+/** How long a claimed Graph read may stay in flight before another instance may read instead. */
+const GRAPH_READ_LEASE_MS = 15_000;
+/** How long a read waits for another instance's read in flight, polling the claim. */
+const WAIT_FOR_OTHER_INSTANCE = { pollMs: 50, attempts: 300 } as const;
+
+/**
+ * Creates a {@link PhoneStatusService}. The minimum interval and the read in flight are claimed in
+ * the store, so instances sharing a database ask Meta once between them; reads of one process
+ * also share the promise of its read in flight.
+ */
 export function createPhoneStatusService(options: PhoneStatusServiceOptions): PhoneStatusService {
   const { store, clock, metaGraph } = options;
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const minFetchIntervalMs = options.minFetchIntervalMs ?? 30_000;
-  const lastAttemptAt = new Map<string, number>();
   const inFlight = new Map<string, Promise<void>>();
 
   const isFresh = (at: Date | undefined, now: number) => at !== undefined && now - at.getTime() < ttlMs;
@@ -59,20 +67,32 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
     return { snapshot, limit };
   }
 
-  function fetchShared(graph: MetaGraph, account: Account): Promise<void> {
-    const running = inFlight.get(account.id);
-    if (running) return running;
-    lastAttemptAt.set(account.id, clock.now().getTime());
-    const fetching = (async () => {
+  /** Reads Meta once the store grants the claim; waits out another instance's read in flight. */
+  async function claimAndFetch(graph: MetaGraph, account: Account): Promise<void> {
+    for (let attempt = 0; attempt < WAIT_FOR_OTHER_INSTANCE.attempts; attempt++) {
+      const now = clock.now();
+      const claim = await store.claimGraphRead(account.id, now, minFetchIntervalMs, new Date(now.getTime() + GRAPH_READ_LEASE_MS));
+      if (claim === 'too_soon') return;
+      if (claim === 'in_flight') {
+        await new Promise((resolve) => setTimeout(resolve, WAIT_FOR_OTHER_INSTANCE.pollMs));
+        continue;
+      }
       try {
         const read = await graph.getPhoneNumber(account.phoneNumberId);
         await store.phoneStatus.recordGraphRead({ account, read, at: clock.now() });
       } catch (error) {
         options.onGraphError?.(account.id, error);
       } finally {
-        inFlight.delete(account.id);
+        await store.finishGraphRead(account.id);
       }
-    })();
+      return;
+    }
+  }
+
+  function fetchShared(graph: MetaGraph, account: Account): Promise<void> {
+    const running = inFlight.get(account.id);
+    if (running) return running;
+    const fetching = claimAndFetch(graph, account).finally(() => inFlight.delete(account.id));
     inFlight.set(account.id, fetching);
     return fetching;
   }
@@ -90,13 +110,8 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
         purpose === 'quota'
           ? isFresh(known.snapshot?.fetchedAt, now) || isFresh(known.limit?.updatedAt, now)
           : isFresh(known.snapshot?.fetchedAt, now);
-      const lastAttempt = lastAttemptAt.get(account.id);
-      const mayFetch = lastAttempt === undefined || now - lastAttempt >= minFetchIntervalMs;
-      const running = inFlight.get(account.id);
-      if (running && (refresh || !fresh)) {
-        await running;
-        known = await load(account);
-      } else if (mayFetch && (refresh || !fresh)) {
+      if (refresh || !fresh) {
+        // Joins this process's read in flight, or claims one (which the store may refuse: too soon).
         await fetchShared(metaGraph, account);
         known = await load(account);
       }
@@ -108,8 +123,6 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
         quotaStale: !snapshotFresh && !isFresh(known.limit?.updatedAt, after),
       };
     },
-    allowImmediateFetch(accountId) {
-      lastAttemptAt.delete(accountId);
-    },
+    allowImmediateFetch: (accountId) => store.forgetGraphReadAttempt(accountId),
   };
 }

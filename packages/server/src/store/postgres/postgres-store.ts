@@ -10,6 +10,7 @@ import { toAccount, toLedgerEntry, toWidgetSession } from '../sqlite/rows.js';
 import type { AccountListQuery, NewAccount, Store } from '../store.js';
 import type { Db, RunInTransaction, Tx } from './db.js';
 import { isUniqueViolation, openPool } from './db.js';
+import { PgCoordination } from './coordination.js';
 import { PgFrequencyCaps } from './frequency-caps.js';
 import { PgHostEvents } from './host-events.js';
 import type { LockedAccountRow } from './ledger.js';
@@ -63,6 +64,7 @@ class PgStore implements PostgresStore {
   readonly #billing: PgMetaBilling;
   readonly #hostEvents: PgHostEvents;
   readonly #payments: PgPayments;
+  readonly #coordination: PgCoordination;
   #closed = false;
 
   constructor(options: PostgresStoreOptions, schema: string) {
@@ -95,6 +97,7 @@ class PgStore implements PostgresStore {
     this.#statement = new PgStatementQueries(sql);
     this.#caps = new PgFrequencyCaps(sql);
     this.#hostEvents = new PgHostEvents(sql);
+    this.#coordination = new PgCoordination(sql);
     this.phoneStatus = pgPhoneStatusStore(sql, transaction);
     this.#billing = new PgMetaBilling(sql, transaction, appendInTransaction);
     this.#payments = new PgPayments(sql, transaction, appendInTransaction);
@@ -277,4 +280,14 @@ class PgStore implements PostgresStore {
   findPaymentLinkByToken: Store['findPaymentLinkByToken'] = (token) => this.#payments.findPaymentLinkByToken(token);
   listPaymentLinks: Store['listPaymentLinks'] = (accountId, limit) => this.#payments.listPaymentLinks(accountId, limit);
   cancelPaymentLink: Store['cancelPaymentLink'] = (id, at) => this.#payments.cancelPaymentLink(id, at);
+
+  // Stream slots and Graph read claims: see PgCoordination.
+  acquireStreamSlot: Store['acquireStreamSlot'] = (sessionId, slotId, max, now, expiresAt) =>
+    this.#coordination.acquireStreamSlot(sessionId, slotId, max, now, expiresAt);
+  renewStreamSlot: Store['renewStreamSlot'] = (slotId, expiresAt) => this.#coordination.renewStreamSlot(slotId, expiresAt);
+  releaseStreamSlot: Store['releaseStreamSlot'] = (slotId) => this.#coordination.releaseStreamSlot(slotId);
+  claimGraphRead: Store['claimGraphRead'] = (accountId, now, minIntervalMs, leaseUntil) =>
+    this.#coordination.claimGraphRead(accountId, now, minIntervalMs, leaseUntil);
+  finishGraphRead: Store['finishGraphRead'] = (accountId) => this.#coordination.finishGraphRead(accountId);
+  forgetGraphReadAttempt: Store['forgetGraphReadAttempt'] = (accountId) => this.#coordination.forgetGraphReadAttempt(accountId);
 }

@@ -25,6 +25,8 @@ import type { AccountListQuery, NewAccount, Store } from '../store.js';
 import type { ChangeFanout, StoreChange, StoreChanges } from '../changes.js';
 import { createChangeFanout } from '../changes.js';
 import type { PhoneStatusStore } from '../phone-status-store.js';
+import type { GraphReadClaim } from '../coordination-store.js';
+import { SqliteCoordination } from './coordination.js';
 import { SqliteFrequencyCaps } from './frequency-caps.js';
 import { SqliteStatementQueries } from './statement-queries.js';
 import type { MessageCharge, MessageChargeWrite } from '../../domain/billing/message-charge.js';
@@ -80,6 +82,7 @@ class SqliteStore implements Store {
   readonly #hostEvents: SqliteHostEvents;
   readonly #lowBalanceAlert: SqliteLowBalanceAlert;
   readonly #payments: SqlitePayments;
+  readonly #coordination: SqliteCoordination;
   readonly changes: StoreChanges;
   readonly #fanout: ChangeFanout;
   /** Changes of the transaction running now (better-sqlite3 runs one at a time, synchronously). */
@@ -100,6 +103,7 @@ class SqliteStore implements Store {
     } satisfies PhoneStatusStore;
     this.#statement = new SqliteStatementQueries(db);
     this.#caps = new SqliteFrequencyCaps(db);
+    this.#coordination = new SqliteCoordination(db);
     this.#hostEvents = new SqliteHostEvents(db);
     this.#lowBalanceAlert = new SqliteLowBalanceAlert(db, this.#hostEvents);
     this.#statements = {
@@ -452,6 +456,26 @@ class SqliteStore implements Store {
   }
   cancelPaymentLink(id: string, at: Date): Promise<PaymentLink | null> {
     return this.#payments.cancelPaymentLink(id, at);
+  }
+
+  // Stream slots and Graph read claims: see SqliteCoordination.
+  acquireStreamSlot(sessionId: string, slotId: string, max: number, now: Date, expiresAt: Date): Promise<boolean> {
+    return this.#coordination.acquireStreamSlot(sessionId, slotId, max, now, expiresAt);
+  }
+  renewStreamSlot(slotId: string, expiresAt: Date): Promise<void> {
+    return this.#coordination.renewStreamSlot(slotId, expiresAt);
+  }
+  releaseStreamSlot(slotId: string): Promise<void> {
+    return this.#coordination.releaseStreamSlot(slotId);
+  }
+  claimGraphRead(accountId: string, now: Date, minIntervalMs: number, leaseUntil: Date): Promise<GraphReadClaim> {
+    return this.#coordination.claimGraphRead(accountId, now, minIntervalMs, leaseUntil);
+  }
+  finishGraphRead(accountId: string): Promise<void> {
+    return this.#coordination.finishGraphRead(accountId);
+  }
+  forgetGraphReadAttempt(accountId: string): Promise<void> {
+    return this.#coordination.forgetGraphReadAttempt(accountId);
   }
 }
 
