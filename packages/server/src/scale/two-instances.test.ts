@@ -61,4 +61,25 @@ describe('two server processes on one PostgreSQL database', { skip }, () => {
       await store.close();
     }
   });
+
+  it('caps the event streams of one widget session across both instances', async () => {
+    const workload = await prepareWorkload(a.url, { credits: 0, messages: 0, topups: 0 }, 'cap');
+    // Five streams, the session's cap, spread over the two instances.
+    for (const url of [a.url, b.url, a.url, b.url, a.url]) streams.push(await openEventStream(url, workload.clientSecret));
+    for (const url of [a.url, b.url]) {
+      const sixth = await fetch(`${url}/v1/events`, { headers: { Authorization: `Bearer ${workload.clientSecret}` } });
+      assert.equal(sixth.status, 429);
+      assert.equal(((await sixth.json()) as { error: { code: string } }).error.code, 'too_many_streams');
+    }
+    // A stream closed on A frees a slot that B can hand out.
+    streams.pop()?.close();
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 200; i++) {
+      const res = await fetch(`${b.url}/v1/events`, { headers: { Authorization: `Bearer ${workload.clientSecret}` } });
+      status = res.status;
+      if (status === 200) await res.body?.cancel();
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(status, 200);
+  });
 });
