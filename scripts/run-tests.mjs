@@ -33,10 +33,10 @@ function tapCounts(file) {
   return { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
 }
 
-async function nodeSuite(name, files, env = {}) {
+async function nodeSuite(name, files, env = {}, extraArgs = []) {
   const tap = join(work, `${name}.tap`);
   const code = await run(process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=1',
+    '--import', 'tsx', '--test', '--test-concurrency=1', ...extraArgs,
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,
@@ -62,7 +62,8 @@ async function postgresSuite() {
     return { name: 'server-pg', code: 0, passed: 0, failed: 0, skipped: 1, notRun: 'DATABASE_URL unset' };
   }
   const files = findTests(join(root, 'packages/server/src')).filter((file) => readFileSync(join(root, file), 'utf8').includes('createTestApp('));
-  return nodeSuite('server-pg', files, { WA_TEST_STORE: 'postgres' });
+  // A pool left open by a test must not keep its file's process alive once its tests are done.
+  return nodeSuite('server-pg', files, { WA_TEST_STORE: 'postgres' }, ['--test-force-exit']);
 }
 
 async function widgetSuite() {
