@@ -5,7 +5,7 @@ import { newHostEvent } from '../domain/host-events/host-event.js';
 import type { NewLedgerEntry } from '../domain/ledger.js';
 import { noOverdraft } from '../domain/ledger.js';
 import type { StoreKind } from '../test/stores.js';
-import { openTestStore, postgresSkipReason } from '../test/stores.js';
+import { newTestSchema, openTestStore, postgresSkipReason } from '../test/stores.js';
 import type { StoreChange } from './changes.js';
 import type { Store } from './store.js';
 
@@ -46,8 +46,12 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
   describe(`Store contract (${kind})`, { skip: kind === 'postgres' ? postgresSkip : false }, () => {
     let store: Store;
     let heard: StoreChange[];
+    let schema: string;
+    /** Another instance on the same database (PostgreSQL); SQLite in memory has only one. */
+    const secondInstance = (): Store => (kind === 'postgres' ? openTestStore(kind, { schema, keepSchema: true }) : store);
     beforeEach(async () => {
-      store = openTestStore(kind);
+      schema = newTestSchema();
+      store = openTestStore(kind, { schema });
       heard = [];
       store.changes.subscribe((change) => heard.push(change));
       await store.createAccount(newAccount('acc_1', '111'));
@@ -200,6 +204,32 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       assert.equal(await store.claimGraphRead('acc_1', new Date(AT.getTime() + 1_000), 30_000, lease), 'too_soon');
       await store.forgetGraphReadAttempt('acc_1');
       assert.equal(await store.claimGraphRead('acc_1', new Date(AT.getTime() + 1_000), 30_000, lease), 'claimed');
+    });
+
+    it('fires balance.low once per crossing under concurrent debits from two instances, and hears both', async () => {
+      const other = secondInstance();
+      try {
+        const heardByOther: StoreChange[] = [];
+        other.changes.subscribe((change) => heardByOther.push(change));
+        await other.ping(); // ready: migrated and listening
+        await store.appendLedgerEntry(entry('fund', 100_000n), noOverdraft);
+        await store.updateLowBalanceThreshold('acc_1', 50_000n, AT);
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? store : other).appendLedgerEntry(entry(`d${i}`, -4_000n), noOverdraft)),
+        );
+        const events = await store.listHostEvents('acc_1');
+        assert.equal(events.filter((event) => event.type === 'balance.low').length, 1);
+        assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 20_000n);
+        if (other !== store) {
+          // Every instance hears every committed change, whichever made it.
+          for (let i = 0; i < 300 && heardByOther.filter((c) => c.kind === 'ledger').length < 21; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          assert.equal(heardByOther.filter((change) => change.kind === 'ledger').length, 21);
+        }
+      } finally {
+        if (other !== store) await other.close();
+      }
     });
 
     it('serializes concurrent marketing-send checks of one recipient', async () => {
