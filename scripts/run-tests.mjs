@@ -36,10 +36,10 @@ function tapCounts(file) {
   return { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
 }
 
-async function nodeSuite(name, files, env = {}, extraArgs = []) {
+async function nodeSuite(name, files, env = {}) {
   const tap = join(work, `${name}.tap`);
   const code = await run(process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=1', ...extraArgs,
+    '--import', 'tsx', '--test', '--test-concurrency=1',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,
@@ -65,8 +65,7 @@ async function postgresSuite() {
     return { name: 'server-pg', code: 0, passed: 0, failed: 0, skipped: 1, notRun: 'DATABASE_URL unset' };
   }
   const files = findTests(join(root, 'packages/server/src')).filter((file) => readFileSync(join(root, file), 'utf8').includes('createTestApp('));
-  // A pool left open by a test must not keep its file's process alive once its tests are done.
-  return nodeSuite('server-pg', files, { WA_TEST_STORE: 'postgres' }, ['--test-force-exit']);
+  return nodeSuite('server-pg', files, { WA_TEST_STORE: 'postgres' });
 }
 
 async function widgetSuite() {

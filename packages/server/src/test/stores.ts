@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { after } from 'node:test';
 import postgres from 'postgres';
 import type { Store } from '../store/store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
+
+/** PostgreSQL test stores not closed yet: a test that failed before its close() must not keep its file's process alive. */
+const openPostgresStores = new Set<Store>();
+after(async () => {
+  await Promise.all([...openPostgresStores].map((store) => store.close().catch(() => {})));
+});
 
 /** The engines a test can run on. */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -41,12 +48,13 @@ export function openTestStore(kind: StoreKind = testStoreKind(), options: { sche
   if (!url) throw new Error('DATABASE_URL is not set');
   const schema = options.schema ?? newTestSchema();
   const store = openPostgresStore({ url, schema, maxConnections: 4 });
-  if (options.keepSchema) return store;
   const close = store.close.bind(store);
+  openPostgresStores.add(store);
   return Object.assign(store, {
     async close() {
+      openPostgresStores.delete(store);
       await close();
-      await dropSchema(url, schema);
+      if (!options.keepSchema) await dropSchema(url, schema);
     },
   });
 }
