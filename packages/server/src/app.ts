@@ -10,9 +10,10 @@ import { demoQualityRoutes } from './demo/simulator/routes.js';
 import type { AppDeps } from './deps.js';
 import { createPhoneStatusService } from './domain/quality/phone-status-service.js';
 import { createLiveEventBus } from './live/live-events.js';
-import { publishPhoneStatusChanges } from './live/publish-phone-status.js';
-import { publishBalanceChanges } from './live/publishing-store.js';
+import { publishStoreChanges } from './live/publish-store-changes.js';
 import { bodyLimits } from './middleware/body-limits.js';
+import { balancePayload } from './routes/balance-payload.js';
+import { qualityJson, quotaJson } from './routes/quality-representations.js';
 import { eventStreamAuth } from './middleware/event-stream-auth.js';
 import { errorBody, errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
@@ -36,7 +37,7 @@ import { frequencyCapRoutes, marketingSendRoutes } from './routes/frequency-cap.
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { MAX_META_WEBHOOK_BYTES, metaWebhookRoutes } from './routes/meta-webhooks.js';
-import { qualityRoutes } from './routes/quality.js';
+import { QUALITY_HISTORY_LIMIT, qualityRoutes } from './routes/quality.js';
 import { rateCardRoutes } from './routes/rate-card.js';
 import { statementRoutes } from './routes/statement.js';
 import { usageRoutes } from './routes/usage.js';
@@ -64,7 +65,7 @@ const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVariables }> {
   const { clock, config } = deps;
   const liveEvents = deps.liveEvents ?? createLiveEventBus();
-  const store = publishBalanceChanges(deps.store, clock, liveEvents, deps.logError);
+  const { store } = deps;
   const app = new OpenAPIHono<{ Variables: RequestIdVariables }>({ defaultHook: validationHook });
 
   const metrics = deps.metrics ?? createMetrics({ store, clock });
@@ -91,11 +92,22 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   const paymentProvider =
     deps.paymentProvider ??
     new SandboxPaymentProvider({ secret: config.sandboxWebhookSecret ?? randomBytes(32).toString('base64url'), clock, checkouts: store });
+  // Live events follow the store's committed changes, whichever instance committed them.
+  publishStoreChanges({
+    store,
+    bus: liveEvents,
+    balanceOf: (account) => balancePayload(store, clock, account),
+    phoneStatusOf: async (account) => {
+      const view = await phoneStatus.read(account, { purpose: 'quality' });
+      const history = await store.phoneStatus.listQualityHistory(account.id, QUALITY_HISTORY_LIMIT);
+      return { quality: qualityJson(view, history), quota: quotaJson(account, view) };
+    },
+    logError: deps.logError ?? console.error,
+  });
   const payments: PaymentsDeps = {
     store,
     clock,
     provider: paymentProvider,
-    liveEvents,
     logWarning: deps.logWarning ?? (() => {}),
     linkTokens: linkTokens(config.linkTokenKey ?? `${config.secretKey}:payment-link-tokens`),
   };
@@ -154,13 +166,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
       verifyToken: config.metaVerifyToken,
       handlers: {
         messages: messagesChangeHandler({ store, clock, logError: deps.logError }),
-        ...publishPhoneStatusChanges(
-          qualityWebhookHandlers({
-            store,
-            onIgnored: (reason, change) => store.countWebhookEvent(`ignored_${reason}`, change.field, change.receivedAt),
-          }),
-          { store, phoneStatus, bus: liveEvents, logError: deps.logError ?? console.error },
-        ),
+        ...qualityWebhookHandlers({
+          store,
+          onIgnored: (reason, change) => store.countWebhookEvent(`ignored_${reason}`, change.field, change.receivedAt),
+        }),
         ...deps.metaChangeHandlers,
       },
       logError: deps.logError,

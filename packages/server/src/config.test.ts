@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     assert.deepEqual(config, {
       port: 8787,
       databaseFile: DEFAULT_PATHS.database,
+      databaseUrl: undefined,
       secretKey: undefined,
       allowedOrigins: [],
       publicUrl: undefined,
@@ -51,6 +52,7 @@ describe('loadConfig', () => {
     assert.deepEqual(config, {
       port: 8799,
       databaseFile: ':memory:',
+      databaseUrl: undefined,
       secretKey: 'sk_live_0123456789abcdef',
       allowedOrigins: ['https://a.example', 'http://localhost:5173'],
       publicUrl: 'https://wa.example.com',
@@ -114,7 +116,9 @@ describe('loadConfig', () => {
 
   it('reads the host webhook URL and secret, and requires the secret with the URL', () => {
     const config = loadConfig({ WA_DEMO: '1', WA_HOST_WEBHOOK_URL: 'https://host.example/wa-events', WA_HOST_WEBHOOK_SECRET: 'whsec_0123456789abcdef' });
-    assert.deepEqual(config.hostWebhook, { url: 'https://host.example/wa-events', secret: 'whsec_0123456789abcdef' });
+    assert.deepEqual(config.hostWebhook, { url: 'https://host.example/wa-events', secret: 'whsec_0123456789abcdef', timeoutMs: 10_000 });
+    const quick = loadConfig({ WA_DEMO: '1', WA_HOST_WEBHOOK_URL: 'https://host.example/wa-events', WA_HOST_WEBHOOK_SECRET: 'whsec_0123456789abcdef', WA_HOST_WEBHOOK_TIMEOUT_MS: '500' });
+    assert.equal(quick.hostWebhook?.timeoutMs, 500);
     assert.throws(() => loadConfig({ WA_DEMO: '1', WA_HOST_WEBHOOK_URL: 'https://host.example/wa-events' }), /WA_HOST_WEBHOOK_SECRET/);
     assert.throws(() => loadConfig({ WA_DEMO: '1', WA_HOST_WEBHOOK_URL: 'ftp://host.example/x', WA_HOST_WEBHOOK_SECRET: 'whsec_0123456789abcdef' }), /WA_HOST_WEBHOOK_URL/);
   });

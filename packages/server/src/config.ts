@@ -18,6 +18,7 @@ const OriginListSchema = z
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(8787),
   WA_DB: z.string().min(1).default(DEFAULT_PATHS.database),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL').optional(),
   WA_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   WA_ALLOWED_ORIGINS: OriginListSchema,
   WA_PUBLIC_URL: z.url().optional(),
@@ -33,6 +34,7 @@ const EnvSchema = z.object({
   META_VERIFY_TOKEN: z.string().min(1).optional(),
   WA_HOST_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   WA_HOST_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  WA_HOST_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   WA_PAYMENTS: z.enum(['sandbox', 'stripe']).optional(),
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
@@ -49,8 +51,10 @@ const EnvSchema = z.object({
 /** Settings of the Node process, read from the environment only. */
 export interface ServerConfig {
   readonly port: number;
-  /** SQLite file, or `:memory:`. */
+  /** SQLite file, or `:memory:`; unused when `databaseUrl` is set. */
   readonly databaseFile: string;
+  /** `DATABASE_URL`: a `postgres://` URL switches the store to PostgreSQL (several instances may share it). */
+  readonly databaseUrl: string | undefined;
   /** Absent when `WA_SECRET_KEY` is unset; demo mode then generates one. */
   readonly secretKey: string | undefined;
   readonly allowedOrigins: string[];
@@ -66,8 +70,11 @@ export interface ServerConfig {
   readonly demoSimulatorIntervalMs: number;
   /** Token of Meta's webhook handshake; demo mode generates one when unset. */
   readonly metaVerifyToken: string | undefined;
-  /** Where host events are POSTed and the key they are signed with; absent: they stay in the outbox. */
-  readonly hostWebhook: { readonly url: string; readonly secret: string } | undefined;
+  /**
+   * Where host events are POSTed, the key they are signed with, and how long one POST may take (an
+   * event claimed by an instance that died is retried after 6× that); absent: they stay in the outbox.
+   */
+  readonly hostWebhook: { readonly url: string; readonly secret: string; readonly timeoutMs: number } | undefined;
   /** The payment provider: the built-in sandbox (default), or Stripe Checkout with its keys. */
   readonly payments:
     | { readonly provider: 'sandbox'; readonly webhookSecret: string | undefined }
@@ -132,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     logLevel: data.WA_LOG_LEVEL,
     port: data.PORT,
     databaseFile: data.WA_DB,
+    databaseUrl: data.DATABASE_URL,
     secretKey: data.WA_SECRET_KEY,
     allowedOrigins: data.WA_ALLOWED_ORIGINS,
     publicUrl: data.WA_PUBLIC_URL,
@@ -143,7 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     metaVerifyToken: data.META_VERIFY_TOKEN,
     hostWebhook:
       data.WA_HOST_WEBHOOK_URL && data.WA_HOST_WEBHOOK_SECRET
-        ? { url: data.WA_HOST_WEBHOOK_URL, secret: data.WA_HOST_WEBHOOK_SECRET }
+        ? { url: data.WA_HOST_WEBHOOK_URL, secret: data.WA_HOST_WEBHOOK_SECRET, timeoutMs: data.WA_HOST_WEBHOOK_TIMEOUT_MS }
         : undefined,
   };
 }

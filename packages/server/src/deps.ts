@@ -89,9 +89,9 @@ export interface AppDeps {
   /** The messaging limit of an account, for `GET /v1/usage/24h` (unknown by default). */
   readonly limitForAccount?: LimitSource | undefined;
   /**
-   * The live-event bus behind `GET /v1/events` (one is created when absent). Pass the same bus to
-   * whatever else publishes (workers in main.ts); the app publishes `balance` after every committed
-   * ledger append or threshold change made through its store.
+   * The live-event bus behind `GET /v1/events` (one is created when absent). The app feeds it from
+   * the store's committed changes (`store.changes`), so it hears changes made by other instances
+   * and by workers as well as its own.
    */
   readonly liveEvents?: LiveEventBus | undefined;
   /** One JSON line per request (and whatever else the process logs); none when absent. */

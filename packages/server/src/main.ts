@@ -12,7 +12,9 @@ import { createLiveEventBus } from './live/live-events.js';
 import { DEFAULT_PATHS } from './paths.js';
 import { HostEventDispatcher } from './providers/host-webhook/dispatcher.js';
 import { StripePaymentProvider, stripeClientFor } from './providers/payments/stripe.js';
+import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import type { Store } from './store/store.js';
 import { createJsonLogger } from './ops/logger.js';
 import { createMetrics } from './ops/metrics.js';
 import { createGracefulShutdown } from './ops/shutdown.js';
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const pruneIntervalMs = pruneIntervalFromEnv(process.env);
   const logger = createJsonLogger({ level: config.logLevel });
-  const store = openSqliteStore({ file: config.databaseFile });
+  const store = await openStore(config.databaseUrl, config.databaseFile);
   const clock = systemClock;
   const secretKey = config.secretKey ?? `sk_demo_${randomBytes(24).toString('base64url')}`;
   const demoAccount = config.demo ? await seedDemo(store, clock) : null;
@@ -38,6 +40,9 @@ async function main(): Promise<void> {
     clock,
     url: config.hostWebhook?.url,
     secret: config.hostWebhook?.secret,
+    timeoutMs: config.hostWebhook?.timeoutMs,
+    // An event claimed by an instance that died mid-delivery is due again once its lease ends.
+    leaseMs: config.hostWebhook ? config.hostWebhook.timeoutMs * 6 : undefined,
   });
   hostEvents.start();
   const pruner = startPruner({
@@ -96,7 +101,7 @@ async function main(): Promise<void> {
       url: `http://localhost:${info.port}`,
       mode: config.demo ? 'demo' : 'production',
       public_url: config.publicUrl,
-      database: config.databaseFile,
+      database: config.databaseUrl ? `PostgreSQL at ${redactPassword(config.databaseUrl)}` : config.databaseFile,
       meta: meta.description,
       meta_webhooks: !meta.appSecret ? 'off (set META_APP_SECRET and META_VERIFY_TOKEN)' : config.metaAppSecret ? 'on' : 'generated for this run',
       payments:
@@ -132,6 +137,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** PostgreSQL when a URL is given (migrated before serving), else the embedded database. */
+async function openStore(databaseUrl: string | undefined, databaseFile: string): Promise<Store> {
+  if (!databaseUrl) return openSqliteStore({ file: databaseFile });
+  const store = openPostgresStore({ url: databaseUrl });
+  await store.ready;
+  return store;
+}
+
+function redactPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.href;
 }
 
 main().catch((error: unknown) => {

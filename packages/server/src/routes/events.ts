@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { requireAccount } from '../domain/accounts.js';
 import { isLive } from '../domain/sessions.js';
 import type { LiveEvent, LiveEventBus } from '../live/live-events.js';
+import { newId } from '../domain/ids.js';
 import { errorBody } from '../middleware/errors.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
 import { balancePayload } from './balance-payload.js';
@@ -15,7 +16,7 @@ import { errorResponses } from './schemas.js';
 export interface EventStreamOptions {
   /** Interval of the `: ping` comment that keeps proxies from closing an idle stream (25 s). */
   readonly heartbeatMs?: number | undefined;
-  /** Streams one session may hold open at once (5); more are `429 too_many_streams`. */
+  /** Streams one session may hold open at once, across instances (5); more are `429 too_many_streams`. */
   readonly maxStreamsPerSession?: number | undefined;
 }
 
@@ -48,10 +49,13 @@ export function eventRoutes(
 ) {
   const heartbeatMs = options.heartbeatMs ?? 25_000;
   const maxStreams = options.maxStreamsPerSession ?? 5;
-  const openStreams = new Map<string, number>();
   // One listener on the signal for all streams: hundreds of listeners would each warn as a leak.
   const shutdowns = new Set<() => void>();
   closing?.addEventListener('abort', () => shutdowns.forEach((shutdown) => shutdown()), { once: true });
+  // A stream holds a slot in the database, renewed with each heartbeat: a slot of an instance that
+  // died without releasing it lapses after a few missed heartbeats.
+  const slotTtlMs = Math.max(3 * heartbeatMs, 60_000);
+  const slotExpiry = () => new Date(clock.now().getTime() + slotTtlMs);
 
   const events = createRoute({
     method: 'get',
@@ -73,16 +77,11 @@ export function eventRoutes(
   return createRouter<WidgetEnv>().openapi(events, async (c) => {
     const { session } = c.var;
     if (closing?.aborted) return c.json(errorBody('shutting_down', 'the server is shutting down; reconnect'), 503);
-    const open = openStreams.get(session.id) ?? 0;
-    if (open >= maxStreams) {
+    const slotId = newId('ess');
+    if (!(await store.acquireStreamSlot(session.id, slotId, maxStreams, clock.now(), slotExpiry()))) {
       return c.json(errorBody('too_many_streams', `a widget session may hold ${maxStreams} event streams at once`), 429);
     }
-    openStreams.set(session.id, open + 1);
-    const release = () => {
-      const left = (openStreams.get(session.id) ?? 1) - 1;
-      if (left > 0) openStreams.set(session.id, left);
-      else openStreams.delete(session.id);
-    };
+    const release = () => store.releaseStreamSlot(slotId);
 
     return streamSSE(c, async (stream) => {
       let finish = () => {};
@@ -130,6 +129,7 @@ export function eventRoutes(
           if (await stillLive()) await stream.write(': ping\n\n');
           else expire();
         });
+        store.renewStreamSlot(slotId, slotExpiry()).catch(() => {}); // a missed renewal only shortens the lease
       }, heartbeatMs);
       stream.onAbort(finish);
       const shutdown = () => {
@@ -145,9 +145,9 @@ export function eventRoutes(
         clearTimeout(expiry);
         clearInterval(heartbeat);
         unsubscribe();
-        release();
         shutdowns.delete(shutdown);
         streams?.closed();
+        await release().catch(() => {}); // the slot lapses by itself
       }
     });
   });

@@ -10,6 +10,8 @@ import type { SandboxCheckoutStore } from './sandbox-checkout-store.js';
 import type { WidgetSessionStore } from './widget-session-store.js';
 import type { OperationsStore } from './operations-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import type { StoreChanges } from './changes.js';
+import type { CoordinationStore } from './coordination-store.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
 export type NewAccount = Omit<Account, 'balanceMicros' | 'updatedAt'>;
@@ -34,7 +36,8 @@ export interface Store
     SandboxCheckoutStore,
     WidgetSessionStore,
     RateLimitStore,
-    OperationsStore {
+    OperationsStore,
+    CoordinationStore {
   /** Resolves once the database answers a trivial query. */
   ping(): Promise<void>;
   /** Releases the database; the store is unusable afterwards. */
@@ -69,6 +72,12 @@ export interface Store
 
   /** Phone snapshots, portfolio messaging limits and the quality timeline. */
   readonly phoneStatus: PhoneStatusStore;
+
+  /**
+   * Committed changes, heard after commit (never for a rollback or a replay): what live updates
+   * follow. On PostgreSQL every instance sharing the database hears every change.
+   */
+  readonly changes: StoreChanges;
 }
 
 /**

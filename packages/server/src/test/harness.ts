@@ -9,6 +9,7 @@ import type { LiveEventBus } from '../live/live-events.js';
 import { createLiveEventBus } from '../live/live-events.js';
 import type { EventStreamOptions } from '../routes/events.js';
 import type { Store } from '../store/store.js';
+import { openTestStore } from './stores.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 
 /** The partner secret key of test apps. */
@@ -28,7 +29,10 @@ export interface JsonResponse<T = any> {
   body: T;
 }
 
-/** An in-process app over a fresh in-memory database and a manual clock. */
+/**
+ * An in-process app over a fresh, empty database and a manual clock: SQLite in memory, or a
+ * PostgreSQL schema of its own when `WA_TEST_STORE=postgres` (see `test/stores.ts`).
+ */
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
@@ -61,7 +65,7 @@ export function createTestApp(
     /** Overrides the sandbox payment provider (e.g. Stripe against msw, or a sandbox with a known secret). */
     paymentProvider?: PaymentProvider;
     clock?: ManualClock;
-    /** The database (a fresh in-memory one by default), e.g. one a second app shares. */
+    /** The database (a fresh one of the test engine by default); two apps on one store are two instances. */
     store?: Store;
     /** A database file instead of a fresh in-memory database (e.g. for two apps on one file). */
     file?: string;
@@ -73,7 +77,7 @@ export function createTestApp(
     ops?: Pick<AppDeps, 'logger' | 'metrics' | 'closing'>;
   } = {},
 ): TestApp {
-  const store = options.store ?? openSqliteStore({ file: options.file ?? ':memory:' });
+  const store = options.store ?? (options.file ? openSqliteStore({ file: options.file }) : openTestStore());
   const clock = options.clock ?? createManualClock();
   const errors: unknown[] = [];
   const liveEvents = createLiveEventBus((error) => errors.push(error));
