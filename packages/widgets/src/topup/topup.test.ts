@@ -494,6 +494,45 @@ describe('<wa-topup>', () => {
       expect(items[0]!.querySelector('[part~="copy"]')!.getAttribute('aria-label')).to.equal('Copy payment link for $50.00');
     });
 
+    it('shows a link whose address the server can no longer show without Copy or Share, and still cancels it', async () => {
+      const hadShare = 'share' in navigator;
+      Object.defineProperty(navigator, 'share', { configurable: true, value: async () => {} });
+      try {
+        const api = topupApi({ links: [paymentLink({ id: 'pl_old', url: null }), paymentLink({ id: 'pl_new', amount: { amount: '25.00', currency: 'USD' } })] });
+        await useApi(...api.handlers);
+        const { el } = await topupInSession();
+        await openDialog(el);
+        await linksShown(el);
+
+        const [old, current] = parts(el, 'open-link');
+        expect(words(old!.querySelector('[part~="link-unavailable"]'))).to.equal(
+          'This link’s address can’t be shown again; the payer’s copy still works',
+        );
+        expect(old!.querySelector('[part~="link-url"], [part~="copy"], [part~="share"]')).to.be.null;
+        expect(current!.querySelector('[part~="copy"]')).to.exist;
+        expect(current!.querySelector('[part~="share"]')).to.exist;
+        await expect(el).to.be.accessible();
+
+        old!.querySelector<HTMLElement>('[part~="cancel-link"]')!.click();
+        await el.updateComplete;
+        part(el, 'confirm-cancel')!.click();
+        await waitUntil(() => parts(el, 'open-link').length === 1, 'the link was never cancelled');
+        expect(api.state.deleted).to.deep.equal(['pl_old']);
+      } finally {
+        if (!hadShare) delete (navigator as { share?: unknown }).share;
+      }
+    });
+
+    it('says in every language that a link’s address can’t be shown again', async () => {
+      await useApi(...topupApi({ links: [paymentLink({ url: null })] }).handlers);
+      const { el } = await topupInSession({ locale: 'es' });
+      await openDialog(el);
+      await linksShown(el);
+      expect(text(el, 'link-unavailable')).to.equal(
+        'La dirección de este enlace ya no se puede mostrar; la copia de quien paga sigue funcionando',
+      );
+    });
+
     it('says when no link is open', async () => {
       await useApi(...topupApi().handlers);
       const { el } = await topupInSession();

@@ -66,6 +66,7 @@ const serverProblems: Record<string, AmountProblem> = {
  * @csspart status - The message of the waiting, succeeded, failed or expired step.
  * @csspart continue - The "Continue to payment" link, shown when the browser blocked the payment window.
  * @csspart link-url - A payment link's read-only field.
+ * @csspart link-unavailable - The note shown instead of an open link whose address the server can no longer show.
  * @csspart copy - A Copy button.
  * @csspart share - The Share button (where the platform can share).
  * @csspart open-links - The list of open payment links.
