@@ -341,6 +341,7 @@ describe('<wa-topup>', () => {
 
       expect(opened).to.deep.equal([]);
       expect(api.state.polls).to.equal(0);
+      expect(api.state.abandoned, 'the top-up created meanwhile is abandoned on the server').to.deep.equal(['tu_1']);
       await openDialog(el);
       expect(part(el, 'pay'), 'the dialog opens again at the amount step').to.exist;
       expect(part(el, 'pay')!.getAttribute('aria-disabled'), 'Pay works again').to.equal('false');
@@ -772,6 +773,83 @@ describe('<wa-topup>', () => {
     });
   });
 
+  describe('abandoning a payment', () => {
+    /** Lets a fire-and-forget request, or one sent by mistake, reach the fake server. */
+    const settleRequests = () => new Promise(resolve => setTimeout(resolve, 150));
+
+    it('abandons the pending top-up on the server, once, when the person goes back to the amount', async () => {
+      const { api, el } = await payFifty();
+      await waitUntil(() => part(el, 'back'), 'the payment never started');
+      part(el, 'back')!.click();
+      await waitUntil(() => api.state.abandoned.length > 0, 'the top-up was never abandoned');
+      await el.updateComplete;
+      expect(part(el, 'pay'), 'the amount step is shown').to.exist;
+
+      const polls = api.state.polls;
+      await settleRequests();
+      expect(api.state.abandoned).to.deep.equal(['tu_1']);
+      expect(api.state.polls, 'the abandoned payment is no longer checked').to.equal(polls);
+    });
+
+    it('abandons the pending top-up once when the dialog closes, and opens again at the amount step', async () => {
+      const { api, el } = await payFifty();
+      await waitUntil(() => part(el, 'back'), 'the payment never started');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog(el).open, 'the dialog never closed');
+      await waitUntil(() => api.state.abandoned.length > 0, 'the top-up was never abandoned');
+      await settleRequests();
+      expect(api.state.abandoned).to.deep.equal(['tu_1']);
+
+      await openDialog(el);
+      expect(part(el, 'pay'), 'the amount step is shown').to.exist;
+      expect(part(el, 'status')).to.be.null;
+    });
+
+    it('goes back to the amount step even when the server cannot abandon the top-up', async () => {
+      const api = topupApi();
+      const asked: string[] = [];
+      await useApi(
+        http.delete(`${endpoint}/v1/topups/:id`, ({ params }) => {
+          asked.push(String(params.id));
+          return apiError(503, 'unavailable');
+        }),
+        ...api.handlers,
+      );
+      const { el } = await topupInSession();
+      await openDialog(el);
+      choosePreset(el, '$50.00');
+      part(el, 'pay')!.click();
+      await waitUntil(() => part(el, 'back'), 'the payment never started');
+      part(el, 'back')!.click();
+      await waitUntil(() => asked.length > 0, 'the top-up was never abandoned');
+      await settleRequests();
+
+      expect(asked).to.deep.equal(['tu_1']);
+      expect(part(el, 'pay'), 'the amount step is shown').to.exist;
+      expect(part(el, 'error')).to.be.null;
+    });
+
+    it('never abandons a top-up that was paid', async () => {
+      const { api, el } = await payFifty();
+      await waitUntil(() => part(el, 'status'), 'the payment never started');
+      api.state.status = 'succeeded';
+      await waitUntil(() => part(el, 'done'), 'the payment never succeeded');
+      part(el, 'done')!.click();
+      await waitUntil(() => !dialog(el).open, 'the dialog never closed');
+      await settleRequests();
+      expect(api.state.abandoned).to.deep.equal([]);
+    });
+
+    it('abandons the pending top-up once when the widget is removed from the page', async () => {
+      const { api, el } = await payFifty();
+      await waitUntil(() => part(el, 'status'), 'the payment never started');
+      el.remove();
+      await waitUntil(() => api.state.abandoned.length > 0, 'the top-up was never abandoned');
+      await settleRequests();
+      expect(api.state.abandoned).to.deep.equal(['tu_1']);
+    });
+  });
+
   describe('keyboard', () => {
     it('opens with Enter on the trigger, moves focus into the dialog, closes with Escape and returns focus', async () => {
       await useApi(...topupApi().handlers);
@@ -833,6 +911,7 @@ describe('<wa-topup>', () => {
       expect(part(el, 'pay') !== null, 'the amount step is shown').to.be.true;
       expect(parts(el, 'preset').some(preset => preset.querySelector('input')!.checked), 'no amount is chosen').to.be.false;
       expect(api.state.polls, 'the previous account’s payment is no longer checked').to.equal(polls);
+      expect(api.state.abandoned, 'the previous account’s payment is abandoned').to.deep.equal(['tu_1']);
     });
   });
 });

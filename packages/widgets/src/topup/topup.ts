@@ -196,14 +196,14 @@ export class WaTopup extends ApiWidgetElement {
   async show(): Promise<void> {
     if (this.isOpen || this.dialog?.open) return;
     this.returnFocus = deepActiveElement();
-    if (this.view !== 'amount' && this.view !== 'waiting') this.view = 'amount';
+    // closing the dialog abandoned any payment it showed: it opens at the amount step
+    if (this.view !== 'amount') this.view = 'amount';
     this.isOpen = true;
     await this.updateComplete;
     this.dialog.showModal();
     this.initialFocusPending = true;
     this.focusStep();
     if (!this.disablePaymentLinks) void this.openLinks.load();
-    this.payment.watch();
   }
 
   /** Closes the dialog. */
@@ -219,11 +219,13 @@ export class WaTopup extends ApiWidgetElement {
     this.dialog?.close();
   }
 
-  /** Runs on `close()` and on the dialog's own close (Escape); only the first of the two acts. */
+  /**
+   * Runs on `close()` and on the dialog's own close (Escape); only the first of the two acts. A payment still
+   * waiting is abandoned, on the server too.
+   */
   private readonly onDialogClose = () => {
     if (this.dialog?.open || !this.isOpen) return;
     this.isOpen = false;
-    this.payment.stop();
     this.payment.abandon();
     const target = this.returnFocus?.isConnected ? this.returnFocus : this.renderRoot.querySelector<HTMLElement>('[part="trigger"]');
     target?.focus();
@@ -344,9 +346,10 @@ export class WaTopup extends ApiWidgetElement {
     this.announcement = message;
   }
 
+  /** Back to the amount step; a payment still waiting is abandoned, on the server too. */
   private backToAmount(): void {
     this.view = 'amount';
-    this.payment.stop();
+    this.payment.abandon();
   }
 
   protected override render() {
