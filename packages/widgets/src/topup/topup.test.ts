@@ -13,6 +13,8 @@ const parts = (el: WaTopup, name: string) => [...el.shadowRoot!.querySelectorAll
 const words = (node: Element | null | undefined) => node?.textContent?.replace(/[ \t\n\r]+/g, ' ').trim() ?? '';
 const text = (el: WaTopup, name: string) => words(part(el, name));
 const dialog = (el: WaTopup) => el.shadowRoot!.querySelector('dialog')!;
+/** What the open dialog's persistent live region says: the rest of the widget is inert behind the modal. */
+const dialogSays = (el: WaTopup) => words(dialog(el).querySelector(':scope > [data-announcer]'));
 const presetsShown = (el: WaTopup) => waitUntil(() => parts(el, 'preset').length > 0, 'the presets never showed');
 
 interface Options {
@@ -426,7 +428,7 @@ describe('<wa-topup>', () => {
         expect(text(el, 'status')).to.equal('Payment link for $100.00 created');
 
         part(el, 'copy')!.click();
-        await waitUntil(() => words(el.shadowRoot!.querySelector('dialog [role="status"].visually-hidden')) === 'Link copied');
+        await waitUntil(() => dialogSays(el) === 'Link copied');
         expect(copied).to.deep.equal(['https://wa.test/pay/tok_1']);
       } finally {
         Object.defineProperty(navigator, 'clipboard', clipboard);
@@ -444,7 +446,7 @@ describe('<wa-topup>', () => {
         part(el, 'create-link')!.click();
         await waitUntil(() => part(el, 'link-url'));
         part(el, 'copy')!.click();
-        await waitUntil(() => words(el.shadowRoot!.querySelector('dialog [role="status"].visually-hidden')).startsWith('Link selected'));
+        await waitUntil(() => dialogSays(el).startsWith('Link selected'));
 
         const field = part(el, 'link-url') as HTMLInputElement;
         expect(el.shadowRoot!.activeElement).to.equal(field);
@@ -560,7 +562,7 @@ describe('<wa-topup>', () => {
       await waitUntil(() => parts(el, 'open-link').length === 1);
       expect(api.state.deleted).to.deep.equal(['pl_a']);
       expect(words(parts(el, 'open-link')[0]!.querySelector('strong'))).to.equal('$25.00');
-      await waitUntil(() => words(el.shadowRoot!.querySelector('dialog [role="status"].visually-hidden')) === 'Link cancelled');
+      await waitUntil(() => dialogSays(el) === 'Link cancelled');
     });
 
     it('shows the list after a cancellation even while an older reload of the list is still in flight', async () => {

@@ -132,7 +132,6 @@ export class WaTopup extends ApiWidgetElement {
   @state() private link: PaymentLink | undefined;
   @state() private note = '';
   @state() private expiresIn: number = 72;
-  @state() private announcement = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -145,7 +144,7 @@ export class WaTopup extends ApiWidgetElement {
   private readonly openLinks = new OpenLinksController(this, {
     api: this.api,
     localize: this.localize,
-    announce: message => this.announce(message),
+    announce: message => this.announcer.announce(message),
   });
   private readonly payment = new PaymentFlowController(this, {
     api: this.api,
@@ -182,7 +181,6 @@ export class WaTopup extends ApiWidgetElement {
     this.topupForbidden = false;
     this.linksForbidden = false;
     this.link = undefined;
-    this.announcement = '';
     if (this.view !== 'amount') this.view = 'amount';
     if (this.isOpen && !this.disablePaymentLinks) void this.openLinks.load();
   }
@@ -340,12 +338,6 @@ export class WaTopup extends ApiWidgetElement {
     if (push.source === 'payment_link' && this.isOpen && !this.disablePaymentLinks) void this.openLinks.load({ fresh: true });
   }
 
-  private async announce(message: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
-  }
-
   /** Back to the amount step; a payment still waiting is abandoned, on the server too. */
   private backToAmount(): void {
     this.view = 'amount';
@@ -368,7 +360,6 @@ export class WaTopup extends ApiWidgetElement {
                 <button part="close" class="secondary" type="button" @click=${() => this.close()}>${term('topupClose')}</button>
               </div>
               ${this.renderView()}
-              <div class="visually-hidden" role="status">${this.announcement}</div>
             `
           : nothing}
       </dialog>
@@ -525,7 +516,7 @@ export class WaTopup extends ApiWidgetElement {
     const term = this.localize.term.bind(this.localize);
     return html`
       <p part="status" class="status" data-announce="status">${term('linkReady', this.localize.money(link.amount))}</p>
-      ${linkField(this.localize, link, 'created-link', { focus: true, announce: message => this.announce(message) })}
+      ${linkField(this.localize, link, 'created-link', { focus: true, announce: message => this.announcer.announce(message) })}
       <p class="muted">${term('linkExpires', this.localize.date(link.expires_at, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
       <div class="actions">
         <button part="done" type="button" @click=${() => this.backToAmount()}>${term('done')}</button>
