@@ -66,6 +66,7 @@ const serverProblems: Record<string, AmountProblem> = {
  * @csspart status - The message of the waiting, succeeded, failed or expired step.
  * @csspart continue - The "Continue to payment" link, shown when the browser blocked the payment window.
  * @csspart link-url - A payment link's read-only field.
+ * @csspart link-unavailable - The note shown instead of an open link whose address the server can no longer show.
  * @csspart copy - A Copy button.
  * @csspart share - The Share button (where the platform can share).
  * @csspart open-links - The list of open payment links.
@@ -131,7 +132,6 @@ export class WaTopup extends ApiWidgetElement {
   @state() private link: PaymentLink | undefined;
   @state() private note = '';
   @state() private expiresIn: number = 72;
-  @state() private announcement = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -144,7 +144,7 @@ export class WaTopup extends ApiWidgetElement {
   private readonly openLinks = new OpenLinksController(this, {
     api: this.api,
     localize: this.localize,
-    announce: message => this.announce(message),
+    announce: message => this.announcer.announce(message),
   });
   private readonly payment = new PaymentFlowController(this, {
     api: this.api,
@@ -181,7 +181,6 @@ export class WaTopup extends ApiWidgetElement {
     this.topupForbidden = false;
     this.linksForbidden = false;
     this.link = undefined;
-    this.announcement = '';
     if (this.view !== 'amount') this.view = 'amount';
     if (this.isOpen && !this.disablePaymentLinks) void this.openLinks.load();
   }
@@ -195,14 +194,14 @@ export class WaTopup extends ApiWidgetElement {
   async show(): Promise<void> {
     if (this.isOpen || this.dialog?.open) return;
     this.returnFocus = deepActiveElement();
-    if (this.view !== 'amount' && this.view !== 'waiting') this.view = 'amount';
+    // closing the dialog abandoned any payment it showed: it opens at the amount step
+    if (this.view !== 'amount') this.view = 'amount';
     this.isOpen = true;
     await this.updateComplete;
     this.dialog.showModal();
     this.initialFocusPending = true;
     this.focusStep();
     if (!this.disablePaymentLinks) void this.openLinks.load();
-    this.payment.watch();
   }
 
   /** Closes the dialog. */
@@ -218,11 +217,13 @@ export class WaTopup extends ApiWidgetElement {
     this.dialog?.close();
   }
 
-  /** Runs on `close()` and on the dialog's own close (Escape); only the first of the two acts. */
+  /**
+   * Runs on `close()` and on the dialog's own close (Escape); only the first of the two acts. A payment still
+   * waiting is abandoned, on the server too.
+   */
   private readonly onDialogClose = () => {
     if (this.dialog?.open || !this.isOpen) return;
     this.isOpen = false;
-    this.payment.stop();
     this.payment.abandon();
     const target = this.returnFocus?.isConnected ? this.returnFocus : this.renderRoot.querySelector<HTMLElement>('[part="trigger"]');
     target?.focus();
@@ -337,15 +338,10 @@ export class WaTopup extends ApiWidgetElement {
     if (push.source === 'payment_link' && this.isOpen && !this.disablePaymentLinks) void this.openLinks.load({ fresh: true });
   }
 
-  private async announce(message: string): Promise<void> {
-    this.announcement = '';
-    await this.updateComplete;
-    this.announcement = message;
-  }
-
+  /** Back to the amount step; a payment still waiting is abandoned, on the server too. */
   private backToAmount(): void {
     this.view = 'amount';
-    this.payment.stop();
+    this.payment.abandon();
   }
 
   protected override render() {
@@ -364,7 +360,6 @@ export class WaTopup extends ApiWidgetElement {
                 <button part="close" class="secondary" type="button" @click=${() => this.close()}>${term('topupClose')}</button>
               </div>
               ${this.renderView()}
-              <div class="visually-hidden" role="status">${this.announcement}</div>
             `
           : nothing}
       </dialog>
@@ -521,7 +516,7 @@ export class WaTopup extends ApiWidgetElement {
     const term = this.localize.term.bind(this.localize);
     return html`
       <p part="status" class="status" data-announce="status">${term('linkReady', this.localize.money(link.amount))}</p>
-      ${linkField(this.localize, link, 'created-link', { focus: true, announce: message => this.announce(message) })}
+      ${linkField(this.localize, link, 'created-link', { focus: true, announce: message => this.announcer.announce(message) })}
       <p class="muted">${term('linkExpires', this.localize.date(link.expires_at, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
       <div class="actions">
         <button part="done" type="button" @click=${() => this.backToAmount()}>${term('done')}</button>
