@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { RequestIdVariables } from 'hono/request-id';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { demoRoutes } from './demo/routes.js';
 import { demoQualityRoutes } from './demo/simulator/routes.js';
 import type { AppDeps } from './deps.js';
@@ -14,8 +11,12 @@ import { createLiveEventBus } from './live/live-events.js';
 import { publishPhoneStatusChanges } from './live/publish-phone-status.js';
 import { publishBalanceChanges } from './live/publishing-store.js';
 import { eventStreamAuth } from './middleware/event-stream-auth.js';
+import { onlyWithBody } from './middleware/only-with-body.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { widgetCors as allowListCors } from './middleware/widget-cors.js';
 import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
+import { requestId } from './middleware/request-id.js';
 import { widgetSessionAuth } from './middleware/widget-session.js';
 import { messagesChangeHandler } from './domain/meta/messages-handler.js';
 import { storedLimitSource } from './domain/quality/limits.js';
@@ -61,8 +62,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   const app = new OpenAPIHono<{ Variables: RequestIdVariables }>({ defaultHook: validationHook });
 
   app.use(requestId());
-  app.use(secureHeaders({ overwrite: false }));
-  app.use('/v1/*', bodyLimit({ maxSize: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onError: tooLarge }));
+  app.use(securityHeaders());
+  app.use('/v1/*', onlyWithBody(bodyLimit({ maxSize: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onError: tooLarge })));
 
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
   const widget = { store, clock, auth: widgetSessionAuth(store, clock) };
@@ -102,12 +103,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
 
   // CORS goes on the widget paths only: the partner API is server-to-server and a browser must
   // never be invited to call it with the secret key.
-  const widgetCors = cors({
-    origin: [...config.allowedOrigins],
+  const widgetCors = allowListCors({
+    origins: config.allowedOrigins,
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type'],
     exposeHeaders: ['Content-Disposition'],
-    maxAge: 600,
+    maxAgeSeconds: 600,
   });
   for (const path of pathsOf([...widgetApi, rateCard])) app.use(path, widgetCors);
 
