@@ -122,10 +122,9 @@ class SqliteStore implements Store {
         .safeIntegers(),
       insertSession: db.prepare(`INSERT INTO widget_sessions (id, secret_hash, account_id, permissions, expires_at, created_at)
         VALUES (@id, @secret_hash, @account_id, @permissions, @expires_at, @created_at)`),
-      sumDebits: db
+      sumDailyDebits: db
         .prepare<[string, string, number, number], { total: bigint | null }>(
-          `SELECT -SUM(amount_micros) AS total FROM ledger_entries
-            WHERE account_id = ? AND kind = ? AND created_at >= ? AND created_at < ? AND amount_micros < 0`,
+          'SELECT SUM(debit_micros) AS total FROM ledger_daily_debits WHERE account_id = ? AND kind = ? AND day BETWEEN ? AND ?',
         )
         .safeIntegers(),
       findSession: db
@@ -288,8 +287,9 @@ class SqliteStore implements Store {
     return this.#caps.pruneMarketingSends(before);
   }
 
-  async sumDebits(accountId: string, kind: LedgerKind, from: Date, to: Date): Promise<bigint> {
-    return this.#statements.sumDebits.get(accountId, kind, from.getTime(), to.getTime())?.total ?? 0n;
+  async sumDailyDebits(accountId: string, kind: LedgerKind, firstDay: number, lastDay: number): Promise<bigint> {
+    // The roll-up is kept by a trigger on ledger_entries (migration 0009), in the append's transaction.
+    return this.#statements.sumDailyDebits.get(accountId, kind, firstDay, lastDay)?.total ?? 0n;
   }
 
   async enqueueHostEvents(events: readonly HostEvent[]): Promise<void> {

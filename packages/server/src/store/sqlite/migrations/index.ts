@@ -4,6 +4,7 @@ import { sql as phoneStatus } from './0003-phone-status.js';
 import { sql as statementFrequencyCap } from './0004-statement-frequency-cap.js';
 import { sql as hostEvents } from './0005-host-events.js';
 import { sql as payments } from './0006-payments.js';
+import { sql as dailyDebits } from './0009-daily-spend.js';
 
 /** A schema change, applied once, in `version` order. */
 export interface Migration {
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'statement-frequency-cap', sql: statementFrequencyCap },
   { version: 5, name: 'host-events', sql: hostEvents },
   { version: 6, name: 'payments', sql: payments },
+  { version: 9, name: 'daily-spend', sql: dailyDebits },
 ];
