@@ -7,10 +7,13 @@ import { seedDemoRateCard } from './demo/seed-rate-card.js';
 import { systemClock } from './domain/clock.js';
 import { setUpMeta } from './meta-setup.js';
 import { createLiveEventBus } from './live/live-events.js';
+import { pruneUsage } from './domain/meta/messages-handler.js';
 import { DEFAULT_PATHS } from './paths.js';
 import { HostEventDispatcher } from './providers/host-webhook/dispatcher.js';
 import { StripePaymentProvider } from './providers/payments/stripe.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+
+const USAGE_PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -33,6 +36,11 @@ async function main(): Promise<void> {
     secret: config.hostWebhook?.secret,
   });
   hostEvents.start();
+  // Last-24h usage rows are pruned here, never inside a webhook request.
+  const usagePruning = setInterval(() => {
+    pruneUsage(store, clock).catch((error: unknown) => console.warn('pruning usage failed:', error));
+  }, USAGE_PRUNE_EVERY_MS);
+  usagePruning.unref();
 
   const paymentProvider =
     config.payments.provider === 'stripe'
@@ -91,6 +99,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     meta.simulator?.stop();
+    clearInterval(usagePruning);
     console.log(`${signal}: shutting down`);
     const stopWorkers = hostEvents.stop();
     server.close(() => {

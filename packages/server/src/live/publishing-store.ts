@@ -1,12 +1,14 @@
 import type { Clock } from '../domain/clock.js';
-import { balancePayload } from '../routes/balance-payload.js';
 import type { Store } from '../store/store.js';
+import { coalescedBalancePushes } from './balance-pushes.js';
 import type { LiveEventBus } from './live-events.js';
 
 /**
  * Wraps a store so that every committed change of a balance or threshold publishes the account's
- * fresh `balance` live event: after `appendLedgerEntry` (not a replay), a message status that
- * debited the ledger, a settled payment that credited it, and `updateLowBalanceThreshold` resolve, so a refused, rolled-back entry publishes nothing. Every
+ * fresh `balance` live event, coalesced (see {@link coalescedBalancePushes}): after
+ * `appendLedgerEntry` (not a replay), a batch of message statuses that debited the ledger, a
+ * settled payment that credited it, and `updateLowBalanceThreshold` resolve, so a refused,
+ * rolled-back entry publishes nothing. Every
  * other method, including those added later, passes straight through. A publishing failure is
  * reported, never turned into a failure of the change that already committed.
  */
@@ -16,15 +18,8 @@ export function publishBalanceChanges(
   bus: LiveEventBus,
   logError: (message: string, error: unknown) => void = console.error,
 ): Store {
-  const publish = async (accountId: string) => {
-    if (!bus.hasSubscribers(accountId)) return;
-    try {
-      const account = await store.getAccount(accountId);
-      if (account) bus.publish(accountId, { type: 'balance', data: await balancePayload(store, clock, account) });
-    } catch (error) {
-      logError(`publishing the balance of ${accountId} failed`, error);
-    }
-  };
+  const pushes = coalescedBalancePushes({ store, clock, bus, logError });
+  const publish = (accountId: string) => pushes.changed(accountId);
   const appendLedgerEntry: Store['appendLedgerEntry'] = async (entry, policy, options) => {
     const result = await store.appendLedgerEntry(entry, policy, options);
     if (!result.replayed) await publish(entry.accountId);
@@ -36,15 +31,10 @@ export function publishBalanceChanges(
     return account;
   };
   // A delivered message's debit is appended inside the store's own transaction: publish when one was.
-  const applyMessageStatus: Store['applyMessageStatus'] = async (accountId, wamid, decide) => {
-    let debited = false;
-    const charge = await store.applyMessageStatus(accountId, wamid, (current) => {
-      const write = decide(current);
-      debited = write?.ledgerEntry != null;
-      return write;
-    });
-    if (debited) await publish(accountId);
-    return charge;
+  const applyMessageStatuses: Store['applyMessageStatuses'] = async (accountId, updates) => {
+    const outcomes = await store.applyMessageStatuses(accountId, updates);
+    if (outcomes.some((outcome) => outcome.ok && outcome.debited)) await publish(accountId);
+    return outcomes;
   };
   // A paid top-up or link is credited inside the store's own transaction: publish when it was.
   const settlePayment: Store['settlePayment'] = async (provider, providerPaymentId, decide) => {
@@ -52,13 +42,20 @@ export function publishBalanceChanges(
     if (result?.credited) await publish(result.payment.accountId);
     return result;
   };
-  const overrides: Partial<Store> = { appendLedgerEntry, updateLowBalanceThreshold, applyMessageStatus, settlePayment };
+  const overrides: Partial<Store> = { appendLedgerEntry, updateLowBalanceThreshold, applyMessageStatuses, settlePayment };
+  // Bound once, not on every property read: the Proxy sits on every store call of every request.
+  const bound = new Map<PropertyKey, unknown>();
   return new Proxy(store, {
     get(target, property, receiver) {
       if (property in overrides) return overrides[property as keyof Store];
+      const cached = bound.get(property);
+      if (cached !== undefined) return cached;
       const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
       // Store implementations may keep #private state: their methods must run on the real object.
-      return typeof value === 'function' ? value.bind(target) : value;
+      const method = value.bind(target) as unknown;
+      bound.set(property, method);
+      return method;
     },
   });
 }

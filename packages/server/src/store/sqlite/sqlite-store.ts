@@ -24,7 +24,7 @@ import type { LedgerFilter, LedgerPageQuery, LedgerSeqRange, LedgerTotals, Seque
 import type { AccountListQuery, NewAccount, Store } from '../store.js';
 import { SqliteFrequencyCaps } from './frequency-caps.js';
 import { SqliteStatementQueries } from './statement-queries.js';
-import type { MessageCharge, MessageChargeWrite } from '../../domain/billing/message-charge.js';
+import type { MessageCharge, MessageStatusOutcome, MessageStatusUpdate } from '../../domain/billing/message-charge.js';
 import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
 import type { UnpricedMessages, UnpricedQuery, UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
 import { SqliteMetaBilling } from './meta-billing-sqlite.js';
@@ -171,7 +171,12 @@ class SqliteStore implements Store {
       this.#lowBalanceAlert.reevaluate(account, null, at);
       return account;
     });
-    this.#billing = new SqliteMetaBilling(db, ACCOUNT_COLUMNS, (entry, policy) => this.#append(entry, policy, {}));
+    this.#billing = new SqliteMetaBilling(
+      db,
+      ACCOUNT_COLUMNS,
+      (entry, policy) => this.#append(entry, policy, {}),
+      (delivery) => this.#caps.recordDeliveryInTransaction(delivery),
+    );
     this.#payments = new SqlitePayments(db, (entry, policy, options) => this.#append(entry, policy, options));
   }
 
@@ -348,12 +353,8 @@ class SqliteStore implements Store {
   getMessageCharge(accountId: string, wamid: string): Promise<MessageCharge | null> {
     return this.#billing.getMessageCharge(accountId, wamid);
   }
-  applyMessageStatus(
-    accountId: string,
-    wamid: string,
-    decide: (current: MessageCharge | null) => MessageChargeWrite | null,
-  ): Promise<MessageCharge | null> {
-    return this.#billing.applyMessageStatus(accountId, wamid, decide);
+  applyMessageStatuses(accountId: string, updates: readonly MessageStatusUpdate[]): Promise<MessageStatusOutcome[]> {
+    return this.#billing.applyMessageStatuses(accountId, updates);
   }
   listUnpricedMessages(accountId: string, range: UnpricedQuery): Promise<UnpricedMessages> {
     return this.#billing.listUnpricedMessages(accountId, range);
