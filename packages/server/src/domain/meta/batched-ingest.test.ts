@@ -81,7 +81,7 @@ describe('status webhooks in batches, concurrently, and large', () => {
       return res;
     });
     await new Promise((resolve) => setImmediate(resolve));
-    const health = t.app.request('/healthz').then((res) => {
+    const health = Promise.resolve(t.app.request('/healthz')).then((res) => {
       order.push('health');
       return res;
     });

@@ -51,3 +51,19 @@ describe('the daily debit roll-up', () => {
     await store.close();
   });
 });
+
+describe('the daily debit roll-up past 64 bits', () => {
+  it('keeps a day whose debits add up to more than 2^63 micro-units exact, and the appends succeed', async () => {
+    const store = openSqliteStore({ file: ':memory:' });
+    await store.createAccount({ id: 'acc_1', name: 'T', currency: 'USD', wabaId: '1', phoneNumberId: '1', displayPhoneNumber: null, verifiedName: null, businessPortfolioId: null, lowBalanceThresholdMicros: null, createdAt: new Date(AT) });
+    const huge = 999_999_999_999_000_123n;
+    for (let i = 0; i < 20; i++) {
+      await store.appendLedgerEntry(
+        { id: `le_${i}`, accountId: 'acc_1', idempotencyKey: `k${i}`, kind: 'adjustment', amountMicros: i % 2 ? -huge : huge, description: 'x', reference: null, createdAt: new Date(AT + i) },
+        withinBalanceRange,
+      );
+    }
+    assert.equal(await store.sumDailyDebits('acc_1', 'adjustment', TODAY, TODAY), 10n * huge);
+    await store.close();
+  });
+});

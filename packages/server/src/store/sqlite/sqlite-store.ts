@@ -123,8 +123,9 @@ class SqliteStore implements Store {
       insertSession: db.prepare(`INSERT INTO widget_sessions (id, secret_hash, account_id, permissions, expires_at, created_at)
         VALUES (@id, @secret_hash, @account_id, @permissions, @expires_at, @created_at)`),
       sumDailyDebits: db
-        .prepare<[string, string, number, number], { total: bigint | null }>(
-          'SELECT SUM(debit_micros) AS total FROM ledger_daily_debits WHERE account_id = ? AND kind = ? AND day BETWEEN ? AND ?',
+        .prepare<[string, string, number, number], { high: bigint | null; low: bigint | null }>(
+          `SELECT SUM(debit_high) AS high, SUM(debit_low) AS low FROM ledger_daily_debits
+            WHERE account_id = ? AND kind = ? AND day BETWEEN ? AND ?`,
         )
         .safeIntegers(),
       findSession: db
@@ -294,7 +295,8 @@ class SqliteStore implements Store {
 
   async sumDailyDebits(accountId: string, kind: LedgerKind, firstDay: number, lastDay: number): Promise<bigint> {
     // The roll-up is kept by a trigger on ledger_entries (migration 0009), in the append's transaction.
-    return this.#statements.sumDailyDebits.get(accountId, kind, firstDay, lastDay)?.total ?? 0n;
+    const row = this.#statements.sumDailyDebits.get(accountId, kind, firstDay, lastDay);
+    return (row?.high ?? 0n) * 1_000_000_000_000n + (row?.low ?? 0n);
   }
 
   async enqueueHostEvents(events: readonly HostEvent[]): Promise<void> {
