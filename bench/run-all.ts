@@ -4,7 +4,7 @@
  * benchmark table of README.md (between its `bench:start` and `bench:end` markers), with the
  * machine it ran on. A part that fails or times out is reported as such; the others still run.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { PARTS } from './parts/index.js';
@@ -25,7 +25,15 @@ const machine = {
   loadAverageAtStart: (await import('node:os')).loadavg().map((n) => Number(n.toFixed(1))),
 };
 const startedAt = new Date();
-const results: Record<string, { title: string; seconds: number; result?: PartResult; error?: string }> = {};
+type PartOutcome = { title: string; seconds: number; result?: PartResult; error?: string; at?: string };
+// Parts not run this time keep their last results (marked with when they ran).
+const previous = wanted.size > 0 && existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { startedAt: string; parts: Record<string, PartOutcome> }) : null;
+const results: Record<string, PartOutcome> = {};
+for (const make of PARTS) {
+  const { name } = make();
+  const kept = previous?.parts[name];
+  if (kept && !wanted.has(name)) results[name] = { ...kept, at: kept.at ?? previous.startedAt };
+}
 
 for (const part of parts) {
   console.log(`▶ ${part.title} (at most ${part.timeoutSeconds} s)`);
@@ -38,11 +46,11 @@ for (const part of parts) {
         timer = setTimeout(() => reject(new Error(`timed out after ${part.timeoutSeconds} s`)), part.timeoutSeconds * 1000);
       }),
     ]);
-    results[part.name] = { title: part.title, seconds: Math.round((performance.now() - started) / 1000), result };
+    results[part.name] = { title: part.title, seconds: Math.round((performance.now() - started) / 1000), result, at: startedAt.toISOString() };
     for (const row of result.rows) console.log(`  ${row.metric}: ${row.value}${row.reference ? `  [${row.reference}]` : ''}`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    results[part.name] = { title: part.title, seconds: Math.round((performance.now() - started) / 1000), error: message };
+    results[part.name] = { title: part.title, seconds: Math.round((performance.now() - started) / 1000), error: message, at: startedAt.toISOString() };
     console.log(`  failed: ${message}`);
   } finally {
     clearTimeout(timer);
@@ -55,9 +63,14 @@ const table = [
   '',
   '| Part | Measure | Result | Reference / target |',
   '|---|---|---|---|',
-  ...Object.values(results).flatMap(({ title, result, error }) =>
-    error ? [`| ${title} | — | failed: ${escape(error)} | |`] : (result?.rows ?? []).map((row: BenchRow) => `| ${title} | ${escape(row.metric)} | ${escape(row.value)} | ${escape(row.reference ?? '')} |`),
-  ),
+  ...PARTS.map((make) => make().name).flatMap((name) => {
+    const outcome = results[name];
+    if (!outcome) return [];
+    const title = outcome.at && outcome.at !== startedAt.toISOString() ? `${outcome.title} (run ${outcome.at.slice(0, 16).replace('T', ' ')})` : outcome.title;
+    return outcome.error
+      ? [`| ${title} | — | failed: ${escape(outcome.error)} | |`]
+      : (outcome.result?.rows ?? []).map((row: BenchRow) => `| ${title} | ${escape(row.metric)} | ${escape(row.value)} | ${escape(row.reference ?? '')} |`);
+  }),
 ].join('\n');
 const readme = readFileSync(README, 'utf8');
 const from = readme.indexOf(START);
