@@ -82,5 +82,5 @@ console.log(`wrote ${RESULTS}`);
 process.exit(0);
 
 function escape(text: string): string {
-  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+  return text.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('\n', ' ');
 }
