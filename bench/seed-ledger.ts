@@ -58,7 +58,7 @@ export async function seedLedger(count: number): Promise<Bench> {
   });
   for (let from = 0; from < count; from += 50_000) batch(from, Math.min(count, from + 50_000));
   db.prepare('UPDATE accounts SET balance_micros = ? WHERE id = ?').run(balance, account.id);
-  console.log(`seeded ${count} entries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.error(`seeded ${count} entries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   const { clientSecret } = await mintWidgetSession(store, systemClock, { accountId: account.id, permissions: ['statement:export'], ttlSeconds: 86_400 });
   const app = createApp({ store, clock: systemClock, config: { secretKey: 'sk_bench', allowedOrigins: [] } });

@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { cors } from 'hono/cors';
 import type { RequestIdVariables } from 'hono/request-id';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { demoRoutes } from './demo/routes.js';
 import { demoQualityRoutes } from './demo/simulator/routes.js';
 import type { AppDeps } from './deps.js';
@@ -15,8 +12,12 @@ import { bodyLimits } from './middleware/body-limits.js';
 import { balancePayload } from './routes/balance-payload.js';
 import { qualityJson, quotaJson } from './routes/quality-representations.js';
 import { eventStreamAuth } from './middleware/event-stream-auth.js';
+import { onlyWithBody } from './middleware/only-with-body.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { widgetCors as allowListCors } from './middleware/widget-cors.js';
 import { errorBody, errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
+import { requestId } from './middleware/request-id.js';
 import { clientAddress } from './middleware/client-address.js';
 import { createRateLimiter } from './middleware/rate-limit.js';
 import { DEFAULT_RATE_LIMITS } from './domain/rate-limits.js';
@@ -71,13 +72,16 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   const metrics = deps.metrics ?? createMetrics({ store, clock });
   app.use(requestId());
   app.use(requestLog({ logger: deps.logger, metrics }));
-  app.use(secureHeaders({ overwrite: false }));
-  // Every route, public pages and webhooks included; only Meta's webhooks may be larger.
+  app.use(securityHeaders());
+  // Every route, public pages and webhooks included; only Meta's webhooks may be larger. A GET or
+  // HEAD has no body to limit and skips the limiter's cost.
   app.use(
-    bodyLimits({
-      defaultMaxBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      byPath: { '/webhooks/meta': MAX_META_WEBHOOK_BYTES },
-    }),
+    onlyWithBody(
+      bodyLimits({
+        defaultMaxBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        byPath: { '/webhooks/meta': MAX_META_WEBHOOK_BYTES },
+      }),
+    ),
   );
 
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
@@ -141,12 +145,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
 
   // CORS goes on the widget paths only: the partner API is server-to-server and a browser must
   // never be invited to call it with the secret key.
-  const widgetCors = cors({
-    origin: [...config.allowedOrigins],
+  const widgetCors = allowListCors({
+    origins: config.allowedOrigins,
     allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type'],
     exposeHeaders: ['Content-Disposition'],
-    maxAge: 600,
+    maxAgeSeconds: 600,
   });
   for (const path of pathsOf([...widgetApi, rateCard])) app.use(path, widgetCors);
 

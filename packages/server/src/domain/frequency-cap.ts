@@ -3,7 +3,7 @@ import { requireAccount } from './accounts.js';
 import type { Clock } from './clock.js';
 import { DomainError } from './errors.js';
 import type { Store } from '../store/store.js';
-import type { MarketingDeliveryOutcome, MarketingSendPolicy } from '../store/frequency-cap-store.js';
+import type { MarketingDelivery, MarketingDeliveryOutcome, MarketingSendPolicy } from '../store/frequency-cap-store.js';
 
 /** How many marketing messages one recipient may get from an account within a sliding window. */
 export interface FrequencyCap {
@@ -96,16 +96,36 @@ export async function recordMarketingDelivery(
   store: Store,
   delivery: { accountId: string; recipient: string; messageId: string; at: Date },
 ): Promise<MarketingDeliveryOutcome> {
+  return store.recordMarketingDelivery(marketingDeliveryOf(delivery) ?? invalidRecipient(delivery.recipient));
+}
+
+/**
+ * The {@link MarketingDelivery} that counts a delivered marketing message (see
+ * {@link recordMarketingDelivery}), for a caller that records it in its own transaction; null when
+ * the recipient is no `wa_id` at all.
+ */
+export function marketingDeliveryOf(delivery: {
+  readonly accountId: string;
+  readonly recipient: string;
+  readonly messageId: string;
+  readonly at: Date;
+}): MarketingDelivery | null {
   const waId = /^\d{6,15}$/.test(delivery.recipient) ? delivery.recipient : null;
-  const recipient = normalizeRecipient(delivery.recipient) ?? waId ?? requireRecipient(delivery.recipient);
-  return store.recordMarketingDelivery({
+  const recipient = normalizeRecipient(delivery.recipient) ?? waId;
+  if (recipient === null) return null;
+  return {
     accountId: delivery.accountId,
     recipient,
     messageId: delivery.messageId,
     at: delivery.at,
     claimSince: new Date(delivery.at.getTime() - CLAIM_HORIZON_MS),
     claimUntil: new Date(delivery.at.getTime() + CLAIM_AHEAD_MS),
-  });
+  };
+}
+
+function invalidRecipient(text: string): never {
+  requireRecipient(text);
+  throw new DomainError('invalid', 'invalid_recipient', `recipient: ${text} is not a phone number`);
 }
 
 /** Deletes sends (at most `limit`) too old to count under any cap (for a periodic job). */

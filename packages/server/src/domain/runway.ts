@@ -2,7 +2,7 @@ import type { Account } from './accounts.js';
 import type { Clock } from './clock.js';
 import type { Store } from '../store/store.js';
 
-/** How many days of spend the window looks back on. */
+/** How many days of spend the window looks back on: today (UTC) and the six days before it. */
 export const RUNWAY_BASIS_DAYS = 7;
 
 const DAY_MS = 86_400_000;
@@ -31,10 +31,14 @@ export function computeRunway(balanceMicros: bigint, spendMicros: bigint): Runwa
   return { days: Number(days), averageDailySpendMicros, basisDays };
 }
 
-/** Reads an account's message spend over the basis window (now − 7 days, now] and computes its runway. */
+/**
+ * Reads an account's message spend over the basis window, the last {@link RUNWAY_BASIS_DAYS} UTC
+ * calendar days (today included, so far), and computes its runway. Whole days, because the spend
+ * comes from the ledger's daily roll-up: the read costs the same at ten entries a week as at a
+ * million a day, where summing the entries themselves read every one of them on every balance read.
+ */
 export async function accountRunway(store: Store, clock: Clock, account: Account): Promise<Runway> {
-  const now = clock.now().getTime();
-  const from = new Date(now - RUNWAY_BASIS_DAYS * DAY_MS + 1);
-  const spend = await store.sumDebits(account.id, 'message', from, new Date(now + 1));
+  const today = Math.floor(clock.now().getTime() / DAY_MS);
+  const spend = await store.sumDailyDebits(account.id, 'message', today - RUNWAY_BASIS_DAYS + 1, today);
   return computeRunway(account.balanceMicros, spend);
 }

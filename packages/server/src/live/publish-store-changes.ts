@@ -3,6 +3,7 @@ import { formatAmount } from '../domain/money.js';
 import type { Payment } from '../domain/payments/payment.js';
 import type { StoreChange } from '../store/changes.js';
 import type { Store } from '../store/store.js';
+import { coalescedPushes } from './balance-pushes.js';
 import type { LiveEvent, LiveEventBus, LivePayload, TopupLivePayload } from './live-events.js';
 
 /** What {@link publishStoreChanges} needs; the payloads are the HTTP layer's, passed in. */
@@ -14,6 +15,8 @@ export interface StoreChangePublishing {
   /** The `GET /v1/quality` and `GET /v1/quota` payloads of an account as they are now. */
   readonly phoneStatusOf: (account: Account) => Promise<{ quality: LivePayload; quota: LivePayload }>;
   readonly logError: (message: string, error: unknown) => void;
+  /** The shortest time between two `balance` pushes of one account (see {@link coalescedPushes}). */
+  readonly balanceIntervalMs?: number | undefined;
 }
 
 /**
@@ -21,8 +24,9 @@ export interface StoreChangePublishing {
  * entry or a threshold publishes the fresh `balance`, a credited payment its `topup`, a quality or
  * limit change the fresh `quality` and `quota`. Whichever instance made the change, every instance
  * hears it (on PostgreSQL), so a widget sees a charge handled elsewhere. Events of one account go
- * out in the order of its changes; a burst of balance changes is published once, as it ends.
- * Returns the function that stops publishing.
+ * out in the order of its changes, except that `balance` pushes are coalesced: the first at once,
+ * the changes of the next 250 ms in one push when they end, so a burst of charged messages is one
+ * balance read per interval. Returns the function that stops publishing.
  */
 export function publishStoreChanges(deps: StoreChangePublishing): () => void {
   const { store, bus, logError } = deps;
@@ -52,12 +56,18 @@ export function publishStoreChanges(deps: StoreChangePublishing): () => void {
     return account ? build(account) : [];
   };
 
+  const balancePushes = coalescedPushes((accountId) => {
+    // A held-back push goes out later: its widgets may have gone by then.
+    if (!bus.hasSubscribers(accountId)) return;
+    enqueue(accountId, () => withAccount(accountId, async (account) => [{ type: 'balance', data: await deps.balanceOf(account) }]), true);
+  }, deps.balanceIntervalMs);
+
   const handle = (change: StoreChange) => {
     if (!bus.hasSubscribers(change.accountId)) return;
     switch (change.kind) {
       case 'ledger':
       case 'threshold':
-        enqueue(change.accountId, () => withAccount(change.accountId, async (account) => [{ type: 'balance', data: await deps.balanceOf(account) }]), true);
+        balancePushes.changed(change.accountId);
         return;
       case 'payment_credited':
         enqueue(change.accountId, async () => {
@@ -78,7 +88,11 @@ export function publishStoreChanges(deps: StoreChangePublishing): () => void {
         return;
     }
   };
-  return store.changes.subscribe(handle);
+  const unsubscribe = store.changes.subscribe(handle);
+  return () => {
+    unsubscribe();
+    balancePushes.stop();
+  };
 }
 
 /** The `topup` event of a credited payment: the top-up, or the link it paid. */

@@ -1,5 +1,5 @@
 import type { Account } from '../domain/accounts.js';
-import type { MessageCharge, MessageChargeWrite } from '../domain/billing/message-charge.js';
+import type { MessageCharge, MessageStatusOutcome, MessageStatusUpdate } from '../domain/billing/message-charge.js';
 import type { AccountPricing, Rate } from '../domain/pricing/rate-card.js';
 
 /** Which recipients of the usage tables to count. */
@@ -53,15 +53,14 @@ export interface MetaBillingStore {
 
   getMessageCharge(accountId: string, wamid: string): Promise<MessageCharge | null>;
   /**
-   * In one transaction: reads the message's record, lets `decide` return what to write (or null
-   * for nothing), then upserts the record, appends its debit (balance may go below zero) and
-   * records the usage. Returns the record as it is afterwards.
+   * Applies the statuses of a batch (one webhook change) in one transaction, each in its own
+   * savepoint, in order: reads the message's record, lets `decide` return what to write (or null for
+   * nothing), then upserts the record, appends its debit (balance may go below zero), records the
+   * usage and the marketing delivery. A status that fails rolls back alone (`ok: false`); the
+   * promise rejects only when the transaction itself fails (nothing was written). An implementation
+   * may commit batches of concurrent callers together; each promise settles after the commit.
    */
-  applyMessageStatus(
-    accountId: string,
-    wamid: string,
-    decide: (current: MessageCharge | null) => MessageChargeWrite | null,
-  ): Promise<MessageCharge | null>;
+  applyMessageStatuses(accountId: string, updates: readonly MessageStatusUpdate[]): Promise<MessageStatusOutcome[]>;
   /**
    * Delivered billable messages that had no rate, delivered in `[from, to)` (open bounds when
    * null): how many, and the newest `limit` of them. For the statement.

@@ -67,8 +67,12 @@ export interface Store
   appendLedgerEntry(entry: NewLedgerEntry, policy: LedgerPolicy, options?: LedgerAppendOptions): Promise<LedgerAppendResult>;
   /** All entries of an account, in the order they were appended. */
   listLedgerEntries(accountId: string): Promise<LedgerEntry[]>;
-  /** The total (positive micro-units) of an account's debits of `kind` created in [`from`, `to`). */
-  sumDebits(accountId: string, kind: LedgerKind, from: Date, to: Date): Promise<bigint>;
+  /**
+   * The total (positive micro-units) of an account's debits of `kind` created on the UTC days
+   * `firstDay` to `lastDay` (whole days since 1970-01-01, both included). Read from a per-day
+   * roll-up kept in the transaction of every append: its cost does not grow with the entries.
+   */
+  sumDailyDebits(accountId: string, kind: LedgerKind, firstDay: number, lastDay: number): Promise<bigint>;
 
   /** Phone snapshots, portfolio messaging limits and the quality timeline. */
   readonly phoneStatus: PhoneStatusStore;

@@ -1,3 +1,4 @@
+import type { MarketingDelivery } from '../../store/frequency-cap-store.js';
 import type { NewLedgerEntry } from '../ledger.js';
 
 /**
@@ -47,7 +48,24 @@ export interface MessageChargeWrite {
   /** The debit to append (allowed below zero): its id is recorded as `ledgerEntryId`. */
   readonly ledgerEntry: NewLedgerEntry | null;
   readonly usage: UsageTouch | null;
+  /**
+   * A delivered marketing message to count toward the frequency cap, in the same transaction: set
+   * by the write that first makes the message both delivered and known to be marketing, never by a
+   * repeat (a settled message writes nothing at all).
+   */
+  readonly marketingDelivery?: MarketingDelivery | null;
 }
+
+/** One status of a batch: the message and what to write, decided inside the transaction. */
+export interface MessageStatusUpdate {
+  readonly wamid: string;
+  readonly decide: (current: MessageCharge | null) => MessageChargeWrite | null;
+}
+
+/** What became of one status of a batch: its record afterwards, or why its savepoint rolled back. */
+export type MessageStatusOutcome =
+  | { readonly ok: true; readonly charge: MessageCharge | null; readonly debited: boolean }
+  | { readonly ok: false; readonly error: unknown };
 
 /** The portfolio key under which an account's usage is counted. */
 export function usagePortfolioKey(account: { readonly id: string; readonly businessPortfolioId: string | null }): string {

@@ -46,6 +46,20 @@ export function marketName(code: string): string {
  * +1 is the exception, where Meta names the islands that are "Other". Unplaceable numbers → OTHER.
  */
 export function marketOfRecipient(recipientId: string): RecipientMarket {
+  const known = recentMarkets.get(recipientId);
+  if (known) return known;
+  const market = placeRecipient(recipientId);
+  // Parsing a number is the costliest step of a status webhook, and a business writes to the same
+  // customers again and again: remember the latest numbers (a bounded map, oldest out first).
+  if (recentMarkets.size >= RECENT_MARKETS_LIMIT) recentMarkets.delete(recentMarkets.keys().next().value as string);
+  recentMarkets.set(recipientId, market);
+  return market;
+}
+
+const RECENT_MARKETS_LIMIT = 10_000;
+const recentMarkets = new Map<string, RecipientMarket>();
+
+function placeRecipient(recipientId: string): RecipientMarket {
   const digits = recipientId.replace(/^\+/, '');
   if (!/^\d{4,20}$/.test(digits)) return { market: OTHER_MARKET, country: null };
   const parsed = parsePhoneNumberFromString(`+${digits}`);

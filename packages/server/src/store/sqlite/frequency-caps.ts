@@ -95,19 +95,21 @@ export class SqliteFrequencyCaps implements FrequencyCapStore {
   }
 
   async recordMarketingDelivery(delivery: MarketingDelivery): Promise<MarketingDeliveryOutcome> {
+    return this.#db.transaction(() => this.recordDeliveryInTransaction(delivery)).immediate();
+  }
+
+  /** The body of {@link recordMarketingDelivery}, for a caller already inside a write transaction. */
+  recordDeliveryInTransaction(delivery: MarketingDelivery): MarketingDeliveryOutcome {
     const { accountId, recipient, messageId } = delivery;
     const s = this.#statements;
-    const run = this.#db.transaction((): MarketingDeliveryOutcome => {
-      if (s.findMessage.get(accountId, messageId) !== undefined) return 'duplicate';
-      const unclaimed = s.findUnclaimed.get(accountId, recipient, delivery.claimSince.getTime(), delivery.claimUntil.getTime());
-      if (unclaimed !== undefined) {
-        s.claim.run(messageId, unclaimed);
-        return 'claimed';
-      }
-      s.insertSend.run(accountId, recipient, messageId, delivery.at.getTime());
-      return 'recorded';
-    });
-    return run.immediate();
+    if (s.findMessage.get(accountId, messageId) !== undefined) return 'duplicate';
+    const unclaimed = s.findUnclaimed.get(accountId, recipient, delivery.claimSince.getTime(), delivery.claimUntil.getTime());
+    if (unclaimed !== undefined) {
+      s.claim.run(messageId, unclaimed);
+      return 'claimed';
+    }
+    s.insertSend.run(accountId, recipient, messageId, delivery.at.getTime());
+    return 'recorded';
   }
 
   async pruneMarketingSends(before: Date, limit = -1): Promise<number> {

@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Account } from '../../domain/accounts.js';
-import type { ChargeOutcome, MessageCharge, MessageChargeWrite } from '../../domain/billing/message-charge.js';
+import type {
+  ChargeOutcome,
+  MessageCharge,
+  MessageChargeWrite,
+  MessageStatusOutcome,
+  MessageStatusUpdate,
+} from '../../domain/billing/message-charge.js';
+import type { MarketingDelivery } from '../frequency-cap-store.js';
 import type { LedgerAppendResult, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
 import { withinBalanceRange } from '../../domain/ledger.js';
 import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
@@ -39,9 +46,24 @@ interface MessageChargeRow {
 const CHARGE_COLUMNS = `account_id, wamid, recipient, market, country, is_group, last_status, pricing_type, category,
   billable, delivered_at, failed_at, outcome, price_micros, ledger_entry_id, created_at, updated_at`;
 
+/** Statuses of concurrent callers waiting for the next commit. */
+interface PendingBatch {
+  readonly accountId: string;
+  readonly updates: readonly MessageStatusUpdate[];
+  readonly resolve: (outcomes: MessageStatusOutcome[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
  * The SQLite side of {@link MetaBillingStore}. `append` is the ledger append of the owning store,
- * called inside this class's transactions (a nested transaction, so a savepoint).
+ * called inside this class's transactions (a nested transaction, so a savepoint); `recordDelivery`
+ * counts a marketing delivery inside them.
+ *
+ * Status batches are committed together (group commit): every batch handed in during one turn of
+ * the event loop goes into one IMMEDIATE transaction, each status in its own savepoint. A commit
+ * writes every page it touched to the WAL, about a dozen for a charged message (ledger, message,
+ * usage, roll-up and their indexes), so one commit per status bounded ingest far below what the
+ * database can do; one commit per turn pays that once for all the webhooks that arrived together.
  */
 export class SqliteMetaBilling implements MetaBillingStore {
   readonly #db: Database.Database;
@@ -49,11 +71,14 @@ export class SqliteMetaBilling implements MetaBillingStore {
   readonly #replaceCard;
   readonly #setPricing;
   readonly #applyStatus;
+  readonly #applyBatches;
+  #pending: PendingBatch[] = [];
 
   constructor(
     db: Database.Database,
     accountColumns: string,
     append: (entry: NewLedgerEntry, policy: LedgerPolicy) => LedgerAppendResult,
+    recordDelivery: (delivery: MarketingDelivery) => unknown,
   ) {
     this.#db = db;
     const s = {
@@ -137,17 +162,20 @@ export class SqliteMetaBilling implements MetaBillingStore {
         for (const rate of pricing.rates) s.insertAccountRate.run(accountId, rate.market, rate.category, rate.priceMicros);
       }
     });
+    // Called inside #applyBatches: a nested transaction, so a savepoint per status.
     this.#applyStatus = db.transaction(
-      (accountId: string, wamid: string, decide: (current: MessageCharge | null) => MessageChargeWrite | null): MessageCharge | null => {
+      (accountId: string, wamid: string, decide: (current: MessageCharge | null) => MessageChargeWrite | null) => {
         const row = s.charge.get(accountId, wamid);
         const current = row ? toMessageCharge(row) : null;
         const write = decide(current);
-        if (!write) return current;
+        if (!write) return { charge: current, debited: false };
         let charge = write.charge;
+        let debited = false;
         if (write.ledgerEntry) {
           // Meta has billed a delivered message: the debit may take the balance below zero.
-          const { entry } = append(write.ledgerEntry, withinBalanceRange);
+          const { entry, replayed } = append(write.ledgerEntry, withinBalanceRange);
           charge = { ...charge, ledgerEntryId: entry.id };
+          debited = !replayed;
         }
         s.upsertCharge.run(chargeParams(charge));
         if (write.usage) {
@@ -155,8 +183,20 @@ export class SqliteMetaBilling implements MetaBillingStore {
           s.touchPortfolio.run({ key: write.usage.portfolioKey, recipient: write.usage.recipient, at });
           s.touchAccount.run({ account: write.usage.accountId, recipient: write.usage.recipient, at });
         }
-        return charge;
+        if (write.marketingDelivery) recordDelivery(write.marketingDelivery);
+        return { charge, debited };
       },
+    );
+    this.#applyBatches = db.transaction((batches: readonly PendingBatch[]): MessageStatusOutcome[][] =>
+      batches.map((batch) =>
+        batch.updates.map((update): MessageStatusOutcome => {
+          try {
+            return { ok: true, ...this.#applyStatus(batch.accountId, update.wamid, update.decide) };
+          } catch (error) {
+            return { ok: false, error };
+          }
+        }),
+      ),
     );
   }
 
@@ -186,12 +226,26 @@ export class SqliteMetaBilling implements MetaBillingStore {
     return row ? toMessageCharge(row) : null;
   }
 
-  async applyMessageStatus(
-    accountId: string,
-    wamid: string,
-    decide: (current: MessageCharge | null) => MessageChargeWrite | null,
-  ): Promise<MessageCharge | null> {
-    return this.#applyStatus.immediate(accountId, wamid, decide);
+  applyMessageStatuses(accountId: string, updates: readonly MessageStatusUpdate[]): Promise<MessageStatusOutcome[]> {
+    if (updates.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ accountId, updates, resolve, reject });
+      if (this.#pending.length === 1) setImmediate(() => this.#commitPending());
+    });
+  }
+
+  #commitPending(): void {
+    const batches = this.#pending;
+    this.#pending = [];
+    let outcomes: MessageStatusOutcome[][];
+    try {
+      // IMMEDIATE takes the write lock before any record is read, as a single status did.
+      outcomes = this.#applyBatches.immediate(batches);
+    } catch (error) {
+      for (const batch of batches) batch.reject(error);
+      return;
+    }
+    batches.forEach((batch, index) => batch.resolve(outcomes[index] ?? []));
   }
 
   async listUnpricedMessages(accountId: string, { from, to, limit }: UnpricedQuery): Promise<UnpricedMessages> {

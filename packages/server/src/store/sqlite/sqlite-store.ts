@@ -36,7 +36,7 @@ import type { GraphReadClaim } from '../coordination-store.js';
 import { SqliteCoordination } from './coordination.js';
 import { SqliteFrequencyCaps } from './frequency-caps.js';
 import { SqliteStatementQueries } from './statement-queries.js';
-import type { MessageCharge, MessageChargeWrite } from '../../domain/billing/message-charge.js';
+import type { MessageCharge, MessageStatusOutcome, MessageStatusUpdate } from '../../domain/billing/message-charge.js';
 import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
 import type { UnpricedMessages, UnpricedQuery, UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
 import { SqliteMetaBilling } from './meta-billing-sqlite.js';
@@ -102,8 +102,12 @@ class SqliteStore implements Store {
   readonly #coordination: SqliteCoordination;
   readonly changes: StoreChanges;
   readonly #fanout: ChangeFanout;
-  /** Changes of the transaction running now (better-sqlite3 runs one at a time, synchronously). */
-  #pending: StoreChange[] = [];
+  /**
+   * Changes of the transaction running now (better-sqlite3 runs one at a time, synchronously), or
+   * null outside {@link #announce}: a transaction announced otherwise (the status batches' group
+   * commit) must not pile its changes up here.
+   */
+  #pending: StoreChange[] | null = null;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -164,10 +168,10 @@ class SqliteStore implements Store {
           `SELECT ${ENTRY_COLUMNS} FROM ledger_entries WHERE account_id = ? ORDER BY seq`,
         )
         .safeIntegers(),
-      sumDebits: db
-        .prepare<[string, string, number, number], { total: bigint | null }>(
-          `SELECT -SUM(amount_micros) AS total FROM ledger_entries
-            WHERE account_id = ? AND kind = ? AND created_at >= ? AND created_at < ? AND amount_micros < 0`,
+      sumDailyDebits: db
+        .prepare<[string, string, number, number], { high: bigint | null; low: bigint | null }>(
+          `SELECT SUM(debit_high) AS high, SUM(debit_low) AS low FROM ledger_daily_debits
+            WHERE account_id = ? AND kind = ? AND day BETWEEN ? AND ?`,
         )
         .safeIntegers(),
     };
@@ -203,7 +207,7 @@ class SqliteStore implements Store {
       const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: createdAt };
       this.#lowBalanceAlert.reevaluate(accountAfter, written.id, createdAt);
       if (options.hostEvents) this.#hostEvents.insert(options.hostEvents(written, accountAfter));
-      this.#pending.push({ kind: 'ledger', accountId: entry.accountId });
+      this.#pending?.push({ kind: 'ledger', accountId: entry.accountId });
       return { entry: written, replayed: false };
     });
     this.#setThreshold = db.transaction((id: string, thresholdMicros: bigint | null, at: Date): Account | null => {
@@ -214,7 +218,12 @@ class SqliteStore implements Store {
       this.#lowBalanceAlert.reevaluate(account, null, at);
       return account;
     });
-    this.#billing = new SqliteMetaBilling(db, ACCOUNT_COLUMNS, (entry, policy) => this.#append(entry, policy, {}));
+    this.#billing = new SqliteMetaBilling(
+      db,
+      ACCOUNT_COLUMNS,
+      (entry, policy) => this.#append(entry, policy, {}),
+      (delivery) => this.#caps.recordDeliveryInTransaction(delivery),
+    );
     this.#payments = new SqlitePayments(db, (entry, policy, options) => this.#append(entry, policy, options));
     this.#rateLimits = new SqliteRateLimits(db);
     this.#operations = new SqliteOperations(db);
@@ -359,8 +368,10 @@ class SqliteStore implements Store {
     return this.#caps.pruneMarketingSends(before, limit);
   }
 
-  async sumDebits(accountId: string, kind: LedgerKind, from: Date, to: Date): Promise<bigint> {
-    return this.#statements.sumDebits.get(accountId, kind, from.getTime(), to.getTime())?.total ?? 0n;
+  async sumDailyDebits(accountId: string, kind: LedgerKind, firstDay: number, lastDay: number): Promise<bigint> {
+    // The roll-up is kept by a trigger on ledger_entries (migration 0009), in the append's transaction.
+    const row = this.#statements.sumDailyDebits.get(accountId, kind, firstDay, lastDay);
+    return (row?.high ?? 0n) * 1_000_000_000_000n + (row?.low ?? 0n);
   }
 
   async enqueueHostEvents(events: readonly HostEvent[]): Promise<void> {
@@ -427,12 +438,13 @@ class SqliteStore implements Store {
   getMessageCharge(accountId: string, wamid: string): Promise<MessageCharge | null> {
     return this.#billing.getMessageCharge(accountId, wamid);
   }
-  applyMessageStatus(
-    accountId: string,
-    wamid: string,
-    decide: (current: MessageCharge | null) => MessageChargeWrite | null,
-  ): Promise<MessageCharge | null> {
-    return this.#announce(() => this.#billing.applyMessageStatus(accountId, wamid, decide));
+  applyMessageStatuses(accountId: string, updates: readonly MessageStatusUpdate[]): Promise<MessageStatusOutcome[]> {
+    // Batches are committed together on a later turn (group commit), outside this call: the
+    // changes are the debits of the statuses whose savepoints committed, known from the outcomes.
+    return this.#announce(
+      () => this.#billing.applyMessageStatuses(accountId, updates),
+      (outcomes) => (outcomes.some((outcome) => outcome.ok && outcome.debited) ? [{ kind: 'ledger', accountId }] : []),
+    );
   }
   listUnpricedMessages(accountId: string, range: UnpricedQuery): Promise<UnpricedMessages> {
     return this.#billing.listUnpricedMessages(accountId, range);

@@ -1,0 +1,11 @@
+/**
+ * The parts of `npm run bench`, in the order they run. Each is a module exporting a factory of a
+ * {@link BenchPart}; swap one by changing its import here (e.g. a richer widget-weight module).
+ */
+import type { BenchPart } from './part.js';
+import { serverPart } from './server.js';
+import { statementPart } from './statement.js';
+import { widgetSpeedPart } from './widget-speed.js';
+import { widgetWeightPart } from './widget-weight.js';
+
+export const PARTS: readonly (() => BenchPart)[] = [serverPart, statementPart, widgetWeightPart, widgetSpeedPart];

@@ -1,0 +1,182 @@
+/**
+ * Server throughput as ratios to a plain Hono JSON route, both started in their own processes in
+ * this run and loaded over loopback by autocannon (50 connections): widget reads, and signed
+ * status webhooks (one status per request, a repeat every fourth) with the exactness check, the
+ * resident memory at the end, and how long a 3 MB webhook holds other requests.
+ */
+import { PARTNER_KEY, benchPrice, benchStatus, signedWebhook, OPENING_BALANCE_MICROS, type ServerInfo } from '../bench-setup.js';
+import { startChildServer, type ChildServer } from '../lib/child-server.js';
+import { runLoad, type LoadResult } from '../lib/load.js';
+import type { BenchPart, BenchRow } from './part.js';
+
+/** Seconds of load per figure, split into ROUNDS alternating rounds with the plain route. */
+const SECONDS = Number(process.env['WA_BENCH_SECONDS'] ?? 9);
+const WARMUP_SECONDS = 3;
+const ROUNDS = 3;
+const WIDGET_READS = ['/v1/balance', '/v1/account', '/v1/quality', '/v1/usage/24h'] as const;
+
+/** The part measuring the server on the embedded database, and on PostgreSQL when DATABASE_URL is set. */
+export function serverPart(): BenchPart {
+  return {
+    name: 'server',
+    title: 'Server: widget reads and webhook ingest against a plain Hono route',
+    timeoutSeconds: 300,
+    async run() {
+      const plain = await startChildServer<{ port: number }>('servers/plain-hono.ts');
+      const embedded = await measureStore(plain, { DATABASE_URL: '' }, 'embedded');
+      const postgres = process.env['DATABASE_URL'] ? await measureStore(plain, {}, 'PostgreSQL', { readsToo: false }) : null;
+      await plain.stop();
+      const rows: BenchRow[] = [...embedded.rows, ...(postgres?.rows ?? [{ metric: 'ingest on PostgreSQL', value: 'not run (DATABASE_URL unset)' }])];
+      return { rows, data: { embedded: embedded.data, postgres: postgres?.data ?? null } };
+    },
+  };
+}
+
+async function measureStore(
+  plain: ChildServer<{ port: number }>,
+  env: NodeJS.ProcessEnv,
+  label: string,
+  { readsToo = true } = {},
+): Promise<{ rows: BenchRow[]; data: Record<string, unknown> }> {
+  const server = await startChildServer<ServerInfo>('servers/wa-server.ts', { env });
+  const base = `http://127.0.0.1:${server.info.port}`;
+  const widgetHeaders = { authorization: `Bearer ${server.info.clientSecret}`, origin: 'http://127.0.0.1' };
+  const plainUrl = `http://127.0.0.1:${plain.info.port}/plain`;
+  const measure = async (child: ChildServer<unknown>, run: () => Promise<LoadResult>) => {
+    const before = await child.cpuSeconds();
+    const result = await run();
+    const after = await child.cpuSeconds();
+    const cpuMicrosPerRequest = before !== null && after !== null ? Math.round(((after - before) / result.requests) * 1e6) : null;
+    return { ...result, cpuMicrosPerRequest };
+  };
+
+  // JIT warm-up of both servers, so that neither figure includes compiling the code it measures.
+  await runLoad({ url: plainUrl, durationSeconds: WARMUP_SECONDS });
+  for (const path of WIDGET_READS) await runLoad({ url: base + path, durationSeconds: 1, headers: widgetHeaders });
+  let sent = 0;
+  const delivered = new Set<number>();
+  const ingestRequest = (request: Parameters<NonNullable<Parameters<typeof runLoad>[0]['setupRequest']>>[0]) => {
+    const n = sent++;
+    // Every fourth status repeats the delivery of three messages earlier, as a `read`.
+    const repeat = n % 4 === 3;
+    if (!repeat) delivered.add(n);
+    const webhook = signedWebhook([repeat ? benchStatus(n - 3, 'read') : benchStatus(n, 'delivered')]);
+    return { ...request, method: 'POST' as const, path: '/webhooks/meta', body: webhook.body, headers: webhook.headers };
+  };
+  await runLoad({ url: `${base}/webhooks/meta`, durationSeconds: WARMUP_SECONDS, method: 'POST', setupRequest: ingestRequest });
+
+  // The machine is shared and its load drifts within seconds: each figure alternates short runs of
+  // the plain route and of the target, and its ratio is the median of the rounds' ratios.
+  const versus = async (run: () => Promise<LoadResult>) => {
+    const rounds: { plain: Awaited<ReturnType<typeof measure>>; target: Awaited<ReturnType<typeof measure>>; ratio: number }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const plainRun = await measure(plain, () => runLoad({ url: plainUrl, durationSeconds: SECONDS / ROUNDS }));
+      const target = await measure(server, run);
+      rounds.push({ plain: plainRun, target, ratio: target.requestsPerSecond / plainRun.requestsPerSecond });
+    }
+    const sorted = [...rounds].sort((a, b) => a.ratio - b.ratio);
+    const middle = sorted[sorted.length >> 1]!;
+    return { ratio: middle.ratio, plain: middle.plain, target: middle.target, rounds };
+  };
+  const reads: Record<string, Awaited<ReturnType<typeof versus>>> = {};
+  if (readsToo) {
+    for (const path of WIDGET_READS) reads[path] = await versus(() => runLoad({ url: base + path, durationSeconds: SECONDS / ROUNDS, headers: widgetHeaders }));
+  }
+  const ingest = await versus(() =>
+    runLoad({ url: `${base}/webhooks/meta`, durationSeconds: SECONDS / ROUNDS, method: 'POST', setupRequest: ingestRequest }),
+  );
+  const exactness = await checkExactness(base, server.info.accountId, delivered);
+  const blocking = await largeBatchBlocking(base, sent + 1_000_000);
+  const rssBytes = await server.rss();
+  await server.stop();
+
+  const latency = (r: LoadResult) => `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`;
+  const show = (v: Awaited<ReturnType<typeof versus>>, unit: string) =>
+    `${v.ratio.toFixed(3)}× (${v.target.requestsPerSecond} ${unit} vs ${v.plain.requestsPerSecond} req/s plain)`;
+  const cpu = (v: Awaited<ReturnType<typeof versus>>) =>
+    `server CPU ${v.target.cpuMicrosPerRequest ?? '?'} µs/request vs ${v.plain.cpuMicrosPerRequest ?? '?'} plain`;
+  const rows: BenchRow[] = [];
+  if (readsToo) {
+    const plainRuns = Object.values(reads).flatMap((v) => v.rounds.map((r) => r.plain.requestsPerSecond));
+    rows.push({ metric: 'plain Hono JSON route (reference)', value: `${Math.min(...plainRuns)}–${Math.max(...plainRuns)} req/s over the run`, reference: `${ROUNDS} alternating rounds of ${SECONDS / ROUNDS} s per figure; median ratio` });
+    for (const [path, v] of Object.entries(reads)) {
+      rows.push({ metric: `GET ${path} (${label})`, value: show(v, 'req/s'), reference: `${latency(v.target)}; ${cpu(v)}; ≥ 0.5×, aim 0.7×` });
+    }
+  }
+  rows.push({
+    metric: `status webhooks, 1 status/request, ¼ repeats (${label})`,
+    value: show(ingest, 'statuses/s'),
+    reference: `${latency(ingest.target)}; ${cpu(ingest)}; ≥ 0.25×, aim 0.35×`,
+  });
+  rows.push({
+    metric: `exactness after ingest (${label})`,
+    value: exactness.exact ? `exact: ${exactness.charged} messages, balance ${exactness.balanceMicros} µ` : `MISMATCH: balance ${exactness.balanceMicros} µ, expected ${exactness.expectedMicros} µ`,
+    reference: 'balance = opening − Σ charged prices, to the micro-unit',
+  });
+  rows.push({
+    metric: `3 MB webhook (${blocking.statuses} statuses) (${label})`,
+    value: `applied in ${blocking.webhookMs} ms; GET /healthz meanwhile: max ${blocking.maxHealthMs} ms over ${blocking.healthRequests} requests`,
+    reference: 'other requests never wait more than 50 ms',
+  });
+  rows.push({ metric: `server memory at the end (${label})`, value: rssBytes === null ? 'n/a' : `${(rssBytes / 2 ** 20).toFixed(0)} MB RSS` });
+  return {
+    rows,
+    data: { store: server.info.store, reads, ingest, exactness, blocking, rssBytes },
+  };
+}
+
+/**
+ * Sends every delivered message once more, in batches, so that any request the load cut short is
+ * certainly applied (a replay changes nothing), then compares the balance with what the bench
+ * card says those messages cost.
+ */
+async function checkExactness(base: string, accountId: string, delivered: ReadonlySet<number>) {
+  const ids = [...delivered];
+  for (let start = 0; start < ids.length; start += 200) {
+    const webhook = signedWebhook(ids.slice(start, start + 200).map((i) => benchStatus(i, 'delivered')));
+    const res = await fetch(`${base}/webhooks/meta`, { method: 'POST', body: webhook.body, headers: webhook.headers });
+    if (res.status !== 200) throw new Error(`replay answered ${res.status}: ${await res.text()}`);
+  }
+  const expectedMicros = ids.reduce((sum, i) => sum - benchPrice(i), OPENING_BALANCE_MICROS);
+  const res = await fetch(`${base}/v1/accounts/${accountId}`, { headers: { authorization: `Bearer ${PARTNER_KEY}` } });
+  const account = (await res.json()) as { balance: { amount: string } };
+  const balanceMicros = toMicros(account.balance.amount);
+  return { charged: ids.length, expectedMicros: String(expectedMicros), balanceMicros: String(balanceMicros), exact: balanceMicros === expectedMicros };
+}
+
+/** Posts a webhook of about 3 MB while GET /healthz is asked again and again; the slowest answer is the blocking. */
+async function largeBatchBlocking(base: string, firstMessage: number) {
+  const statuses: unknown[] = [];
+  let size = 0;
+  for (let i = firstMessage; size < 3 * 1024 * 1024 - 2_000; i++) {
+    const status = benchStatus(i, 'delivered');
+    size += JSON.stringify(status).length + 1;
+    statuses.push(status);
+  }
+  const webhook = signedWebhook(statuses);
+  let done = false;
+  let maxHealthMs = 0;
+  let healthRequests = 0;
+  const started = performance.now();
+  const posting = fetch(`${base}/webhooks/meta`, { method: 'POST', body: webhook.body, headers: webhook.headers }).then(async (res) => {
+    await res.text();
+    done = true;
+    return res.status;
+  });
+  while (!done) {
+    const t0 = performance.now();
+    await (await fetch(`${base}/healthz`)).text();
+    maxHealthMs = Math.max(maxHealthMs, performance.now() - t0);
+    healthRequests += 1;
+  }
+  const status = await posting;
+  if (status !== 200) throw new Error(`the 3 MB webhook answered ${status}`);
+  return { statuses: statuses.length, bytes: webhook.body.length, webhookMs: Math.round(performance.now() - started), maxHealthMs: Math.round(maxHealthMs), healthRequests };
+}
+
+function toMicros(amount: string): bigint {
+  const negative = amount.startsWith('-');
+  const [whole = '0', fraction = ''] = amount.replace('-', '').split('.');
+  const micros = BigInt(whole) * 1_000_000n + BigInt(fraction.padEnd(6, '0'));
+  return negative ? -micros : micros;
+}

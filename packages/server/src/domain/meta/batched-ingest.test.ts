@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { prepareMessageStatus } from '../billing/record-status.js';
+import type { MessageCharge } from '../billing/message-charge.js';
+import type { LiveEvent } from '../../live/live-events.js';
+import type { TestApp } from '../../test/harness.js';
+import { createTestApp } from '../../test/harness.js';
+import { postWebhook, regular, statusChange, statusItem, WABA_ID, webhook } from '../../test/meta.js';
+import { retentionSteps } from '../retention/retention.js';
+
+const PHONE_NUMBER_ID = '106540352242922';
+const CUSTOMER = '919876543210';
+const PRICE = 11_800n;
+
+describe('status webhooks in batches, concurrently, and large', () => {
+  let t: TestApp;
+  let accountId: string;
+  const deliver = (...wamids: string[]) =>
+    postWebhook(t, webhook([statusChange(PHONE_NUMBER_ID, wamids.map((wamid) => statusItem(wamid, 'delivered', CUSTOMER, regular('marketing'))))]));
+  const balance = async () => (await t.store.getAccount(accountId))?.balanceMicros;
+
+  beforeEach(async () => {
+    t = createTestApp();
+    accountId = (await t.openAccount({ phone_number_id: PHONE_NUMBER_ID, waba_id: WABA_ID })).id;
+    await t.partner('PUT', '/v1/rate-card', {
+      currency: 'USD',
+      rates: [{ market: 'IN', category: 'marketing', price: { amount: '0.0118', currency: 'USD' } }],
+    });
+  });
+  afterEach(() => t.close());
+
+  it('charges every message exactly once when webhooks with repeats arrive concurrently', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => deliver(`wamid.C${i % 80}`, `wamid.C${(i * 7) % 80}`)),
+    );
+    assert.ok(responses.every((res) => res.status === 200));
+    const entries = await t.store.listLedgerEntries(accountId);
+    assert.equal(entries.length, 80);
+    assert.equal(new Set(entries.map((entry) => entry.reference)).size, 80);
+    assert.equal(await balance(), -80n * PRICE);
+    assert.equal(entries.at(-1)?.balanceAfterMicros, -80n * PRICE);
+  });
+
+  it('applies the statuses of one change each in its own savepoint: one that fails leaves the others', async () => {
+    const account = (await t.store.getAccount(accountId))!;
+    const ok = (wamid: string) => prepareMessageStatus(t.store, t.clock, account, {
+      wamid, status: 'delivered', at: null, recipient: CUSTOMER, isGroup: false, pricing: { type: 'regular', category: 'marketing', billable: true },
+    });
+    const first = (await ok('wamid.S1'))!;
+    const last = (await ok('wamid.S3'))!;
+    const failing = {
+      wamid: 'wamid.S2',
+      decide: (current: MessageCharge | null) => {
+        const write = first.decide(current);
+        // A debit whose idempotency key collides with S1's is written, then the status fails.
+        return write && { ...write, charge: { ...write.charge, wamid: 'wamid.S2', accountId: 'acc_missing' } };
+      },
+    };
+    const outcomes = await t.store.applyMessageStatuses(accountId, [first, failing, last]);
+    assert.deepEqual(outcomes.map((outcome) => outcome.ok), [true, false, true]);
+    assert.equal((await t.store.getMessageCharge(accountId, 'wamid.S2')), null);
+    assert.deepEqual((await t.store.listLedgerEntries(accountId)).map((entry) => entry.reference), ['wamid.S1', 'wamid.S3']);
+  });
+
+  it('writes nothing, not even the frequency cap, for a status of a settled message', async () => {
+    await deliver('wamid.R1');
+    const account = (await t.store.getAccount(accountId))!;
+    const repeat = await prepareMessageStatus(t.store, t.clock, account, {
+      wamid: 'wamid.R1', status: 'read', at: null, recipient: CUSTOMER, isGroup: false, pricing: null,
+    });
+    assert.equal(repeat, null);
+    const check = await t.partner('POST', `/v1/accounts/${accountId}/marketing-sends`, { recipient: `+${CUSTOMER}` });
+    assert.equal(check.status, 200, 'the first delivery was counted toward the cap');
+  });
+
+  it('answers other requests while a webhook of thousands of statuses is being applied', async () => {
+    const statuses = Array.from({ length: 2_000 }, (_, i) => statusItem(`wamid.B${i}`, 'delivered', CUSTOMER, regular('marketing')));
+    const order: string[] = [];
+    const big = postWebhook(t, webhook([statusChange(PHONE_NUMBER_ID, statuses)])).then((res) => {
+      order.push('webhook');
+      return res;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const health = Promise.resolve(t.app.request('/healthz')).then((res) => {
+      order.push('health');
+      return res;
+    });
+    const [webhookRes, healthRes] = await Promise.all([big, health]);
+    assert.equal(healthRes.status, 200);
+    assert.equal(webhookRes.status, 200);
+    assert.deepEqual(order, ['health', 'webhook']);
+    assert.equal(await balance(), -2_000n * PRICE);
+  });
+
+  it('coalesces the balance pushes of a burst: one at once, one with the final balance when the interval ends', async () => {
+    const heard: LiveEvent[] = [];
+    t.liveEvents.subscribe(accountId, (event) => heard.push(event));
+    for (let i = 0; i < 5; i++) await deliver(`wamid.P${i}`);
+    const balances = () => heard.filter((event) => event.type === 'balance').map((event) => (event.data as { balance: { amount: string } }).balance.amount);
+    assert.deepEqual(balances(), ['-0.0118']);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.deepEqual(balances(), ['-0.0118', '-0.059']);
+  });
+
+  it('prunes usage only in the pruner, never inside a webhook', async () => {
+    const usageStep = retentionSteps(t.store).find((step) => step.name === 'usage_recipients')!;
+    const pruneUsage = () => usageStep.prune(t.clock.now(), 1_000);
+    await deliver('wamid.U1');
+    t.clock.advance(49 * 3600 * 1000);
+    await deliver('wamid.U2');
+    const since = new Date(t.clock.now().getTime() - 72 * 3600 * 1000);
+    const counted = () => t.store.countUsage({ portfolioKey: `acc:${accountId}`, accountIds: [accountId], since, newSince: since });
+    assert.equal((await counted()).uniqueCustomers, 1);
+    assert.equal(await pruneUsage(), 0, 'the same customer: its row was touched again');
+    await postWebhook(t, webhook([statusChange(PHONE_NUMBER_ID, [statusItem('wamid.U3', 'delivered', '5511987654321', regular('marketing'))])]));
+    t.clock.advance(49 * 3600 * 1000);
+    await deliver('wamid.U4');
+    assert.equal((await counted()).uniqueCustomers, 2, 'a webhook prunes nothing');
+    assert.equal(await pruneUsage(), 2);
+  });
+});
