@@ -70,24 +70,8 @@ export class PgFrequencyCaps implements FrequencyCapStore {
   }
 
   async recordMarketingDelivery(delivery: MarketingDelivery): Promise<MarketingDeliveryOutcome> {
-    const { accountId, recipient, messageId } = delivery;
     const sql = await this.#sql();
-    return sql.begin(async (tx): Promise<MarketingDeliveryOutcome> => {
-      await lockRecipient(tx, accountId, recipient);
-      const [known] = await tx`SELECT id FROM marketing_sends WHERE account_id = ${accountId} AND message_id = ${messageId}`;
-      if (known) return 'duplicate';
-      const [unclaimed] = await tx<{ id: bigint }[]>`SELECT id FROM marketing_sends
-        WHERE account_id = ${accountId} AND recipient = ${recipient} AND sent_at > ${delivery.claimSince.getTime()}
-          AND sent_at <= ${delivery.at.getTime()} AND message_id IS NULL
-        ORDER BY sent_at LIMIT 1`;
-      if (unclaimed) {
-        await tx`UPDATE marketing_sends SET message_id = ${messageId} WHERE id = ${unclaimed.id}`;
-        return 'claimed';
-      }
-      await tx`INSERT INTO marketing_sends (account_id, recipient, message_id, sent_at)
-        VALUES (${accountId}, ${recipient}, ${messageId}, ${delivery.at.getTime()})`;
-      return 'recorded';
-    });
+    return sql.begin((tx) => recordDeliveryInTransaction(tx, delivery));
   }
 
   async pruneMarketingSends(before: Date): Promise<number> {
@@ -95,6 +79,28 @@ export class PgFrequencyCaps implements FrequencyCapStore {
     const result = await sql`DELETE FROM marketing_sends WHERE sent_at <= ${before.getTime()}`;
     return result.count;
   }
+}
+
+/**
+ * The body of {@link PgFrequencyCaps.recordMarketingDelivery}, for a caller already in a
+ * transaction (a message status that counts its delivery with its charge).
+ */
+export async function recordDeliveryInTransaction(tx: Tx, delivery: MarketingDelivery): Promise<MarketingDeliveryOutcome> {
+  const { accountId, recipient, messageId } = delivery;
+  await lockRecipient(tx, accountId, recipient);
+  const [known] = await tx`SELECT id FROM marketing_sends WHERE account_id = ${accountId} AND message_id = ${messageId}`;
+  if (known) return 'duplicate';
+  const [unclaimed] = await tx<{ id: bigint }[]>`SELECT id FROM marketing_sends
+    WHERE account_id = ${accountId} AND recipient = ${recipient} AND sent_at > ${delivery.claimSince.getTime()}
+      AND sent_at <= ${delivery.claimUntil.getTime()} AND message_id IS NULL
+    ORDER BY sent_at LIMIT 1`;
+  if (unclaimed) {
+    await tx`UPDATE marketing_sends SET message_id = ${messageId} WHERE id = ${unclaimed.id}`;
+    return 'claimed';
+  }
+  await tx`INSERT INTO marketing_sends (account_id, recipient, message_id, sent_at)
+    VALUES (${accountId}, ${recipient}, ${messageId}, ${delivery.at.getTime()})`;
+  return 'recorded';
 }
 
 async function readCap(sql: Db | Tx, accountId: string): Promise<FrequencyCap | null> {

@@ -1,6 +1,11 @@
 import type { Account } from '../../domain/accounts.js';
-import type { ChargeOutcome, MessageCharge, MessageChargeWrite } from '../../domain/billing/message-charge.js';
-import type { LedgerAppendOptions, LedgerAppendResult, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
+import type {
+  ChargeOutcome,
+  MessageCharge,
+  MessageStatusOutcome,
+  MessageStatusUpdate,
+} from '../../domain/billing/message-charge.js';
+import type { LedgerAppendOptions, LedgerAppendResult, LedgerKind, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
 import type { StoreChange } from '../changes.js';
 import { withinBalanceRange } from '../../domain/ledger.js';
 import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
@@ -9,6 +14,7 @@ import type { AccountRow } from '../sqlite/rows.js';
 import { toAccount } from '../sqlite/rows.js';
 import type { Db, RunInTransaction, Tx } from './db.js';
 import { dateOrNull, lockKey, num } from './db.js';
+import { recordDeliveryInTransaction } from './frequency-caps.js';
 import { lockAccount } from './ledger.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -122,41 +128,78 @@ export class PgMetaBilling implements MetaBillingStore {
     return row ? toMessageCharge(row) : null;
   }
 
-  async applyMessageStatus(
-    accountId: string,
-    wamid: string,
-    decide: (current: MessageCharge | null) => MessageChargeWrite | null,
-  ): Promise<MessageCharge | null> {
+  /**
+   * One transaction per call, each status in its own savepoint (see
+   * {@link MetaBillingStore.applyMessageStatuses}); the changes of a status that rolled back are
+   * not announced.
+   */
+  async applyMessageStatuses(accountId: string, updates: readonly MessageStatusUpdate[]): Promise<MessageStatusOutcome[]> {
+    if (updates.length === 0) return [];
     return this.#transaction(async (tx, changes) => {
-      // The account's row lock orders every status of its messages, across instances: a status
-      // delivered twice at once (to two instances) is decided once on the record the first wrote.
+      // The account's row lock, taken first as the ledger append takes it, orders every status of
+      // its messages across instances: a status delivered twice at once (to two instances) is
+      // decided once, on the record the first wrote. Frequency-cap locks come after it, never before.
       await lockAccount(tx, accountId);
-      const [row] = await tx<MessageChargeRow[]>`SELECT * FROM message_charges WHERE account_id = ${accountId} AND wamid = ${wamid}`;
-      const current = row ? toMessageCharge(row) : null;
-      const write = decide(current);
-      if (!write) return current;
-      let charge = write.charge;
-      if (write.ledgerEntry) {
-        // Meta has billed a delivered message: the debit may take the balance below zero.
-        const { entry } = await this.#append(tx, changes, write.ledgerEntry, withinBalanceRange, {});
-        charge = { ...charge, ledgerEntryId: entry.id };
+      const outcomes: MessageStatusOutcome[] = [];
+      for (const update of updates) {
+        const mine: StoreChange[] = [];
+        try {
+          const applied = await tx.savepoint((sp) => this.#applyStatus(sp, mine, accountId, update));
+          changes.push(...mine);
+          outcomes.push({ ok: true, charge: applied.charge, debited: applied.debited });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
       }
-      await upsertCharge(tx, charge);
-      if (write.usage) {
-        const at = write.usage.countedAt.getTime();
-        // SET expressions read the row as it was: a recipient absent for a whole day enters the window anew.
-        await tx`INSERT INTO usage_portfolio_recipients AS u (portfolio_key, recipient, last_counted_at, entered_window_at)
-          VALUES (${write.usage.portfolioKey}, ${write.usage.recipient}, ${at}, ${at})
-          ON CONFLICT (portfolio_key, recipient) DO UPDATE SET
-            entered_window_at = CASE WHEN u.last_counted_at <= excluded.last_counted_at - ${DAY_MS} THEN excluded.entered_window_at
-                                     ELSE least(u.entered_window_at, excluded.entered_window_at) END,
-            last_counted_at = greatest(u.last_counted_at, excluded.last_counted_at)`;
-        await tx`INSERT INTO usage_account_recipients AS u (account_id, recipient, last_counted_at)
-          VALUES (${write.usage.accountId}, ${write.usage.recipient}, ${at})
-          ON CONFLICT (account_id, recipient) DO UPDATE SET last_counted_at = greatest(u.last_counted_at, excluded.last_counted_at)`;
-      }
-      return charge;
+      return outcomes;
     });
+  }
+
+  async #applyStatus(
+    tx: Tx,
+    changes: StoreChange[],
+    accountId: string,
+    { wamid, decide }: MessageStatusUpdate,
+  ): Promise<{ charge: MessageCharge | null; debited: boolean }> {
+    const [row] = await tx<MessageChargeRow[]>`SELECT * FROM message_charges WHERE account_id = ${accountId} AND wamid = ${wamid}`;
+    const current = row ? toMessageCharge(row) : null;
+    const write = decide(current);
+    if (!write) return { charge: current, debited: false };
+    let charge = write.charge;
+    let debited = false;
+    if (write.ledgerEntry) {
+      // Meta has billed a delivered message: the debit may take the balance below zero.
+      const { entry, replayed } = await this.#append(tx, changes, write.ledgerEntry, withinBalanceRange, {});
+      charge = { ...charge, ledgerEntryId: entry.id };
+      debited = !replayed;
+    }
+    await upsertCharge(tx, charge);
+    if (write.usage) {
+      const at = write.usage.countedAt.getTime();
+      // SET expressions read the row as it was: a recipient absent for a whole day enters the window anew.
+      await tx`INSERT INTO usage_portfolio_recipients AS u (portfolio_key, recipient, last_counted_at, entered_window_at)
+        VALUES (${write.usage.portfolioKey}, ${write.usage.recipient}, ${at}, ${at})
+        ON CONFLICT (portfolio_key, recipient) DO UPDATE SET
+          entered_window_at = CASE WHEN u.last_counted_at <= excluded.last_counted_at - ${DAY_MS} THEN excluded.entered_window_at
+                                   ELSE least(u.entered_window_at, excluded.entered_window_at) END,
+          last_counted_at = greatest(u.last_counted_at, excluded.last_counted_at)`;
+      await tx`INSERT INTO usage_account_recipients AS u (account_id, recipient, last_counted_at)
+        VALUES (${write.usage.accountId}, ${write.usage.recipient}, ${at})
+        ON CONFLICT (account_id, recipient) DO UPDATE SET last_counted_at = greatest(u.last_counted_at, excluded.last_counted_at)`;
+    }
+    if (write.marketingDelivery) await recordDeliveryInTransaction(tx, write.marketingDelivery);
+    return { charge, debited };
+  }
+
+  /**
+   * See {@link Store.sumDailyDebits}: read from the roll-up the ledger's trigger keeps (migration
+   * 0009), summed as numeric, so past 2^63 micro-units it stays exact.
+   */
+  async sumDailyDebits(accountId: string, kind: LedgerKind, firstDay: number, lastDay: number): Promise<bigint> {
+    const sql = await this.#sql();
+    const [row] = await sql<{ total: string | null }[]>`SELECT (sum(debit_high) * 1000000000000 + sum(debit_low))::text AS total
+      FROM ledger_daily_debits WHERE account_id = ${accountId} AND kind = ${kind} AND day BETWEEN ${firstDay} AND ${lastDay}`;
+    return row?.total ? BigInt(row.total) : 0n;
   }
 
   async listUnpricedMessages(accountId: string, { from, to, limit }: UnpricedQuery): Promise<UnpricedMessages> {

@@ -1,7 +1,7 @@
 import type { Account } from '../../domain/accounts.js';
 import { DomainError } from '../../domain/errors.js';
 import type { HostEvent, OutboxHostEvent } from '../../domain/host-events/host-event.js';
-import type { LedgerAppendOptions, LedgerAppendResult, LedgerEntry, LedgerKind, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
+import type { LedgerAppendOptions, LedgerAppendResult, LedgerEntry, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
 import type { WidgetSession } from '../../domain/sessions.js';
 import type { StoreChange, StoreChanges } from '../changes.js';
 import { createChangeFanout, isStoreChange } from '../changes.js';
@@ -200,13 +200,7 @@ class PgStore implements PostgresStore {
     return rows.map(toLedgerEntry);
   }
 
-  async sumDebits(accountId: string, kind: LedgerKind, from: Date, to: Date): Promise<bigint> {
-    const db = await this.#ready();
-    const [row] = await db<{ total: string | null }[]>`SELECT (-sum(amount_micros))::text AS total FROM ledger_entries
-      WHERE account_id = ${accountId} AND kind = ${kind} AND created_at >= ${from.getTime()} AND created_at < ${to.getTime()}
-        AND amount_micros < 0`;
-    return row?.total ? BigInt(row.total) : 0n;
-  }
+  sumDailyDebits: Store['sumDailyDebits'] = (accountId, kind, firstDay, lastDay) => this.#billing.sumDailyDebits(accountId, kind, firstDay, lastDay);
 
   async createWidgetSession(session: WidgetSession): Promise<void> {
     const db = await this.#ready();
@@ -261,7 +255,7 @@ class PgStore implements PostgresStore {
   getAccountPricing: Store['getAccountPricing'] = (accountId, market) => this.#billing.getAccountPricing(accountId, market);
   setAccountPricing: Store['setAccountPricing'] = (accountId, pricing, at) => this.#billing.setAccountPricing(accountId, pricing, at);
   getMessageCharge: Store['getMessageCharge'] = (accountId, wamid) => this.#billing.getMessageCharge(accountId, wamid);
-  applyMessageStatus: Store['applyMessageStatus'] = (accountId, wamid, decide) => this.#billing.applyMessageStatus(accountId, wamid, decide);
+  applyMessageStatuses: Store['applyMessageStatuses'] = (accountId, updates) => this.#billing.applyMessageStatuses(accountId, updates);
   listUnpricedMessages: Store['listUnpricedMessages'] = (accountId, range) => this.#billing.listUnpricedMessages(accountId, range);
   listAccountsInPortfolio: Store['listAccountsInPortfolio'] = (id) => this.#billing.listAccountsInPortfolio(id);
   countUsage: Store['countUsage'] = (query) => this.#billing.countUsage(query);

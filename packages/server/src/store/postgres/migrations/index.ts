@@ -5,6 +5,7 @@ import { sql as phoneStatus } from './0003-phone-status.js';
 import { sql as statementFrequencyCap } from './0004-statement-frequency-cap.js';
 import { sql as hostEvents } from './0005-host-events.js';
 import { sql as payments } from './0006-payments.js';
+import { sql as dailySpend } from './0009-daily-spend.js';
 import { sql as instanceCoordination } from './0011-instance-coordination.js';
 
 /**
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'statement-frequency-cap', sql: statementFrequencyCap },
   { version: 5, name: 'host-events', sql: hostEvents },
   { version: 6, name: 'payments', sql: payments },
-  // 7–9 are taken by work in flight on other branches; 10 keeps clear of them.
+  // 7, 8 and 10 are ported on other branches.
+  { version: 9, name: 'daily-spend', sql: dailySpend },
   { version: 11, name: 'instance-coordination', sql: instanceCoordination },
 ];
