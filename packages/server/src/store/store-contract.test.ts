@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { DomainError } from '../domain/errors.js';
 import { newHostEvent } from '../domain/host-events/host-event.js';
+import type { MessageCharge, MessageStatusUpdate } from '../domain/billing/message-charge.js';
 import type { NewLedgerEntry } from '../domain/ledger.js';
 import { noOverdraft } from '../domain/ledger.js';
 import type { StoreKind } from '../test/stores.js';
@@ -36,6 +37,49 @@ function entry(key: string, amountMicros: bigint, accountId = 'acc_1'): NewLedge
     description: `entry ${key}`,
     reference: null,
     createdAt: AT,
+  };
+}
+
+/** A status that settles `wamid` as charged `priceMicros` (a debit), as the webhook handler decides it. */
+function chargedStatus(wamid: string, priceMicros: bigint, accountId = 'acc_1'): MessageStatusUpdate {
+  return {
+    wamid,
+    decide: (current) => {
+      if (current?.outcome) return null;
+      const charge: MessageCharge = {
+        accountId,
+        wamid,
+        recipient: '15550001111',
+        market: 'US',
+        country: 'US',
+        isGroup: false,
+        lastStatus: 'delivered',
+        pricingType: 'regular',
+        category: 'marketing',
+        billable: true,
+        deliveredAt: AT,
+        failedAt: null,
+        outcome: 'charged',
+        priceMicros,
+        ledgerEntryId: null,
+        createdAt: AT,
+        updatedAt: AT,
+      };
+      const debit: NewLedgerEntry = { ...entry(`msg:${wamid}`, -priceMicros), kind: 'message', reference: wamid };
+      return {
+        charge,
+        ledgerEntry: debit,
+        usage: null,
+        marketingDelivery: {
+          accountId: 'acc_1',
+          recipient: '+15550001111',
+          messageId: wamid,
+          at: AT,
+          claimSince: new Date(AT.getTime() - 86_400_000),
+          claimUntil: new Date(AT.getTime() + 3_000),
+        },
+      };
+    },
   };
 }
 
@@ -230,6 +274,54 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       } finally {
         if (other !== store) await other.close();
       }
+    });
+
+    it('keeps the daily debit roll-up with every append, per kind and UTC day, exact past 2^63 micro-units a day', async () => {
+      const day = Math.floor(AT.getTime() / 86_400_000);
+      const at = (key: string, amountMicros: bigint, createdAt: Date, kind: NewLedgerEntry['kind'] = 'message') =>
+        store.appendLedgerEntry({ ...entry(key, amountMicros), kind, createdAt }, () => {});
+      await at('yesterday', -7n, new Date(AT.getTime() - 86_400_000));
+      // 3 × 4·10^18 debited today: more than a 64-bit integer holds, with the balance kept in range by credits.
+      const huge = 4_000_000_000_000_000_000n;
+      for (const i of [1, 2, 3]) {
+        await at(`credit${i}`, huge, AT, 'adjustment');
+        await at(`debit${i}`, -huge, AT);
+      }
+      await at('small', -5n, AT);
+      await at('other-kind', -11n, AT, 'adjustment');
+      await at('small', -5n, AT); // a replay appends nothing
+      assert.equal(await store.sumDailyDebits('acc_1', 'message', day, day), 3n * huge + 5n);
+      assert.equal(await store.sumDailyDebits('acc_1', 'message', day - 6, day), 3n * huge + 12n);
+      assert.equal(await store.sumDailyDebits('acc_1', 'adjustment', day - 6, day), 11n);
+      assert.equal(await store.sumDailyDebits('acc_1', 'message', day + 1, day + 7), 0n);
+    });
+
+    it('applies a batch of statuses each in its own savepoint, announcing only the debits that committed', async () => {
+      await store.appendLedgerEntry(entry('fund', 1_000n), noOverdraft);
+      await heardSoon(1);
+      heard.length = 0;
+      // S2's debit is appended, then its record cannot be written (no such account): it rolls back alone.
+      const failing = chargedStatus('wamid.S2', 200n, 'acc_missing');
+      const outcomes = await store.applyMessageStatuses('acc_1', [chargedStatus('wamid.S1', 100n), failing, chargedStatus('wamid.S3', 300n)]);
+      assert.deepEqual(
+        outcomes.map((outcome) => (outcome.ok ? { ok: true, debited: outcome.debited } : { ok: false })),
+        [{ ok: true, debited: true }, { ok: false }, { ok: true, debited: true }],
+      );
+      assert.deepEqual((await store.listLedgerEntries('acc_1')).map((e) => e.idempotencyKey), ['fund', 'msg:wamid.S1', 'msg:wamid.S3']);
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 600n);
+      assert.equal((await store.getMessageCharge('acc_1', 'wamid.S1'))?.ledgerEntryId, 'le_msg:wamid.S1');
+      assert.equal(await store.getMessageCharge('acc_1', 'wamid.S2'), null);
+      assert.deepEqual(await heardSoon(1), [{ kind: 'ledger', accountId: 'acc_1' }]);
+      // The delivery was counted toward the frequency cap in the same transaction.
+      const delivery = { accountId: 'acc_1', recipient: '+15550001111', messageId: 'wamid.S1', at: AT, claimSince: AT, claimUntil: AT };
+      assert.equal(await store.recordMarketingDelivery(delivery), 'duplicate');
+
+      // Settled messages write nothing and announce nothing.
+      const again = await store.applyMessageStatuses('acc_1', [chargedStatus('wamid.S1', 100n)]);
+      assert.deepEqual(again.map((outcome) => outcome.ok && outcome.debited), [false]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(heard.length, 1);
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 600n);
     });
 
     it('serializes concurrent marketing-send checks of one recipient', async () => {
