@@ -26,11 +26,12 @@ export {
   LocalizeController,
   loadTranslation,
   registerTranslation,
-  translationFor,
+  registeredTranslation,
   type LocalizeHost,
   type Translation,
   type TranslationKey,
 } from './shared/localize.js';
+export { translationFor } from './shared/translation-for.js';
 export type { BillingTerms } from './shared/billing-terms.js';
 export type { MetaTerms } from './shared/meta-terms.js';
 export type { TopupTerms } from './shared/topup-terms.js';

@@ -4,6 +4,10 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { LocalizeController } from '../shared/localize.js';
+import { balanceEnglish } from '../shared/translations/en/balance.js';
+import { formEnglish } from '../shared/translations/en/forms.js';
+import { thresholdEnglish } from '../shared/translations/en/threshold.js';
+import { topupTriggerEnglish } from '../shared/translations/en/topup-trigger.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { BalanceResponse } from '../shared/types.js';
@@ -102,7 +106,7 @@ export class WaBalance extends ApiWidgetElement {
   /** The top-up dialog, created the first time "Add credits" is pressed. */
   @state() private topupDialog: WaTopup | undefined;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, balanceEnglish, thresholdEnglish, formEnglish, topupTriggerEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly task = new Task(this, {

@@ -4,6 +4,8 @@ import { property, state } from 'lit/decorators.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { ApiError } from '../shared/api-client.js';
 import { LocalizeController } from '../shared/localize.js';
+import { formEnglish } from '../shared/translations/en/forms.js';
+import { frequencyCapEnglish } from '../shared/translations/en/frequency-cap.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { FrequencyCap } from '../shared/types.js';
@@ -87,7 +89,7 @@ export class WaFrequencyCap extends ApiWidgetElement {
   /** Whether `readOnly` was set by a refused save, rather than by the host. */
   private refusedByServer = false;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, frequencyCapEnglish, formEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly task = new Task(this, {

@@ -3,6 +3,8 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { LocalizeController } from '../shared/localize.js';
+import { numberEnglish } from '../shared/translations/en/number.js';
+import { ratingEnglish } from '../shared/translations/en/rating.js';
 import { qualityIcon } from '../shared/quality-icons.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
@@ -60,7 +62,7 @@ import { loadError } from '../shared/load-error.js';
 export class WaNumber extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, numberEnglish, ratingEnglish);
   private readonly api = new ApiClientController(this);
 
   /** The last account loaded, kept on screen while it reloads; forgotten when the client changes. */

@@ -3,6 +3,10 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { LocalizeController } from '../shared/localize.js';
+import { qualityEnglish } from '../shared/translations/en/quality.js';
+import { ratingEnglish } from '../shared/translations/en/rating.js';
+import { refreshEnglish } from '../shared/translations/en/meta-refresh.js';
+import { tierEnglish } from '../shared/translations/en/tiers.js';
 import { qualityIcon } from '../shared/quality-icons.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
@@ -87,7 +91,7 @@ export class WaQuality extends ApiWidgetElement {
   /** Read by the task when it starts, so only an explicit refresh asks Meta again. */
   private askMeta = false;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, qualityEnglish, ratingEnglish, refreshEnglish, tierEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly task = new Task(this, {

@@ -4,6 +4,9 @@ import { state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { LocalizeController } from '../shared/localize.js';
+import { quotaEnglish } from '../shared/translations/en/quota.js';
+import { refreshEnglish } from '../shared/translations/en/meta-refresh.js';
+import { tierEnglish } from '../shared/translations/en/tiers.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import { tierSize, tierWords } from '../shared/tiers.js';
@@ -91,7 +94,7 @@ export class WaQuota extends ApiWidgetElement {
   /** Read by the quota task when it starts, so only an explicit refresh asks Meta again. */
   private askMeta = false;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, quotaEnglish, refreshEnglish, tierEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly quotaTask = new Task(this, {

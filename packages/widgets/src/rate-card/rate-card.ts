@@ -4,6 +4,8 @@ import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { LocalizeController } from '../shared/localize.js';
+import { marketEnglish } from '../shared/translations/en/markets.js';
+import { rateCardEnglish } from '../shared/translations/en/rate-card.js';
 import { fromMicros, toMicros } from '../shared/micros.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
@@ -80,7 +82,7 @@ export class WaRateCard extends ApiWidgetElement {
   private nextLineId = 1;
   private lastEstimate = '';
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, rateCardEnglish, marketEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly cardTask = new Task(this, {

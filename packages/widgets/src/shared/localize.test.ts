@@ -3,7 +3,8 @@ import { formatMoney } from './money.js';
 import { fixture, html } from '@open-wc/testing';
 import '../balance/wa-balance.js';
 import type { WaBalance } from '../balance/balance.js';
-import { loadTranslation, normalizeLocale, translationFor } from './localize.js';
+import { loadTranslation, normalizeLocale } from './localize.js';
+import { translationFor } from './translation-for.js';
 import { plural } from './plural.js';
 import { balanceHandler, endpoint, useApi } from '../test/api-mock.js';
 

@@ -5,7 +5,7 @@ import type { BillingTerms } from './billing-terms.js';
 import type { MetaTerms } from './meta-terms.js';
 import type { TopupTerms } from './topup-terms.js';
 import { formatMoney } from './money.js';
-import en from './translations/en.js';
+import { commonEnglish } from './translations/en-common.js';
 import type { Money } from './types.js';
 
 /** Every string of the widgets. A widget adds its terms here and in each file of `translations/`. */
@@ -35,8 +35,6 @@ export function registerTranslation(...added: Translation[]): void {
   for (const translation of added) translations.set(translation.$code.toLowerCase(), translation);
 }
 
-registerTranslation(en);
-
 /**
  * The languages shipped beside English, each loaded (a chunk of its own in the bundle) the first time a widget
  * shows it, so an English page never downloads them.
@@ -57,10 +55,13 @@ function bestMatch(locale: string, codes: Iterable<string>): string | undefined 
   return all.find(key => key === code) ?? all.find(key => key === language) ?? all.find(key => key.split('-')[0] === language);
 }
 
-/** The registered translation that best matches `locale`: exact, then by language, then English. */
-export function translationFor(locale: string): Translation {
+/**
+ * The registered translation that best matches `locale` (exact, then by language), if any: English is no
+ * registered translation but each widget's own fallback, so no widget loads the others' English.
+ */
+export function registeredTranslation(locale: string): Translation | undefined {
   const match = bestMatch(locale, translations.keys());
-  return (match && translations.get(match)) || en;
+  return match ? translations.get(match) : undefined;
 }
 
 const loading = new Map<string, Promise<void>>();
@@ -142,17 +143,27 @@ function watchDocumentLang(): void {
  * renders gets `lang` and `dir`.
  *
  * ```ts
- * private readonly localize = new LocalizeController(this);
+ * private readonly localize = new LocalizeController(this, balanceEnglish);
  * render() { return html`${this.localize.term('balanceLabel')} ${this.localize.money(balance)}`; }
  * ```
  */
 export class LocalizeController implements ReactiveController {
   private readonly session: ContextConsumer<typeof localeContext, LocalizeHost>;
-  /** The translation shown: the locale's own once loaded. */
-  private current: Translation = en;
+  /** The translation shown: the locale's own once loaded, else English. */
+  private current: Partial<Translation> & Pick<Translation, '$code' | '$dir'> = commonEnglish;
   private shownLocale = '';
+  /** The English of this widget's terms, shown where the current language has none. */
+  private readonly english: Partial<Translation>;
 
-  constructor(private readonly host: LocalizeHost) {
+  /**
+   * @param english - The English of the terms the widget shows beyond the common ones (loading, retry…), e.g.
+   *  `qualityEnglish` from `translations/en-meta.ts`: each widget brings its own, so none loads another's words.
+   */
+  constructor(
+    private readonly host: LocalizeHost,
+    ...english: Partial<Translation>[]
+  ) {
+    this.english = Object.assign({}, commonEnglish, ...english);
     ensureContextRoot();
     this.session = new ContextConsumer(host, { context: localeContext, subscribe: true });
     host.addController(this);
@@ -190,7 +201,7 @@ export class LocalizeController implements ReactiveController {
 
   /** A translated string; terms that take values (e.g. `alertBelow`) take them as arguments. */
   term<K extends TranslationKey>(key: K, ...args: TermArgs<K>): string {
-    const value = this.host.strings?.[key] ?? this.session.value?.strings?.[key] ?? this.current[key] ?? en[key];
+    const value = this.host.strings?.[key] ?? this.session.value?.strings?.[key] ?? this.current[key] ?? this.english[key];
     return typeof value === 'function' ? (value as (...a: unknown[]) => string)(...args) : String(value);
   }
 
@@ -239,7 +250,7 @@ export class LocalizeController implements ReactiveController {
   private prepare(): void {
     const locale = this.locale;
     this.shownLocale = locale;
-    if (isSettled(locale)) this.current = translationFor(locale);
+    if (isSettled(locale)) this.current = registeredTranslation(locale) ?? commonEnglish;
     else void loadTranslation(locale).then(() => this.host.requestUpdate());
   }
 }

@@ -5,6 +5,8 @@ import { classMap } from 'lit/directives/class-map.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { ApiError } from '../shared/api-client.js';
 import { LocalizeController } from '../shared/localize.js';
+import { statementEnglish } from '../shared/translations/en/statement.js';
+import { marketEnglish } from '../shared/translations/en/markets.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { Money, StatementDailyTotal, StatementEntry, StatementResponse } from '../shared/types.js';
@@ -146,7 +148,7 @@ export class WaStatement extends ApiWidgetElement {
   private lastPushReload = Number.NEGATIVE_INFINITY;
   private pushReloadTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, statementEnglish, marketEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly task = new Task(this, {

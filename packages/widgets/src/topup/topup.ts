@@ -6,6 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ApiClientController } from '../shared/api-client-controller.js';
 import { ApiError } from '../shared/api-client.js';
 import { LocalizeController } from '../shared/localize.js';
+import { topupEnglish } from '../shared/translations/en-topup.js';
 import { dataWidgetStyles } from '../shared/states.styles.js';
 import { widgetBaseStyles } from '../shared/theme.styles.js';
 import type { Money, PaymentLink, TopupOptions, TopupPush } from '../shared/types.js';
@@ -139,7 +140,7 @@ export class WaTopup extends ApiWidgetElement {
   /** Set when the dialog opens, until its first field (perhaps still loading) has taken focus. */
   private initialFocusPending = false;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, topupEnglish);
   private readonly api = new ApiClientController(this);
   private readonly openLinks = new OpenLinksController(this, {
     api: this.api,

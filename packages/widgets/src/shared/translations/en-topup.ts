@@ -1,10 +1,11 @@
 import type { TopupTerms } from '../topup-terms.js';
 import { plural } from '../plural.js';
+import { topupTriggerEnglish } from './en/topup-trigger.js';
 
 const expiries: Record<number, string> = { 24: '24 hours', 72: '3 days', 168: '7 days' };
 
-const translation: TopupTerms = {
-  topupTrigger: 'Add credits',
+export const topupEnglish: TopupTerms = {
+  ...topupTriggerEnglish,
   topupTitle: 'Add credits',
   topupClose: 'Close',
   topupAmountLegend: 'Amount',
@@ -68,4 +69,4 @@ const translation: TopupTerms = {
   cancelFailed: 'Couldn’t cancel the link. Try again.',
 };
 
-export default translation;
+export default topupEnglish;

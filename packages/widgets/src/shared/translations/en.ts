@@ -1,22 +1,17 @@
 import type { Translation } from '../localize.js';
 import metaEn from './en-meta.js';
 import billingEn from './en-billing.js';
+import { commonEnglish } from './en-common.js';
+import { balanceEnglish } from './en/balance.js';
 import topupEn from './en-topup.js';
 
+/**
+ * Every English string in one translation, for a host that wants the whole (e.g. to start its own language from
+ * it). The widgets themselves never load it: each takes only its own area's English.
+ */
 const translation = {
-  $code: 'en',
-  $name: 'English',
-  $dir: 'ltr',
-
-  balanceLabel: 'Messaging credit balance',
-  alertBelow: amount => `Alert below ${amount}`,
-  noThreshold: 'No low-balance alert set',
-  lowBalance: 'Low balance',
-  loading: 'Loading…',
-  retry: 'Retry',
-  loadFailed: 'Couldn’t load the balance.',
-  sessionExpired: 'Your session has expired. Reload the page to sign in again.',
-  staleNote: time => `Couldn’t refresh — showing the value from ${time}`,
+  ...commonEnglish,
+  ...balanceEnglish,
   ...metaEn,
   ...billingEn,
   ...topupEn,
