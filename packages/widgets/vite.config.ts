@@ -50,11 +50,17 @@ export default defineConfig({
           groups: [
             // Lit on its own: every widget needs it, and it changes less often than our code, so it stays cached.
             { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/](?!directives[\\/])/, priority: 2 },
-            // What two widgets or more share of the shared rooms (the API client, localization, base styles) is one
-            // chunk, not many small ones; a module only one widget uses stays in that widget's chunk. Each widget
-            // area's English (translations/en/) stays out of it: pieces two widgets share (market names, for the
-            // rate card and the statement) get a chunk of their own, loaded only by those widgets.
-            { name: 'core', test: /src[\\/]shared[\\/](?!translations[\\/])/, minShareCount: 2, priority: 1 },
+            // What two widgets or more share of src/shared/ (the API client, localization, base classes and styles,
+            // formatting) is one chunk, not many small ones; a module only one widget uses stays in that widget's
+            // chunk. Two kinds of shared code stay out of it, so a page loads them only with what uses them: each
+            // widget area's English (localization/translations/: market names, shared by the rate card and the
+            // statement, get a chunk of their own), and the amount parsing of forms that load on demand.
+            {
+              name: 'core',
+              test: /src[\\/]shared[\\/](?!localization[\\/]translations[\\/]|formatting[\\/](number-input|micros)\.)/,
+              minShareCount: 2,
+              priority: 1,
+            },
           ],
         },
       },

@@ -2,22 +2,22 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { ApiClientController } from '../shared/api-client-controller.js';
-import { LocalizeController } from '../shared/localize.js';
-import { balanceEnglish } from '../shared/translations/en/balance.js';
-import { formEnglish } from '../shared/translations/en/forms.js';
-import { thresholdEnglish } from '../shared/translations/en/threshold.js';
-import { topupTriggerEnglish } from '../shared/translations/en/topup-trigger.js';
-import { dataWidgetStyles } from '../shared/states.styles.js';
-import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { BalanceResponse } from '../shared/types.js';
-import { isOlder } from '../shared/time.js';
-import { ApiWidgetElement } from '../shared/api-widget-element.js';
+import { ApiClientController } from '../shared/api/api-client-controller.js';
+import { LocalizeController } from '../shared/localization/localize.js';
+import { balanceEnglish } from '../shared/localization/translations/en/balance.js';
+import { formEnglish } from '../shared/localization/translations/en/forms.js';
+import { thresholdEnglish } from '../shared/localization/translations/en/threshold.js';
+import { topupTriggerEnglish } from '../shared/localization/translations/en/topup-trigger.js';
+import { dataWidgetStyles } from '../shared/ui/states.styles.js';
+import { widgetBaseStyles } from '../shared/ui/theme.styles.js';
+import type { BalanceResponse } from '../shared/api/types.js';
+import { isOlder } from '../shared/formatting/time.js';
+import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import type { WaTopup } from '../topup/topup.js';
 import { exportDialogParts } from '../topup/parts.js';
 import styles from './balance.styles.js';
 import { ThresholdEditor } from './threshold-editor.js';
-import { loadError, retryButton } from '../shared/load-error.js';
+import { loadError, retryButton } from '../shared/ui/load-error.js';
 
 const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
   <path d="M8.9 1.5a1 1 0 0 0-1.8 0L.6 13.5A1 1 0 0 0 1.5 15h13a1 1 0 0 0 .9-1.5zM8 5a.9.9 0 0 1 .9.9l-.2 3.9a.7.7 0 0 1-1.4 0l-.2-3.9A.9.9 0 0 1 8 5m0 6.3a1 1 0 1 1 0 2 1 1 0 0 1 0-2"/>

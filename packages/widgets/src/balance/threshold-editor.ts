@@ -1,8 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { ApiError } from '../shared/api-client.js';
-import type { ApiClientController } from '../shared/api-client-controller.js';
-import type { LocalizeController } from '../shared/localize.js';
-import type { BalanceResponse, Money } from '../shared/types.js';
+import { ApiError } from '../shared/api/api-client.js';
+import type { ApiClientController } from '../shared/api/api-client-controller.js';
+import type { LocalizeController } from '../shared/localization/localize.js';
+import type { BalanceResponse, Money } from '../shared/api/types.js';
 import { parseThreshold, thresholdExample, thresholdText } from './threshold-input.js';
 
 /** What the editor needs from its widget. */

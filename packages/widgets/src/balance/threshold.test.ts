@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import type { WaSession } from '../session/session.js';
-import type { BalanceResponse } from '../shared/types.js';
+import type { BalanceResponse } from '../shared/api/types.js';
 import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, useApi } from '../test/api-mock.js';
 import type { WaBalance } from './balance.js';
 import { parseThreshold } from './threshold-input.js';

@@ -1,17 +1,17 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ApiClientController } from '../shared/api-client-controller.js';
-import { LocalizeController } from '../shared/localize.js';
-import { numberEnglish } from '../shared/translations/en/number.js';
-import { ratingEnglish } from '../shared/translations/en/rating.js';
-import { qualityIcon } from '../shared/quality-icons.js';
-import { dataWidgetStyles } from '../shared/states.styles.js';
-import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { AccountResponse } from '../shared/types.js';
-import { ApiWidgetElement } from '../shared/api-widget-element.js';
+import { ApiClientController } from '../shared/api/api-client-controller.js';
+import { LocalizeController } from '../shared/localization/localize.js';
+import { numberEnglish } from '../shared/localization/translations/en/number.js';
+import { ratingEnglish } from '../shared/localization/translations/en/rating.js';
+import { qualityIcon } from '../shared/ui/quality-icons.js';
+import { dataWidgetStyles } from '../shared/ui/states.styles.js';
+import { widgetBaseStyles } from '../shared/ui/theme.styles.js';
+import type { AccountResponse } from '../shared/api/types.js';
+import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import styles from './number.styles.js';
-import { loadError } from '../shared/load-error.js';
+import { loadError } from '../shared/ui/load-error.js';
 
 /**
  * @summary The connected WhatsApp number as a header: the number, its verified name, its connection and

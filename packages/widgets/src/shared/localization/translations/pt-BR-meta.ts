@@ -1,6 +1,6 @@
 import { humanizeCode } from '../codes.js';
 import type { MetaTerms } from '../meta-terms.js';
-import type { QualityRating } from '../types.js';
+import type { QualityRating } from '../../api/types.js';
 import { plural as pluralForm } from '../plural.js';
 
 const ratings: Record<QualityRating, string> = { GREEN: 'Alta', YELLOW: 'Média', RED: 'Baixa', UNKNOWN: 'Ainda sem avaliação' };

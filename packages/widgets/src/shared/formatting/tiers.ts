@@ -1,5 +1,5 @@
-import type { LocalizeController } from './localize.js';
-import type { MessagingTier } from './types.js';
+import type { LocalizeController } from '../localization/localize.js';
+import type { MessagingTier } from '../api/types.js';
 
 /** Unique customers per 24 h of each known finite tier (the contract's table; `TIER_1K` is the pre-2025 ladder). */
 const TIER_LIMITS: Record<string, number> = {

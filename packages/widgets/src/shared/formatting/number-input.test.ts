@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { parseThreshold } from '../balance/threshold-input.js';
-import { parseBoundedInteger } from '../frequency-cap/cap-input.js';
-import { topupOptions } from '../test/topup-mock.js';
-import { checkAmount } from '../topup/amount.js';
+import { parseThreshold } from '../../balance/threshold-input.js';
+import { parseBoundedInteger } from '../../frequency-cap/cap-input.js';
+import { topupOptions } from '../../test/topup-mock.js';
+import { checkAmount } from '../../topup/amount.js';
 import { parseWholeNumber } from './micros.js';
 import { parseNumberInput } from './number-input.js';
 

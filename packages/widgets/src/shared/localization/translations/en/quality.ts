@@ -1,6 +1,6 @@
 import { humanizeCode } from '../../codes.js';
 import type { MetaTerms } from '../../meta-terms.js';
-import type { QualityRating } from '../../types.js';
+import type { QualityRating } from '../../../api/types.js';
 
 const lastWeek = 'Quality reflects how people received your messages over the last 7 days: blocks, reports and feedback.';
 const meanings: Record<QualityRating, string> = {

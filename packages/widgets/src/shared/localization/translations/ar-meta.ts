@@ -1,7 +1,7 @@
 import { humanizeCode } from '../codes.js';
 import type { MetaTerms } from '../meta-terms.js';
 import { plural } from '../plural.js';
-import type { QualityRating } from '../types.js';
+import type { QualityRating } from '../../api/types.js';
 
 const ratings: Record<QualityRating, string> = { GREEN: 'عالية', YELLOW: 'متوسطة', RED: 'منخفضة', UNKNOWN: 'لم تُقيَّم بعد' };
 const lastWeek = 'تعكس الجودة كيف تلقّى الناس رسائلك خلال آخر 7 أيام: الحظر والإبلاغ والملاحظات.';

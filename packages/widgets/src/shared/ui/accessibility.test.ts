@@ -1,15 +1,15 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { RequestHandler } from 'msw';
-import '../balance/wa-balance.js';
-import '../frequency-cap/wa-frequency-cap.js';
-import '../number/wa-number.js';
-import '../quality/wa-quality.js';
-import '../quota/wa-quota.js';
-import '../rate-card/wa-rate-card.js';
-import '../session/wa-session.js';
-import '../statement/wa-statement.js';
-import '../topup/wa-topup.js';
-import type { WaSession } from '../session/session.js';
+import '../../balance/wa-balance.js';
+import '../../frequency-cap/wa-frequency-cap.js';
+import '../../number/wa-number.js';
+import '../../quality/wa-quality.js';
+import '../../quota/wa-quota.js';
+import '../../rate-card/wa-rate-card.js';
+import '../../session/wa-session.js';
+import '../../statement/wa-statement.js';
+import '../../topup/wa-topup.js';
+import type { WaSession } from '../../session/session.js';
 import {
   account,
   apiError,
@@ -27,8 +27,8 @@ import {
   statement,
   usage,
   useApi,
-} from '../test/api-mock.js';
-import { topupApi } from '../test/topup-mock.js';
+} from '../../test/api-mock.js';
+import { topupApi } from '../../test/topup-mock.js';
 
 type Widget = HTMLElement & { updateComplete: Promise<boolean>; refresh?: () => Promise<void> };
 

@@ -1,16 +1,16 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../balance/wa-balance.js';
-import type { WaBalance } from '../balance/balance.js';
-import '../quality/wa-quality.js';
-import type { WaQuality } from '../quality/quality.js';
-import '../rate-card/wa-rate-card.js';
-import type { WaRateCard } from '../rate-card/rate-card.js';
-import '../session/wa-session.js';
-import '../topup/wa-topup.js';
-import type { WaTopup } from '../topup/topup.js';
-import { topupApi } from '../test/topup-mock.js';
-import type { WaSession } from '../session/session.js';
-import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, jsonHandler, quality, rateCard, useApi } from '../test/api-mock.js';
+import '../../balance/wa-balance.js';
+import type { WaBalance } from '../../balance/balance.js';
+import '../../quality/wa-quality.js';
+import type { WaQuality } from '../../quality/quality.js';
+import '../../rate-card/wa-rate-card.js';
+import type { WaRateCard } from '../../rate-card/rate-card.js';
+import '../../session/wa-session.js';
+import '../../topup/wa-topup.js';
+import type { WaTopup } from '../../topup/topup.js';
+import { topupApi } from '../../test/topup-mock.js';
+import type { WaSession } from '../../session/session.js';
+import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, jsonHandler, quality, rateCard, useApi } from '../../test/api-mock.js';
 import { ANNOUNCE_PAUSE_MS } from './live-announcer.js';
 import { RelativeTimeController } from './relative-time-controller.js';
 

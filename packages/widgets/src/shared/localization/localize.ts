@@ -1,12 +1,12 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ensureContextRoot, localeContext } from './context.js';
+import { ensureContextRoot, localeContext } from '../api/context.js';
 import type { BillingTerms } from './billing-terms.js';
 import type { MetaTerms } from './meta-terms.js';
 import type { TopupTerms } from './topup-terms.js';
-import { formatMoney } from './money.js';
+import { formatMoney } from '../formatting/money.js';
 import { commonEnglish } from './translations/en-common.js';
-import type { Money } from './types.js';
+import type { Money } from '../api/types.js';
 
 /** Every string of the widgets. A widget adds its terms here and in each file of `translations/`. */
 export interface Translation extends MetaTerms, BillingTerms, TopupTerms {

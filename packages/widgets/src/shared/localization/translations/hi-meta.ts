@@ -1,6 +1,6 @@
 import { humanizeCode } from '../codes.js';
 import type { MetaTerms } from '../meta-terms.js';
-import type { QualityRating } from '../types.js';
+import type { QualityRating } from '../../api/types.js';
 
 const ratings: Record<QualityRating, string> = { GREEN: 'उच्च', YELLOW: 'मध्यम', RED: 'निम्न', UNKNOWN: 'अभी रेटिंग नहीं मिली' };
 const lastWeek =

@@ -1,12 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import '../session/wa-session.js';
-import '../frequency-cap/wa-frequency-cap.js';
-import '../quota/wa-quota.js';
-import '../topup/wa-topup.js';
-import { topupApi } from '../test/topup-mock.js';
-import type { WaFrequencyCap } from '../frequency-cap/frequency-cap.js';
-import { endpoint, frequencyCap, jsonHandler, quota, usage, useApi } from '../test/api-mock.js';
+import '../../session/wa-session.js';
+import '../../frequency-cap/wa-frequency-cap.js';
+import '../../quota/wa-quota.js';
+import '../../topup/wa-topup.js';
+import { topupApi } from '../../test/topup-mock.js';
+import type { WaFrequencyCap } from '../../frequency-cap/frequency-cap.js';
+import { endpoint, frequencyCap, jsonHandler, quota, usage, useApi } from '../../test/api-mock.js';
 
 type Rgba = [number, number, number, number];
 

@@ -1,6 +1,6 @@
 import { humanizeCode } from '../codes.js';
 import type { MetaTerms } from '../meta-terms.js';
-import type { QualityRating } from '../types.js';
+import type { QualityRating } from '../../api/types.js';
 
 const ratings: Record<QualityRating, string> = { GREEN: 'Tinggi', YELLOW: 'Sedang', RED: 'Rendah', UNKNOWN: 'Belum dinilai' };
 const lastWeek =

@@ -1,4 +1,4 @@
-import type { StatementKind } from './types.js';
+import type { StatementKind } from '../api/types.js';
 
 /**
  * The terms of the billing widgets of issue 5: `<wa-statement>`, `<wa-frequency-cap>` and the low-balance alert

@@ -1,6 +1,6 @@
 import { property } from 'lit/decorators.js';
 import { LiveAnnouncer } from './live-announcer.js';
-import type { Translation } from './localize.js';
+import type { Translation } from '../localization/localize.js';
 import { WidgetElement } from './widget-element.js';
 
 /** `heading-level` as a level from 1 to 6; anything else is the default, 2. */

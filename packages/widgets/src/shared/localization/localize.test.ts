@@ -1,12 +1,12 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { formatMoney } from './money.js';
+import { formatMoney } from '../formatting/money.js';
 import { fixture, html } from '@open-wc/testing';
-import '../balance/wa-balance.js';
-import type { WaBalance } from '../balance/balance.js';
+import '../../balance/wa-balance.js';
+import type { WaBalance } from '../../balance/balance.js';
 import { loadTranslation, normalizeLocale } from './localize.js';
 import { translationFor } from './translation-for.js';
 import { plural } from './plural.js';
-import { balanceHandler, endpoint, useApi } from '../test/api-mock.js';
+import { balanceHandler, endpoint, useApi } from '../../test/api-mock.js';
 
 describe('localization', () => {
   it('formats decimal strings exactly, in the locale’s style', () => {

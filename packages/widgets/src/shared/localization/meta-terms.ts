@@ -1,4 +1,4 @@
-import type { QualityRating } from './types.js';
+import type { QualityRating } from '../api/types.js';
 
 /**
  * The terms of the widgets that show what Meta knows about the number and what messages cost: `<wa-number>`,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { humanizeCode } from './codes.js';
+import { humanizeCode } from '../localization/codes.js';
 import { fromMicros, multiplyMoney, parseWholeNumber, toMicros } from './micros.js';
 import { compactCount, tierSize } from './tiers.js';
 import { relativeOrAbsolute, shortDateTime } from './time.js';

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
-import { ApiError } from './api-client.js';
-import type { LocalizeController } from './localize.js';
+import { ApiError } from '../api/api-client.js';
+import type { LocalizeController } from '../localization/localize.js';
 
 /** A Retry button (part `retry`), for the error and stale states. */
 export function retryButton(localize: LocalizeController, retry: () => unknown): TemplateResult {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, useApi } from '../test/api-mock.js';
+import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, useApi } from '../../test/api-mock.js';
 import { ApiClient, ApiError, filenameOf } from './api-client.js';
 
 describe('ApiClient', () => {

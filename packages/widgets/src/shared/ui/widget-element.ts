@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import type { WidgetEventDetails, WidgetEventName } from './events.js';
+import type { WidgetEventDetails, WidgetEventName } from '../api/events.js';
 import { VERSION } from './version.js';
 
 /** The base of every widget: typed events and a registration that tolerates being done twice. */

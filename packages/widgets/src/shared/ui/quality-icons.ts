@@ -1,5 +1,5 @@
 import { svg, type SVGTemplateResult } from 'lit';
-import type { QualityRating } from './types.js';
+import type { QualityRating } from '../api/types.js';
 
 /** A distinct shape per rating, so the rating never depends on colour alone (the words are always beside it). */
 const paths: Record<QualityRating, SVGTemplateResult> = {

@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { WaBalance } from '../balance/balance.js';
-import '../balance/wa-balance.js';
-import type { WaSession } from '../session/session.js';
-import '../session/wa-session.js';
-import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, useApi } from '../test/api-mock.js';
+import type { WaBalance } from '../../balance/balance.js';
+import '../../balance/wa-balance.js';
+import type { WaSession } from '../../session/session.js';
+import '../../session/wa-session.js';
+import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, useApi } from '../../test/api-mock.js';
 import { ApiClient } from './api-client.js';
 import { LiveFeed, readServerSentEvents } from './live-feed.js';
 import type { BalanceResponse } from './types.js';

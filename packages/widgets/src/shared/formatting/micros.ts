@@ -1,4 +1,4 @@
-import type { Money } from './types.js';
+import type { Money } from '../api/types.js';
 import { parseNumberInput } from './number-input.js';
 
 const MICROS_PER_UNIT = 1_000_000n;

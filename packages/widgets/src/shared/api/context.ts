@@ -1,6 +1,6 @@
 import { ContextRoot, createContext } from '@lit/context';
 import type { ApiClient } from './api-client.js';
-import type { Translation } from './localize.js';
+import type { Translation } from '../localization/localize.js';
 
 /** The API client a `<wa-session>` provides to the widgets inside it. */
 export const apiClientContext = createContext<ApiClient | undefined>('wa-widgets/api-client');
