@@ -64,7 +64,7 @@ describe('announcements, headings and relative times', () => {
       const api = topupApi();
       await useApi(...api.handlers);
       const realOpen = window.open;
-      window.open = (() => ({ closed: false, close() {} }) as unknown as Window) as typeof window.open;
+      window.open = (() => ({ closed: false, close() {}, opener: window, location: { replace() {} } }) as unknown as Window) as typeof window.open;
       try {
         const session = await fixture(html`<wa-session endpoint=${endpoint} client-secret="ws_test" locale="en-US" live-updates="off">
           <wa-topup poll-interval="40"></wa-topup>
