@@ -94,6 +94,10 @@ afterEach(() => {
 });
 
 describe('<wa-topup>', () => {
+  // The dialog's body is a module of its own, imported on the first open: compile it once up front, so the first
+  // test that opens the dialog does not wait for the test server's cold compile.
+  before(() => import('./dialog-body.js'));
+
   describe('accessibility', () => {
     it('is accessible closed, as an "Add credits" button', async () => {
       await useApi(...topupApi().handlers);

@@ -173,6 +173,11 @@ export class LocalizeController implements ReactiveController {
     });
   }
 
+  /** Adds the English of a part of the widget loaded later (its dialog, its editor), which brings its own words. */
+  addEnglish(...english: Partial<Translation>[]): void {
+    Object.assign(this.english, ...english);
+  }
+
   /** The resolved BCP 47 locale, normalised by {@link normalizeLocale}. */
   get locale(): string {
     return normalizeLocale(
