@@ -5,7 +5,6 @@ import { classMap } from 'lit/directives/class-map.js';
 import { ApiClientController } from '../shared/api/api-client-controller.js';
 import { LocalizeController } from '../shared/localization/localize.js';
 import { balanceEnglish } from '../shared/localization/translations/en/balance.js';
-import { formEnglish } from '../shared/localization/translations/en/forms.js';
 import { thresholdEnglish } from '../shared/localization/translations/en/threshold.js';
 import { topupTriggerEnglish } from '../shared/localization/translations/en/topup-trigger.js';
 import { dataWidgetStyles } from '../shared/ui/states.styles.js';
@@ -16,7 +15,7 @@ import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import type { WaTopup } from '../topup/topup.js';
 import { exportDialogParts } from '../topup/parts.js';
 import styles from './balance.styles.js';
-import { ThresholdEditor } from './threshold-editor.js';
+import type { ThresholdEditor } from './threshold-editor.js';
 import { loadError, retryButton } from '../shared/ui/load-error.js';
 
 const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -106,7 +105,7 @@ export class WaBalance extends ApiWidgetElement {
   /** The top-up dialog, created the first time "Add credits" is pressed. */
   @state() private topupDialog: WaTopup | undefined;
 
-  private readonly localize = new LocalizeController(this, balanceEnglish, thresholdEnglish, formEnglish, topupTriggerEnglish);
+  private readonly localize = new LocalizeController(this, balanceEnglish, thresholdEnglish, topupTriggerEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly task = new Task(this, {
@@ -118,15 +117,9 @@ export class WaBalance extends ApiWidgetElement {
     },
   });
 
-  private readonly thresholdEditor = new ThresholdEditor(this, {
-    localize: this.localize,
-    api: this.api,
-    saved: (balance, threshold) => {
-      this.receive(balance);
-      this.api.client?.emit('balance', balance);
-      this.emit('wa-threshold-changed', { threshold });
-    },
-  });
+  /** The low-balance alert's form, imported on the first press of "Change". */
+  @state() private thresholdEditor: ThresholdEditor | undefined;
+  private thresholdEditorImport: Promise<ThresholdEditor> | undefined;
 
   constructor() {
     super();
@@ -143,6 +136,34 @@ export class WaBalance extends ApiWidgetElement {
   refresh(): Promise<void> {
     this.failure = undefined;
     return this.task.run();
+  }
+
+  /** Opens the low-balance alert's form, importing it on the first press (a second press waits for the same). */
+  private async changeThreshold(): Promise<void> {
+    this.thresholdEditorImport ??= import('./threshold-editor.js').then(
+      ({ ThresholdEditor }) =>
+        new ThresholdEditor(this, {
+          localize: this.localize,
+          api: this.api,
+          saved: (balance, threshold) => {
+            this.receive(balance);
+            this.api.client?.emit('balance', balance);
+            this.emit('wa-threshold-changed', { threshold });
+          },
+        }),
+      error => {
+        // offline, or a deploy in between: the next press tries again
+        this.thresholdEditorImport = undefined;
+        throw error;
+      },
+    );
+    try {
+      this.thresholdEditor = await this.thresholdEditorImport;
+    } catch (error) {
+      console.error('<wa-balance> could not load the alert form', error);
+      return;
+    }
+    if (this.balance) this.thresholdEditor.start(this.balance.low_balance_threshold);
   }
 
   /** Asks the host, then opens the built-in top-up dialog unless the host took over. */
@@ -227,9 +248,13 @@ export class WaBalance extends ApiWidgetElement {
         <div part="threshold" class="threshold">
           ${threshold ? this.localize.term('alertBelow', this.localize.money(threshold)) : this.localize.term('noThreshold')}
         </div>
-        ${this.thresholdEditor.renderButton(balance)}
+        ${this.thresholdEditor
+          ? this.thresholdEditor.renderButton(balance)
+          : html`<button part="change-threshold" class="link" type="button" aria-label=${this.localize.term('changeThresholdLabel')} @click=${this.changeThreshold}>
+              ${this.localize.term('changeThreshold')}
+            </button>`}
       </div>
-      ${this.thresholdEditor.render(balance)} ${this.renderRunway(balance)}
+      ${this.thresholdEditor?.render(balance) ?? nothing} ${this.renderRunway(balance)}
       ${failure && this.receivedAt
         ? html`<p part="stale" class="note" data-announce="stale">
             ${this.localize.term('staleNote', this.localize.date(this.receivedAt, { timeStyle: 'short' }))}

@@ -41,8 +41,12 @@ async function type(el: WaBalance, value: string) {
 async function openForm(el: WaBalance) {
   part(el, 'change-threshold')!.click();
   await el.updateComplete;
-  await waitUntil(() => el.shadowRoot!.activeElement === input(el), 'the amount field never took focus');
+  await waitUntil(() => !!input(el) && el.shadowRoot!.activeElement === input(el), 'the amount field never took focus');
 }
+
+// The alert's form is a module of its own, imported on the first "Change": compile it once up front, so the first
+// test that opens it does not wait for the test server's cold compile.
+before(() => import('./threshold-editor.js'));
 
 describe('<wa-balance> low-balance alert and runway', () => {
   describe('accessibility', () => {
@@ -231,12 +235,12 @@ describe('<wa-balance> low-balance alert and runway', () => {
 
       part(el, 'change-threshold')!.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => el.shadowRoot!.activeElement === input(el));
+      await waitUntil(() => !!input(el) && el.shadowRoot!.activeElement === input(el));
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'change-threshold'));
 
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => el.shadowRoot!.activeElement === input(el));
+      await waitUntil(() => !!input(el) && el.shadowRoot!.activeElement === input(el));
       input(el).select();
       await sendKeys({ type: '80' });
       await sendKeys({ press: 'Enter' });

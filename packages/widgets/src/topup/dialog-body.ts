@@ -1,5 +1,5 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type CSSResult, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiClientController } from '../shared/api/api-client-controller.js';
@@ -11,6 +11,7 @@ import { checkAmount, fractionDigits, type AmountCheck, type AmountProblem } fro
 import { linkField } from './link-field.js';
 import { OpenLinksController } from './open-links.js';
 import { PaymentFlowController } from './payment-flow.js';
+import styles from './dialog-body.styles.js';
 import { LINK_EXPIRY_HOURS } from './topup.js';
 
 type View = 'amount' | 'waiting' | 'succeeded' | 'failed' | 'expired' | 'link';
@@ -59,6 +60,12 @@ function hostState(prototype: object, name: string): void {
   });
 }
 
+/** Adds `styles` to those of a rendered shadow root (Lit's `adoptStyles` would replace them). */
+function adoptStyles(root: HTMLElement | DocumentFragment, styles: CSSResult): void {
+  if (root instanceof ShadowRoot && styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+  else root.append(Object.assign(document.createElement('style'), { textContent: styles.cssText }));
+}
+
 /**
  * What `<wa-topup>`'s dialog shows, imported the first time the dialog opens so that a page pays only for the
  * "Add credits" button until then: the amount form, "Pay now" and its flow to the final status, payment-link
@@ -94,6 +101,7 @@ export class TopupDialogBody implements ReactiveController {
     this.api = dialog.api;
     this.localize = dialog.localize;
     this.localize.addEnglish(topupEnglish);
+    adoptStyles(host.renderRoot, styles);
     host.addController(this);
     this.openLinks = new OpenLinksController(host, {
       api: this.api,
