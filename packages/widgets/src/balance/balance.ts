@@ -1,7 +1,6 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { ApiClientController } from '../shared/api/api-client-controller.js';
 import { LocalizeController } from '../shared/localization/localize.js';
 import { balanceEnglish } from '../shared/localization/translations/en/balance.js';
@@ -13,7 +12,6 @@ import type { BalanceResponse } from '../shared/api/types.js';
 import { isOlder } from '../shared/formatting/time.js';
 import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import type { WaTopup } from '../topup/topup.js';
-import { exportDialogParts } from '../topup/parts.js';
 import styles from './balance.styles.js';
 import type { ThresholdEditor } from './threshold-editor.js';
 import { loadError, retryButton } from '../shared/ui/load-error.js';
@@ -172,7 +170,7 @@ export class WaBalance extends ApiWidgetElement {
     if (request.defaultPrevented) return;
     // Imported on the first press, so a balance alone never downloads the dialog (a second press while it loads
     // finds the same module, and the dialog made by the first).
-    const { WaTopup } = await import('../topup/topup.js');
+    const [{ WaTopup }, { exportDialogParts }] = await Promise.all([import('../topup/topup.js'), import('../topup/parts.js')]);
     if (!this.topupDialog) {
       // Same prefix as this element, so a host's `defineWidgets({ prefix: 'acme' })` gets <acme-topup>.
       const tag = this.localName.endsWith('-balance') ? this.localName.replace(/-balance$/, '-topup') : 'wa-topup';
@@ -218,7 +216,7 @@ export class WaBalance extends ApiWidgetElement {
     return html`
       <div
         part="base"
-        class=${classMap({ card: true, balance: true, 'balance--low': !!balance?.is_low })}
+        class=${balance?.is_low ? 'card balance balance--low' : 'card balance'}
         role="group"
         aria-labelledby="label"
         aria-busy=${busy ? 'true' : 'false'}
