@@ -359,6 +359,17 @@ describe('<wa-topup>', () => {
       expect(api.state.polls).to.be.at.most(polls + 1);
     });
 
+    it('renders only its trigger until opened, and stays closed when removed while its dialog loads', async () => {
+      await useApi(...topupApi().handlers);
+      const { el } = await topupInSession();
+      expect(dialog(el).childElementCount).to.equal(0);
+      part(el, 'trigger')!.click();
+      el.remove();
+      await new Promise(resolve => setTimeout(resolve, 50));
+      expect(el.open).to.be.false;
+      expect(dialog(el).open).to.be.false;
+    });
+
     it('stops checking the payment, and is no longer open, once removed from the page', async () => {
       const { api, el } = await payFifty();
       await waitUntil(() => api.state.polls > 0);
