@@ -56,7 +56,8 @@ describe('statement, low-balance alert and frequency cap in the demo console', (
     await cap.getByLabel('Marketing messages per customer, at most').fill('1');
     await cap.getByLabel('Within this many hours').fill('24');
     await cap.getByRole('button', { name: 'Save' }).click();
-    await cap.getByText('Frequency cap saved.').waitFor();
+    // the visible message; the widget's live region reads the same words out
+    await cap.getByRole('paragraph').filter({ hasText: 'Frequency cap saved.' }).waitFor();
 
     const accounts = await fetch(`${server.url}/v1/accounts`, { headers: { authorization: `Bearer ${server.secretKey}` } });
     const [account] = ((await accounts.json()) as { data: { id: string }[] }).data;

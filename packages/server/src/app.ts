@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { cors } from 'hono/cors';
 import type { RequestIdVariables } from 'hono/request-id';
 import { requestId } from 'hono/request-id';
@@ -9,12 +10,19 @@ import { demoQualityRoutes } from './demo/simulator/routes.js';
 import type { AppDeps } from './deps.js';
 import { createPhoneStatusService } from './domain/quality/phone-status-service.js';
 import { createLiveEventBus } from './live/live-events.js';
-import { publishPhoneStatusChanges } from './live/publish-phone-status.js';
-import { publishBalanceChanges } from './live/publishing-store.js';
+import { publishStoreChanges } from './live/publish-store-changes.js';
 import { bodyLimits } from './middleware/body-limits.js';
+import { balancePayload } from './routes/balance-payload.js';
+import { qualityJson, quotaJson } from './routes/quality-representations.js';
 import { eventStreamAuth } from './middleware/event-stream-auth.js';
-import { errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
+import { errorBody, errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
 import { partnerAuth } from './middleware/partner-auth.js';
+import { clientAddress } from './middleware/client-address.js';
+import { createRateLimiter } from './middleware/rate-limit.js';
+import { DEFAULT_RATE_LIMITS } from './domain/rate-limits.js';
+import { requestLog } from './middleware/request-log.js';
+import { createMetrics } from './ops/metrics.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { widgetSessionAuth } from './middleware/widget-session.js';
 import { messagesChangeHandler } from './domain/meta/messages-handler.js';
 import { storedLimitSource } from './domain/quality/limits.js';
@@ -29,7 +37,7 @@ import { frequencyCapRoutes, marketingSendRoutes } from './routes/frequency-cap.
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { MAX_META_WEBHOOK_BYTES, metaWebhookRoutes } from './routes/meta-webhooks.js';
-import { qualityRoutes } from './routes/quality.js';
+import { QUALITY_HISTORY_LIMIT, qualityRoutes } from './routes/quality.js';
 import { rateCardRoutes } from './routes/rate-card.js';
 import { statementRoutes } from './routes/statement.js';
 import { usageRoutes } from './routes/usage.js';
@@ -57,10 +65,12 @@ const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVariables }> {
   const { clock, config } = deps;
   const liveEvents = deps.liveEvents ?? createLiveEventBus();
-  const store = publishBalanceChanges(deps.store, clock, liveEvents, deps.logError);
+  const { store } = deps;
   const app = new OpenAPIHono<{ Variables: RequestIdVariables }>({ defaultHook: validationHook });
 
+  const metrics = deps.metrics ?? createMetrics({ store, clock });
   app.use(requestId());
+  app.use(requestLog({ logger: deps.logger, metrics }));
   app.use(secureHeaders({ overwrite: false }));
   // Every route, public pages and webhooks included; only Meta's webhooks may be larger.
   app.use(
@@ -72,6 +82,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
 
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
   const widget = { store, clock, auth: widgetSessionAuth(store, clock) };
+  const limits = createRateLimiter(store, clock, { ...DEFAULT_RATE_LIMITS, ...config.rateLimits });
   const phoneStatus = createPhoneStatusService({
     store,
     clock,
@@ -81,20 +92,35 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   const paymentProvider =
     deps.paymentProvider ??
     new SandboxPaymentProvider({ secret: config.sandboxWebhookSecret ?? randomBytes(32).toString('base64url'), clock, checkouts: store });
+  // Live events follow the store's committed changes, whichever instance committed them.
+  publishStoreChanges({
+    store,
+    bus: liveEvents,
+    balanceOf: (account) => balancePayload(store, clock, account),
+    phoneStatusOf: async (account) => {
+      const view = await phoneStatus.read(account, { purpose: 'quality' });
+      const history = await store.phoneStatus.listQualityHistory(account.id, QUALITY_HISTORY_LIMIT);
+      return { quality: qualityJson(view, history), quota: quotaJson(account, view) };
+    },
+    logError: deps.logError ?? console.error,
+  });
   const payments: PaymentsDeps = {
     store,
     clock,
     provider: paymentProvider,
-    liveEvents,
     logWarning: deps.logWarning ?? (() => {}),
     linkTokens: linkTokens(config.linkTokenKey ?? `${config.secretKey}:payment-link-tokens`),
   };
   const brand = { name: config.brand?.name ?? DEFAULT_BRAND.name, color: config.brand?.color ?? DEFAULT_BRAND.color };
-  const events = eventRoutes({ store, clock, auth: eventStreamAuth(store, clock) }, liveEvents, config.eventStream);
+  const events = eventRoutes(
+    { store, clock, auth: eventStreamAuth(store, clock), streams: metrics.streams, closing: deps.closing },
+    liveEvents,
+    config.eventStream,
+  );
   const partnerApi = [
     accountRoutes(partner),
     adjustmentRoutes(partner),
-    widgetSessionRoutes({ ...partner, liveEvents }),
+    widgetSessionRoutes({ ...partner, liveEvents, limits }),
     accountPricingRoutes(partner),
     marketingSendRoutes(partner),
   ];
@@ -106,8 +132,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
     usageRoutes({ ...widget, limitForAccount: deps.limitForAccount ?? storedLimitSource(store) }),
     statementRoutes(widget),
     frequencyCapRoutes(widget),
-    topupRoutes({ ...widget, payments, publicUrl: config.publicUrl }),
-    paymentLinkRoutes({ ...widget, payments, publicUrl: config.publicUrl }),
+    topupRoutes({ ...widget, payments, publicUrl: config.publicUrl, limits }),
+    paymentLinkRoutes({ ...widget, payments, publicUrl: config.publicUrl, limits }),
     events,
   ];
   // Partner and widget share GET /v1/rate-card: one router tells them apart by the bearer token.
@@ -124,7 +150,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   });
   for (const path of pathsOf([...widgetApi, rateCard])) app.use(path, widgetCors);
 
+  const { closing } = deps;
+  if (closing) app.get('/healthz', (c, next) => (closing.aborted ? c.json(errorBody('shutting_down', 'draining'), 503) : next()));
   app.route('/', healthRoutes(store));
+  app.route('/', metricsRoutes({ metrics, token: config.metricsToken ?? config.secretKey }));
   for (const router of partnerApi) app.route('/', router);
   for (const router of widgetApi) app.route('/', router);
   app.route('/', rateCard);
@@ -137,20 +166,19 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
       verifyToken: config.metaVerifyToken,
       handlers: {
         messages: messagesChangeHandler({ store, clock, logError: deps.logError }),
-        ...publishPhoneStatusChanges(
-          qualityWebhookHandlers({
-            store,
-            onIgnored: (reason, change) => store.countWebhookEvent(`ignored_${reason}`, change.field, change.receivedAt),
-          }),
-          { store, phoneStatus, bus: liveEvents, logError: deps.logError ?? console.error },
-        ),
+        ...qualityWebhookHandlers({
+          store,
+          onIgnored: (reason, change) => store.countWebhookEvent(`ignored_${reason}`, change.field, change.receivedAt),
+        }),
         ...deps.metaChangeHandlers,
       },
       logError: deps.logError,
+      observe: metrics.webhooks,
     }),
   );
   app.route('/', paymentWebhookRoutes(payments));
-  app.route('/', payPageRoutes({ payments, brand, publicUrl: config.publicUrl }));
+  const addressOf = (c: Context) => clientAddress(c, config.trustedProxies ?? 0);
+  app.route('/', payPageRoutes({ payments, brand, publicUrl: config.publicUrl, limits, clientAddress: addressOf }));
   if (paymentProvider instanceof SandboxPaymentProvider) {
     app.route(
       '/',

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     assert.deepEqual(config, {
       port: 8787,
       databaseFile: DEFAULT_PATHS.database,
+      databaseUrl: undefined,
       secretKey: undefined,
       allowedOrigins: [],
       publicUrl: undefined,
@@ -21,6 +22,10 @@ describe('loadConfig', () => {
       hostWebhook: undefined,
       payments: { provider: 'sandbox', webhookSecret: undefined },
       brand: { name: undefined, color: undefined },
+      metricsToken: undefined,
+      trustedProxies: 0,
+      shutdownTimeoutMs: 10_000,
+      logLevel: 'info',
     });
     assert.match(DEFAULT_PATHS.database, /data\/wa\.db$/);
   });
@@ -39,10 +44,15 @@ describe('loadConfig', () => {
       META_APP_SECRET: 'app-secret',
       WA_DEMO_SIMULATOR_INTERVAL_MS: '0',
       META_VERIFY_TOKEN: 'verify-token',
+      WA_METRICS_TOKEN: 'metrics-token-0123456789',
+      WA_TRUSTED_PROXIES: '1',
+      WA_SHUTDOWN_TIMEOUT_MS: '2500',
+      WA_LOG_LEVEL: 'warn',
     });
     assert.deepEqual(config, {
       port: 8799,
       databaseFile: ':memory:',
+      databaseUrl: undefined,
       secretKey: 'sk_live_0123456789abcdef',
       allowedOrigins: ['https://a.example', 'http://localhost:5173'],
       publicUrl: 'https://wa.example.com',
@@ -55,6 +65,10 @@ describe('loadConfig', () => {
       hostWebhook: undefined,
       payments: { provider: 'sandbox', webhookSecret: undefined },
       brand: { name: undefined, color: undefined },
+      metricsToken: 'metrics-token-0123456789',
+      trustedProxies: 1,
+      shutdownTimeoutMs: 2500,
+      logLevel: 'warn',
     });
   });
 
@@ -102,7 +116,9 @@ describe('loadConfig', () => {
 
   it('reads the host webhook URL and secret, and requires the secret with the URL', () => {
     const config = loadConfig({ WA_DEMO: '1', WA_HOST_WEBHOOK_URL: 'https://host.example/wa-events', WA_HOST_WEBHOOK_SECRET: 'whsec_0123456789abcdef' });
-    assert.deepEqual(config.hostWebhook, { url: 'https://host.example/wa-events', secret: 'whsec_0123456789abcdef' });
+    assert.deepEqual(config.hostWebhook, { url: 'https://host.example/wa-events', secret: 'whsec_0123456789abcdef', timeoutMs: 10_000 });
+    const quick = loadConfig({ WA_DEMO: '1', WA_HOST_WEBHOOK_URL: 'https://host.example/wa-events', WA_HOST_WEBHOOK_SECRET: 'whsec_0123456789abcdef', WA_HOST_WEBHOOK_TIMEOUT_MS: '500' });
+    assert.equal(quick.hostWebhook?.timeoutMs, 500);
     assert.throws(() => loadConfig({ WA_DEMO: '1', WA_HOST_WEBHOOK_URL: 'https://host.example/wa-events' }), /WA_HOST_WEBHOOK_SECRET/);
     assert.throws(() => loadConfig({ WA_DEMO: '1', WA_HOST_WEBHOOK_URL: 'ftp://host.example/x', WA_HOST_WEBHOOK_SECRET: 'whsec_0123456789abcdef' }), /WA_HOST_WEBHOOK_URL/);
   });

@@ -18,6 +18,7 @@ const OriginListSchema = z
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(8787),
   WA_DB: z.string().min(1).default(DEFAULT_PATHS.database),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL').optional(),
   WA_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   WA_ALLOWED_ORIGINS: OriginListSchema,
   WA_PUBLIC_URL: z.url().optional(),
@@ -33,6 +34,7 @@ const EnvSchema = z.object({
   META_VERIFY_TOKEN: z.string().min(1).optional(),
   WA_HOST_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   WA_HOST_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  WA_HOST_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   WA_PAYMENTS: z.enum(['sandbox', 'stripe']).optional(),
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…)').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
@@ -40,13 +42,19 @@ const EnvSchema = z.object({
   WA_SANDBOX_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   WA_BRAND_NAME: z.string().max(80).optional(),
   WA_BRAND_COLOR: z.string().refine(isBrandColor, 'must be a hex colour such as #1f6feb').optional(),
+  WA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  WA_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  WA_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  WA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
 /** Settings of the Node process, read from the environment only. */
 export interface ServerConfig {
   readonly port: number;
-  /** SQLite file, or `:memory:`. */
+  /** SQLite file, or `:memory:`; unused when `databaseUrl` is set. */
   readonly databaseFile: string;
+  /** `DATABASE_URL`: a `postgres://` URL switches the store to PostgreSQL (several instances may share it). */
+  readonly databaseUrl: string | undefined;
   /** Absent when `WA_SECRET_KEY` is unset; demo mode then generates one. */
   readonly secretKey: string | undefined;
   readonly allowedOrigins: string[];
@@ -62,8 +70,11 @@ export interface ServerConfig {
   readonly demoSimulatorIntervalMs: number;
   /** Token of Meta's webhook handshake; demo mode generates one when unset. */
   readonly metaVerifyToken: string | undefined;
-  /** Where host events are POSTed and the key they are signed with; absent: they stay in the outbox. */
-  readonly hostWebhook: { readonly url: string; readonly secret: string } | undefined;
+  /**
+   * Where host events are POSTed, the key they are signed with, and how long one POST may take (an
+   * event claimed by an instance that died is retried after 6× that); absent: they stay in the outbox.
+   */
+  readonly hostWebhook: { readonly url: string; readonly secret: string; readonly timeoutMs: number } | undefined;
   /** The payment provider: the built-in sandbox (default), or Stripe Checkout with its keys. */
   readonly payments:
     | { readonly provider: 'sandbox'; readonly webhookSecret: string | undefined }
@@ -76,6 +87,13 @@ export interface ServerConfig {
       };
   /** Name and `#rrggbb`/`#rgb` colour on hosted pages; defaults when unset. */
   readonly brand: { readonly name: string | undefined; readonly color: string | undefined };
+  /** Bearer token of `GET /metrics`; the partner key is accepted when unset. */
+  readonly metricsToken: string | undefined;
+  /** Reverse proxies in front that append to X-Forwarded-For (0: trust none, use the socket's peer). */
+  readonly trustedProxies: number;
+  /** Longest wait for in-flight requests on SIGTERM/SIGINT before their connections are cut. */
+  readonly shutdownTimeoutMs: number;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 /**
@@ -115,8 +133,13 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   return {
     payments,
     brand: { name: data.WA_BRAND_NAME, color: data.WA_BRAND_COLOR },
+    metricsToken: data.WA_METRICS_TOKEN,
+    trustedProxies: data.WA_TRUSTED_PROXIES,
+    shutdownTimeoutMs: data.WA_SHUTDOWN_TIMEOUT_MS,
+    logLevel: data.WA_LOG_LEVEL,
     port: data.PORT,
     databaseFile: data.WA_DB,
+    databaseUrl: data.DATABASE_URL,
     secretKey: data.WA_SECRET_KEY,
     allowedOrigins: data.WA_ALLOWED_ORIGINS,
     publicUrl: data.WA_PUBLIC_URL,
@@ -128,7 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     metaVerifyToken: data.META_VERIFY_TOKEN,
     hostWebhook:
       data.WA_HOST_WEBHOOK_URL && data.WA_HOST_WEBHOOK_SECRET
-        ? { url: data.WA_HOST_WEBHOOK_URL, secret: data.WA_HOST_WEBHOOK_SECRET }
+        ? { url: data.WA_HOST_WEBHOOK_URL, secret: data.WA_HOST_WEBHOOK_SECRET, timeoutMs: data.WA_HOST_WEBHOOK_TIMEOUT_MS }
         : undefined,
   };
 }

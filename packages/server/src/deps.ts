@@ -8,6 +8,9 @@ import type { LimitSource } from './domain/usage/limit-source.js';
 import type { LiveEventBus } from './live/live-events.js';
 import type { EventStreamOptions } from './routes/events.js';
 import type { Store } from './store/store.js';
+import type { Logger } from './ops/logger.js';
+import type { AppMetrics } from './ops/metrics.js';
+import type { DEFAULT_RATE_LIMITS, RateLimitRules } from './domain/rate-limits.js';
 
 /** Settings of the HTTP application (the Node entry reads them from the environment). */
 export interface AppConfig {
@@ -38,6 +41,15 @@ export interface AppConfig {
    * (the links keep working for whoever holds them).
    */
   readonly linkTokenKey?: string | undefined;
+  /** Rate limits over {@link DEFAULT_RATE_LIMITS}; a rule set to null is off. */
+  readonly rateLimits?: Partial<RateLimitRules> | undefined;
+  /**
+   * Reverse proxies in front of the server that append to `X-Forwarded-For` (`WA_TRUSTED_PROXIES`,
+   * 0 by default): the client address is read that many entries from the right, never further left.
+   */
+  readonly trustedProxies?: number | undefined;
+  /** Bearer token of `GET /metrics` (`WA_METRICS_TOKEN`); the partner secret key when unset. */
+  readonly metricsToken?: string | undefined;
 }
 
 /** Files served besides the API; each is optional and answers 404 with a hint when absent. */
@@ -77,11 +89,17 @@ export interface AppDeps {
   /** The messaging limit of an account, for `GET /v1/usage/24h` (unknown by default). */
   readonly limitForAccount?: LimitSource | undefined;
   /**
-   * The live-event bus behind `GET /v1/events` (one is created when absent). Pass the same bus to
-   * whatever else publishes (workers in main.ts); the app publishes `balance` after every committed
-   * ledger append or threshold change made through its store.
+   * The live-event bus behind `GET /v1/events` (one is created when absent). The app feeds it from
+   * the store's committed changes (`store.changes`), so it hears changes made by other instances
+   * and by workers as well as its own.
    */
   readonly liveEvents?: LiveEventBus | undefined;
+  /** One JSON line per request (and whatever else the process logs); none when absent. */
+  readonly logger?: Logger | undefined;
+  /** The metrics behind `GET /metrics` (created when absent). */
+  readonly metrics?: AppMetrics | undefined;
+  /** Aborted when the process stops: event streams end, `/healthz` answers 503 so balancers drain. */
+  readonly closing?: AbortSignal | undefined;
   /** Where unexpected errors are reported (console.error by default). */
   readonly logError?: ((message: string, error: unknown) => void) | undefined;
   /** Where expected operational failures are reported, e.g. Meta unreachable (ignored by default). */

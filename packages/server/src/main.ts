@@ -12,12 +12,18 @@ import { createLiveEventBus } from './live/live-events.js';
 import { DEFAULT_PATHS } from './paths.js';
 import { HostEventDispatcher } from './providers/host-webhook/dispatcher.js';
 import { StripePaymentProvider, stripeClientFor } from './providers/payments/stripe.js';
+import { openPostgresStore } from './store/postgres/postgres-store.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import type { Store } from './store/store.js';
+import { createJsonLogger } from './ops/logger.js';
+import { createMetrics } from './ops/metrics.js';
+import { createGracefulShutdown } from './ops/shutdown.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const pruneIntervalMs = pruneIntervalFromEnv(process.env);
-  const store = openSqliteStore({ file: config.databaseFile });
+  const logger = createJsonLogger({ level: config.logLevel });
+  const store = await openStore(config.databaseUrl, config.databaseFile);
   const clock = systemClock;
   const secretKey = config.secretKey ?? `sk_demo_${randomBytes(24).toString('base64url')}`;
   const demoAccount = config.demo ? await seedDemo(store, clock) : null;
@@ -25,7 +31,7 @@ async function main(): Promise<void> {
   // In demo mode a random verify token will do: nobody subscribes this process to a real Meta app.
   const metaVerifyToken = config.metaVerifyToken ?? (config.demo ? randomBytes(24).toString('base64url') : undefined);
   if (config.demo && !demoAccount) {
-    console.warn('demo: the database holds other accounts but no demo account; POST /demo/session is off');
+    logger.warn('demo: the database holds other accounts but no demo account; POST /demo/session is off');
   }
 
   const liveEvents = createLiveEventBus();
@@ -34,13 +40,16 @@ async function main(): Promise<void> {
     clock,
     url: config.hostWebhook?.url,
     secret: config.hostWebhook?.secret,
+    timeoutMs: config.hostWebhook?.timeoutMs,
+    // An event claimed by an instance that died mid-delivery is due again once its lease ends.
+    leaseMs: config.hostWebhook ? config.hostWebhook.timeoutMs * 6 : undefined,
   });
   hostEvents.start();
   const pruner = startPruner({
     steps: retentionSteps(store),
     clock,
     intervalMs: pruneIntervalMs,
-    onError: (step, error) => console.warn(`pruning ${step} failed:`, error),
+    onError: (step, error) => logger.warn('pruning failed', { step }, error),
   });
 
   const paymentProvider =
@@ -52,7 +61,9 @@ async function main(): Promise<void> {
         })
       : undefined;
 
-  const meta = setUpMeta(config, demoAccount, clock, (message, error) => console.warn(message, error ?? ''));
+  const meta = setUpMeta(config, demoAccount, clock, (message, error) => logger.warn(message, {}, error));
+  const closing = new AbortController();
+  closing.signal.addEventListener('abort', () => meta.simulator?.stop());
   const app = createApp({
     store,
     clock,
@@ -68,54 +79,78 @@ async function main(): Promise<void> {
         ? { name: config.brand.name ?? 'Nimbus Connect', color: config.brand.color ?? '#2357d9' }
         : config.brand,
       sandboxWebhookSecret: config.payments.provider === 'sandbox' ? config.payments.webhookSecret : undefined,
+      metricsToken: config.metricsToken,
+      trustedProxies: config.trustedProxies,
     },
+    logger,
+    metrics: createMetrics({ store, clock, processMetrics: true }),
+    closing: closing.signal,
+    logError: (message, error) => logger.error(message, {}, error),
     paymentProvider,
     assets: { widgetsBundlePath: DEFAULT_PATHS.widgetsBundle, demoDir: config.demo ? DEFAULT_PATHS.demoDir : undefined },
     demo: demoAccount ? { accountId: demoAccount.id, simulator: meta.simulator } : undefined,
     metaGraph: meta.metaGraph,
-    logWarning: (message, error) => console.warn(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+    logWarning: (message, error) => logger.warn(message, { error: error instanceof Error ? error.message : String(error) }),
   });
   // The simulator's webhooks go through the app itself, so they take the exact path Meta's would.
   meta.simulator?.connect((path, init) => app.request(path, init));
   meta.simulator?.start(config.demoSimulatorIntervalMs);
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    console.log(`wa-widgets server on http://localhost:${info.port} (${config.demo ? 'DEMO mode' : 'production mode'})`);
-    if (config.publicUrl) console.log(`  public URL: ${config.publicUrl}`);
-    console.log(`  database: ${config.databaseFile}`);
-    console.log(
-      config.secretKey
-        ? '  partner secret key: the one in WA_SECRET_KEY'
-        : `  partner secret key (generated for this run): ${secretKey}`,
-    );
-    if (demoAccount) console.log(`  demo account: ${demoAccount.id} (${demoAccount.name})`);
-    console.log(`  Meta: ${meta.description}`);
-    if (!meta.appSecret) console.log('  Meta webhooks: off (set META_APP_SECRET and META_VERIFY_TOKEN)');
-    else if (!config.metaAppSecret) console.log('  Meta webhooks: app secret and verify token generated for this run');
-    console.log(
-      config.payments.provider === 'stripe'
-        ? `  payments: Stripe Checkout at ${config.payments.apiBase ?? 'api.stripe.com'} (webhooks at /webhooks/payments/stripe)`
-        : '  payments: sandbox, TEST MODE checkout pages at /sandbox/checkout/… (set WA_PAYMENTS=stripe for real payments)',
-    );
-    console.log(`  host events: ${config.hostWebhook ? `POSTed to ${config.hostWebhook.url}` : 'kept in the outbox (WA_HOST_WEBHOOK_URL unset)'}`);
+    logger.info('listening', {
+      url: `http://localhost:${info.port}`,
+      mode: config.demo ? 'demo' : 'production',
+      public_url: config.publicUrl,
+      database: config.databaseUrl ? `PostgreSQL at ${redactPassword(config.databaseUrl)}` : config.databaseFile,
+      meta: meta.description,
+      meta_webhooks: !meta.appSecret ? 'off (set META_APP_SECRET and META_VERIFY_TOKEN)' : config.metaAppSecret ? 'on' : 'generated for this run',
+      payments:
+        config.payments.provider === 'stripe'
+          ? `stripe (${config.payments.apiBase ?? 'api.stripe.com'})`
+          : 'sandbox (TEST MODE checkout pages at /sandbox/checkout/…)',
+      host_events: config.hostWebhook ? `POSTed to ${config.hostWebhook.url}` : 'kept in the outbox (WA_HOST_WEBHOOK_URL unset)',
+      demo_account: demoAccount?.id,
+      metrics: config.metricsToken ? 'GET /metrics with WA_METRICS_TOKEN' : 'GET /metrics with the partner key (set WA_METRICS_TOKEN)',
+    });
+    // Printed only when generated (the demo): an operator-provided key is never written anywhere.
+    if (!config.secretKey) logger.info(`partner secret key (generated for this run): ${secretKey}`);
   });
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    meta.simulator?.stop();
-    console.log(`${signal}: shutting down`);
-    const stopWorkers = Promise.all([hostEvents.stop(), pruner.stop()]);
-    server.close(() => {
-      void stopWorkers.then(() => store.close()).finally(() => process.exit(0));
-    });
-    // Idle keep-alive connections would otherwise hold close() until they time out.
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
-    setTimeout(() => void store.close().finally(() => process.exit(0)), 5000).unref();
+  const shutdown = createGracefulShutdown({
+    server,
+    closing,
+    stopWorkers: async () => {
+      await Promise.all([hostEvents.stop(), pruner.stop()]);
+    },
+    closeStore: () => store.close(),
+    logger,
+    timeoutMs: config.shutdownTimeoutMs,
+  });
+  let signals = 0;
+  const stop = (signal: string) => {
+    // A second signal while draining (Ctrl-C twice) means now.
+    if (++signals > 1) {
+      logger.warn('second signal: exiting without waiting', { signal });
+      process.exit(1);
+    }
+    void shutdown(signal).then((code) => process.exit(code));
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** PostgreSQL when a URL is given (migrated before serving), else the embedded database. */
+async function openStore(databaseUrl: string | undefined, databaseFile: string): Promise<Store> {
+  if (!databaseUrl) return openSqliteStore({ file: databaseFile });
+  const store = openPostgresStore({ url: databaseUrl });
+  await store.ready;
+  return store;
+}
+
+function redactPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.href;
 }
 
 main().catch((error: unknown) => {

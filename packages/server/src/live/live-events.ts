@@ -1,6 +1,3 @@
-import type { BalanceJson } from '../routes/representations.js';
-import type { MoneyJson } from '../routes/schemas.js';
-
 /** A JSON object published as an event's data, in wire form. */
 export type LivePayload = { readonly [key: string]: unknown };
 
@@ -8,7 +5,7 @@ export type LivePayload = { readonly [key: string]: unknown };
 export interface TopupLivePayload {
   readonly id: string;
   readonly status: string;
-  readonly amount: MoneyJson;
+  readonly amount: { readonly amount: string; readonly currency: string };
   /** What was paid: a top-up (`id` is `tu_…`) or a payment link (`id` is `pl_…`). */
   readonly source: 'topup' | 'payment_link';
 }
@@ -27,7 +24,7 @@ export interface SessionRevokedPayload {
  * carry their endpoint's payload (owned by their routes); `topup` a {@link TopupLivePayload}.
  */
 export type LiveEvent =
-  | { readonly type: 'balance'; readonly data: BalanceJson }
+  | { readonly type: 'balance'; readonly data: LivePayload }
   | { readonly type: 'quality'; readonly data: LivePayload }
   | { readonly type: 'quota'; readonly data: LivePayload }
   | { readonly type: 'usage'; readonly data: LivePayload }
@@ -38,8 +35,8 @@ export type LiveEvent =
 export type LiveEventListener = (event: LiveEvent) => void;
 
 /**
- * An in-process publish/subscribe of live events per account. Publish only what has been committed:
- * after the store call that made the change has resolved, never from inside a transaction.
+ * An in-process publish/subscribe of live events per account, fed by the store's committed changes
+ * (see `publishStoreChanges`): never from inside a transaction, never for a change rolled back.
  */
 export interface LiveEventBus {
   /** Starts hearing an account's events; returns the function that stops it. */

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { DomainErrorKind } from '../domain/errors.js';
 import { DomainError } from '../domain/errors.js';
+import { RateLimitedError } from '../domain/rate-limits.js';
 
 /** The one error shape of the API: `{"error":{"code","message"}}`. */
 export interface ErrorBody {
@@ -53,13 +54,18 @@ export function validationHook<E extends Env>(
 
 /**
  * Maps anything thrown to the error shape: domain errors by kind, Hono's HTTP exceptions by status
- * (malformed JSON → `invalid_json`), everything else to a logged `500 internal_error`.
+ * (malformed JSON → `invalid_json`), rate limits to `429 rate_limited` with `Retry-After`, everything
+ * else to a logged `500 internal_error`.
  */
 export function errorHandler(log: (message: string, error: unknown) => void = console.error): ErrorHandler {
   return function mapError(error: unknown, c: Context) {
     if (error instanceof DomainError) {
       if (error.kind === 'unauthenticated') c.header('WWW-Authenticate', 'Bearer');
       return c.json(errorBody(error.code, error.message), STATUS_OF_KIND[error.kind]);
+    }
+    if (error instanceof RateLimitedError) {
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      return c.json(errorBody('rate_limited', error.message), 429);
     }
     if (error instanceof HTTPException && error.status < 500) {
       if (error.status === 401) c.header('WWW-Authenticate', 'Bearer');

@@ -3,9 +3,11 @@ import { streamSSE } from 'hono/streaming';
 import { requireAccount } from '../domain/accounts.js';
 import { isLive } from '../domain/sessions.js';
 import type { LiveEvent, LiveEventBus } from '../live/live-events.js';
+import { newId } from '../domain/ids.js';
 import { errorBody } from '../middleware/errors.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
 import { balancePayload } from './balance-payload.js';
+import type { StreamObserver } from '../ops/metrics.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
 import { errorResponses } from './schemas.js';
@@ -14,8 +16,19 @@ import { errorResponses } from './schemas.js';
 export interface EventStreamOptions {
   /** Interval of the `: ping` comment that keeps proxies from closing an idle stream (25 s). */
   readonly heartbeatMs?: number | undefined;
-  /** Streams one session may hold open at once (5); more are `429 too_many_streams`. */
+  /** Streams one session may hold open at once, across instances (5); more are `429 too_many_streams`. */
   readonly maxStreamsPerSession?: number | undefined;
+}
+
+/** What the event stream reports to, and what tells it the server is stopping. */
+export interface EventStreamLifecycle {
+  /** Counts open streams (the `wa_sse_clients` gauge). */
+  readonly streams?: StreamObserver | undefined;
+  /**
+   * Aborted when the server shuts down: every stream sends `event: shutdown` and ends, so that the
+   * page's `EventSource` reconnects (to another instance), and new streams are refused with 503.
+   */
+  readonly closing?: AbortSignal | undefined;
 }
 
 /** The reconnection delay suggested to `EventSource`, in ms. */
@@ -29,10 +42,20 @@ const MAX_TIMER_MS = 2_147_483_647;
  * session expires or is revoked it sends `event: session_expired` and closes, so the page renews its secret.
  * Auth takes the client secret from the header or `?client_secret=` (see `eventStreamAuth`).
  */
-export function eventRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>, bus: LiveEventBus, options: EventStreamOptions = {}) {
+export function eventRoutes(
+  { store, clock, auth, streams, closing }: RouteDeps<WidgetEnv> & EventStreamLifecycle,
+  bus: LiveEventBus,
+  options: EventStreamOptions = {},
+) {
   const heartbeatMs = options.heartbeatMs ?? 25_000;
   const maxStreams = options.maxStreamsPerSession ?? 5;
-  const openStreams = new Map<string, number>();
+  // One listener on the signal for all streams: hundreds of listeners would each warn as a leak.
+  const shutdowns = new Set<() => void>();
+  closing?.addEventListener('abort', () => shutdowns.forEach((shutdown) => shutdown()), { once: true });
+  // A stream holds a slot in the database, renewed with each heartbeat: a slot of an instance that
+  // died without releasing it lapses after a few missed heartbeats.
+  const slotTtlMs = Math.max(3 * heartbeatMs, 60_000);
+  const slotExpiry = () => new Date(clock.now().getTime() + slotTtlMs);
 
   const events = createRoute({
     method: 'get',
@@ -47,22 +70,18 @@ export function eventRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>, bus: L
         description: 'An event stream: `balance`, `quality`, `quota`, `usage`, `topup`, `session_expired`',
         content: { 'text/event-stream': { schema: z.string() } },
       },
-      ...errorResponses(401, 429),
+      ...errorResponses(401, 429, 503),
     },
   });
 
   return createRouter<WidgetEnv>().openapi(events, async (c) => {
     const { session } = c.var;
-    const open = openStreams.get(session.id) ?? 0;
-    if (open >= maxStreams) {
+    if (closing?.aborted) return c.json(errorBody('shutting_down', 'the server is shutting down; reconnect'), 503);
+    const slotId = newId('ess');
+    if (!(await store.acquireStreamSlot(session.id, slotId, maxStreams, clock.now(), slotExpiry()))) {
       return c.json(errorBody('too_many_streams', `a widget session may hold ${maxStreams} event streams at once`), 429);
     }
-    openStreams.set(session.id, open + 1);
-    const release = () => {
-      const left = (openStreams.get(session.id) ?? 1) - 1;
-      if (left > 0) openStreams.set(session.id, left);
-      else openStreams.delete(session.id);
-    };
+    const release = () => store.releaseStreamSlot(slotId);
 
     return streamSSE(c, async (stream) => {
       let finish = () => {};
@@ -110,8 +129,15 @@ export function eventRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>, bus: L
           if (await stillLive()) await stream.write(': ping\n\n');
           else expire();
         });
+        store.renewStreamSlot(slotId, slotExpiry()).catch(() => {}); // a missed renewal only shortens the lease
       }, heartbeatMs);
       stream.onAbort(finish);
+      const shutdown = () => {
+        enqueue(() => stream.writeSSE({ event: 'shutdown', data: '{}' }));
+        enqueue(async () => finish());
+      };
+      shutdowns.add(shutdown);
+      streams?.opened();
 
       try {
         await finished;
@@ -119,7 +145,9 @@ export function eventRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>, bus: L
         clearTimeout(expiry);
         clearInterval(heartbeat);
         unsubscribe();
-        release();
+        shutdowns.delete(shutdown);
+        streams?.closed();
+        await release().catch(() => {}); // the slot lapses by itself
       }
     });
   });

@@ -7,6 +7,8 @@ import { isValidMetaSignature } from '../domain/meta/signature.js';
 import type { ChangeHandlers } from '../domain/meta/webhook-change.js';
 import { InvalidChangeError } from '../domain/meta/webhook-change.js';
 import { errorBody } from '../middleware/errors.js';
+import type { WebhookObserver } from '../ops/metrics.js';
+import { metaEventTimes } from '../ops/meta-event-times.js';
 import type { Store } from '../store/store.js';
 import { isTransientStoreError } from '../store/store.js';
 
@@ -24,6 +26,8 @@ export interface MetaWebhookDeps {
   /** Handlers by `changes[].field`; other fields are acknowledged and counted as `unhandled_field`. */
   readonly handlers: ChangeHandlers;
   readonly logError?: ((message: string, error: unknown) => void) | undefined;
+  /** Outcomes and lag, for the metrics. */
+  readonly observe?: WebhookObserver | undefined;
 }
 
 /**
@@ -33,7 +37,7 @@ export interface MetaWebhookDeps {
  * counted (`webhook_stats`) and the others still run; Meta gets 200, since a retry of our own
  * failure would fail again for up to 7 days.
  */
-export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handlers, logError = console.error }: MetaWebhookDeps) {
+export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handlers, logError = console.error, observe = IGNORE }: MetaWebhookDeps) {
   const expectedToken = verifyToken ? digest(verifyToken) : null;
   const router = new Hono();
 
@@ -57,21 +61,25 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
     async (c) => {
       const raw = new Uint8Array(await c.req.arrayBuffer());
       if (!appSecret || !isValidMetaSignature(appSecret, raw, c.req.header('X-Hub-Signature-256'))) {
+        observe.outcome('', 'invalid_signature');
         return c.json(errorBody('invalid_signature', 'X-Hub-Signature-256 does not match the body signed with the app secret'), 401);
       }
       let json: unknown;
       try {
         json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
       } catch {
+        observe.outcome('', 'invalid_json');
         return c.json(errorBody('invalid_json', 'the request body is not valid JSON'), 400);
       }
       const envelope = MetaWebhookEnvelopeSchema.safeParse(json);
       if (!envelope.success) {
+        observe.outcome('', 'invalid_envelope');
         return c.json(errorBody('invalid_request', 'expected {"object", "entry":[{"id", "changes":[…]}]}'), 400);
       }
       const receivedAt = clock.now();
       if (envelope.data.object !== WHATSAPP_OBJECT) {
         await store.countWebhookEvent('ignored_object', envelope.data.object, receivedAt);
+        observe.outcome('', 'ignored_object');
         return c.json({ received: 0 }, 200);
       }
       let received = 0;
@@ -82,24 +90,30 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
           const change = MetaChangeSchema.safeParse(item);
           if (!change.success) {
             await store.countWebhookEvent('invalid_change', '', receivedAt);
+            observe.outcome('', 'invalid_change');
             continue;
           }
           const { field, value } = change.data;
+          for (const seconds of metaEventTimes(value)) observe.lag(receivedAt.getTime() / 1000 - seconds);
           const handler = Object.hasOwn(handlers, field) ? handlers[field] : undefined;
           if (!handler) {
             await store.countWebhookEvent('unhandled_field', field, receivedAt);
+            observe.outcome(field, 'unhandled_field');
             continue;
           }
           try {
             await handler({ wabaId: entry.id, field, value, receivedAt });
+            observe.outcome(field, 'handled');
           } catch (error) {
             if (isTransientStoreError(error)) {
+              observe.outcome(field, 'retry_later');
               retryLater = true;
               continue;
             }
             const invalid = error instanceof InvalidChangeError;
             if (!invalid) logError(`webhook: a ${field} change of WABA ${entry.id} failed`, error);
             await store.countWebhookEvent(invalid ? 'invalid_change' : 'handler_error', field, receivedAt);
+            observe.outcome(field, invalid ? 'invalid_change' : 'handler_error');
           }
         }
       }
@@ -111,6 +125,8 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
   );
   return router;
 }
+
+const IGNORE: WebhookObserver = { outcome: () => {}, lag: () => {} };
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();

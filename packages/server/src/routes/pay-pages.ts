@@ -5,6 +5,9 @@ import type { HostedLink } from '../domain/payments/payment-links.js';
 import { findHostedLink, startLinkCheckout } from '../domain/payments/payment-links.js';
 import type { PaymentsDeps } from '../domain/payments/payments-service.js';
 import { DomainError } from '../domain/errors.js';
+import { RateLimitedError } from '../domain/rate-limits.js';
+import type { RateLimiter } from '../middleware/rate-limit.js';
+import { errorBody } from '../middleware/errors.js';
 import type { Brand } from '../pages/brand.js';
 import { renderPage } from '../pages/layout.js';
 import { formatDateTime, formatMoney, localeFrom } from '../pages/locale.js';
@@ -24,6 +27,9 @@ export interface PayPageDeps {
   readonly payments: PaymentsDeps;
   readonly brand: Brand;
   readonly publicUrl: string | undefined;
+  readonly limits: RateLimiter;
+  /** Who is asking (see `clientAddress`): the pages are rate-limited per client address. */
+  readonly clientAddress: (c: Context) => string;
 }
 
 /**
@@ -31,11 +37,29 @@ export interface PayPageDeps {
  * cannot be paid), `POST /pay/:token` opens a checkout and redirects there (303);
  * `GET /checkout/complete` and `/checkout/cancelled` are where providers send the payer back.
  */
-export function payPageRoutes({ payments, brand, publicUrl }: PayPageDeps) {
+export function payPageRoutes({ payments, brand, publicUrl, limits, clientAddress }: PayPageDeps) {
   const { store, clock } = payments;
   const router = new Hono();
 
   const linkOrNull = async (token: string) => (TOKEN.test(token) ? findHostedLink(store, clock, token) : null);
+
+  // Over the limit, a browser (it asks for HTML) gets a page saying when to come back; anything
+  // else, the API's error shape. Both carry Retry-After.
+  const limited = async (c: Context, name: 'pay_page' | 'pay_checkout', subject: string) => {
+    try {
+      await limits.enforce(name, subject);
+      return null;
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      if (!c.req.header('Accept')?.includes('text/html')) return c.json(errorBody('rate_limited', error.message), 429);
+      return renderPage(c, 429, brand, {
+        title: 'Too many requests',
+        body: html`<h1>Too many requests</h1><p>Please wait ${error.retryAfterSeconds} seconds, then reload this page.</p>`,
+      });
+    }
+  };
+  router.use('/pay/:token', async (c, next) => (await limited(c, 'pay_page', clientAddress(c))) ?? next());
 
   router.get('/pay/:token', async (c) => {
     const hosted = await linkOrNull(c.req.param('token'));
@@ -47,6 +71,9 @@ export function payPageRoutes({ payments, brand, publicUrl }: PayPageDeps) {
     if (!hosted) return unknownLinkPage(c, brand);
     // Paying a link that is no longer open is refused: the page says why, with a 4xx status.
     if (hosted.status !== 'open') return linkPage(c, brand, hosted, 409);
+    // Each attempt opens a checkout with the provider: bounded per link, whoever asks.
+    const refused = await limited(c, 'pay_checkout', hosted.link.id);
+    if (refused) return refused;
     try {
       const payment = await startLinkCheckout(payments, hosted, publicBaseUrl(c.req.url, publicUrl));
       return c.redirect(payment.checkoutUrl, 303);

@@ -142,6 +142,8 @@ describe('payment links', () => {
       const events = await t.store.listHostEvents(accountId);
       assert.deepEqual(events.map((e) => e.type), ['payment_link.paid']);
       assert.equal(events[0]?.data['payment_link_id'], link.id);
+      // Live events follow the commit (through NOTIFY on PostgreSQL): give them a moment.
+      for (let i = 0; i < 300 && heard.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
       assert.deepEqual(heard.map((e) => e.type), ['balance', 'topup']);
       assert.deepEqual(heard[1]?.data, { id: link.id, status: 'succeeded', amount: { amount: '25.00', currency: 'USD' }, source: 'payment_link' });
 

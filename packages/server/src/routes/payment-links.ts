@@ -11,6 +11,7 @@ import type { WidgetEnv } from '../middleware/widget-session.js';
 import { requireSessionPermission } from '../middleware/widget-session.js';
 import type { PaymentLink } from '../domain/payments/payment.js';
 import { PaymentLinkSchema, paymentLinkJson, publicBaseUrl } from './payment-representations.js';
+import type { RateLimiter } from '../middleware/rate-limit.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
 import { displayText, errorResponses, jsonBody, jsonResponse, MoneySchema, moneyFromJson } from './schemas.js';
@@ -35,7 +36,8 @@ export function paymentLinkRoutes({
   auth,
   payments,
   publicUrl,
-}: RouteDeps<WidgetEnv> & { readonly payments: PaymentsDeps; readonly publicUrl: string | undefined }) {
+  limits,
+}: RouteDeps<WidgetEnv> & { readonly payments: PaymentsDeps; readonly publicUrl: string | undefined; readonly limits: RateLimiter }) {
   const json = (link: PaymentLink, baseUrl: string) => paymentLinkJson(link, payments.linkTokens.tokenOf(link), baseUrl, clock.now());
   const create = createRoute({
     method: 'post',
@@ -43,9 +45,9 @@ export function paymentLinkRoutes({
     tags: ['widget'],
     summary: 'Create a payment link (permission payment_links)',
     security: widgetSecurity,
-    middleware: [auth, requireSessionPermission('payment_links')] as const,
+    middleware: [auth, requireSessionPermission('payment_links'), limits.middleware<WidgetEnv>('link_create', (c) => c.var.session.accountId)] as const,
     request: { body: jsonBody(NewPaymentLinkSchema) },
-    responses: { 201: jsonResponse(PaymentLinkSchema, 'The open link'), ...errorResponses(400, 401, 403) },
+    responses: { 201: jsonResponse(PaymentLinkSchema, 'The open link'), ...errorResponses(400, 401, 403, 429) },
   });
   const list = createRoute({
     method: 'get',

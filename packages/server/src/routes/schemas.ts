@@ -87,6 +87,8 @@ export function errorResponses<S extends number>(...statuses: S[]): Record<S, Re
     403: 'The session lacks a permission',
     404: 'Unknown id',
     409: 'Conflict with the current state',
+    429: 'Too many requests: wait Retry-After seconds',
+    503: 'The server is shutting down',
   };
   return Object.fromEntries(
     statuses.map((status) => [status, jsonResponse(ErrorSchema, descriptions[status] ?? 'Error')]),

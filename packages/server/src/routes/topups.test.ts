@@ -121,6 +121,8 @@ describe('top-ups', () => {
       balance: { amount: '25.00', currency: 'USD' },
       ledger_entry_id: entries[0]?.id ?? '',
     });
+    // Live events follow the commit (through NOTIFY on PostgreSQL): give them a moment.
+    for (let i = 0; i < 300 && heard.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     assert.deepEqual(
       heard.map((event) => event.type),
       ['balance', 'topup'],

@@ -6,6 +6,7 @@ import { abandonTopup, createTopup, getTopup } from '../domain/payments/topups.j
 import type { WidgetEnv } from '../middleware/widget-session.js';
 import { requireSessionPermission } from '../middleware/widget-session.js';
 import { publicBaseUrl, TopupOptionsSchema, TopupSchema, topupJson, topupOptionsJson } from './payment-representations.js';
+import type { RateLimiter } from '../middleware/rate-limit.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
 import { errorResponses, jsonBody, jsonResponse, MoneySchema, moneyFromJson } from './schemas.js';
@@ -16,10 +17,14 @@ const TopupIdParamSchema = z.object({
 });
 
 /** What the top-up routes need besides the widget auth. */
-export type TopupRouteDeps = RouteDeps<WidgetEnv> & { readonly payments: PaymentsDeps; readonly publicUrl: string | undefined };
+export type TopupRouteDeps = RouteDeps<WidgetEnv> & {
+  readonly payments: PaymentsDeps;
+  readonly publicUrl: string | undefined;
+  readonly limits: RateLimiter;
+};
 
 /** Widget API: top-up amount rules, opening a top-up (permission `topup`), reading one and abandoning one. */
-export function topupRoutes({ store, clock, auth, payments, publicUrl }: TopupRouteDeps) {
+export function topupRoutes({ store, clock, auth, payments, publicUrl, limits }: TopupRouteDeps) {
   const options = createRoute({
     method: 'get',
     path: '/v1/topup-options',
@@ -35,9 +40,9 @@ export function topupRoutes({ store, clock, auth, payments, publicUrl }: TopupRo
     tags: ['widget'],
     summary: 'Open a top-up checkout (permission topup); the balance is credited when the provider confirms payment',
     security: widgetSecurity,
-    middleware: [auth, requireSessionPermission('topup')] as const,
+    middleware: [auth, requireSessionPermission('topup'), limits.middleware<WidgetEnv>('topup_create', (c) => c.var.session.accountId)] as const,
     request: { body: jsonBody(NewTopupSchema) },
-    responses: { 201: jsonResponse(TopupSchema, 'The pending top-up'), ...errorResponses(400, 401, 403) },
+    responses: { 201: jsonResponse(TopupSchema, 'The pending top-up'), ...errorResponses(400, 401, 403, 429) },
   });
   const read = createRoute({
     method: 'get',

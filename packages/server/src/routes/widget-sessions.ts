@@ -3,6 +3,7 @@ import type { WidgetSession } from '../domain/sessions.js';
 import { mintWidgetSession, revokeAccountWidgetSessions, revokeWidgetSession, SESSION_TTL } from '../domain/sessions.js';
 import type { LiveEventBus } from '../live/live-events.js';
 import { WidgetSessionSchema, widgetSessionJson } from './representations.js';
+import type { RateLimiter } from '../middleware/rate-limit.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, partnerSecurity } from './router.js';
 import { AccountIdParamSchema, errorResponses, jsonBody, jsonResponse, PermissionSchema, TimestampSchema } from './schemas.js';
@@ -41,7 +42,13 @@ const RevokedCountSchema = z
  * `401 session_expired` from the next request on; open event streams of this process are told
  * at once, those of other instances at their next heartbeat.
  */
-export function widgetSessionRoutes({ store, clock, auth, liveEvents }: RouteDeps & { readonly liveEvents: LiveEventBus }) {
+export function widgetSessionRoutes({
+  store,
+  clock,
+  auth,
+  liveEvents,
+  limits,
+}: RouteDeps & { readonly liveEvents: LiveEventBus; readonly limits: RateLimiter }) {
   const mint = createRoute({
     method: 'post',
     path: '/v1/widget-sessions',
@@ -52,7 +59,7 @@ export function widgetSessionRoutes({ store, clock, auth, liveEvents }: RouteDep
     request: { body: jsonBody(MintWidgetSessionSchema) },
     responses: {
       201: jsonResponse(WidgetSessionSchema, 'The session and its client secret'),
-      ...errorResponses(400, 401, 404),
+      ...errorResponses(400, 401, 404, 429),
     },
   });
   const revoke = createRoute({
@@ -79,6 +86,7 @@ export function widgetSessionRoutes({ store, clock, auth, liveEvents }: RouteDep
   return createRouter()
     .openapi(mint, async (c) => {
       const body = c.req.valid('json');
+      await limits.enforce('session_mint', body.account_id);
       const minted = await mintWidgetSession(store, clock, {
         accountId: body.account_id,
         permissions: body.permissions,

@@ -8,6 +8,10 @@ import type { MetaBillingStore } from './meta-billing-store.js';
 import type { PaymentsStore } from './payments-store.js';
 import type { SandboxCheckoutStore } from './sandbox-checkout-store.js';
 import type { WidgetSessionStore } from './widget-session-store.js';
+import type { OperationsStore } from './operations-store.js';
+import type { RateLimitStore } from './rate-limit-store.js';
+import type { StoreChanges } from './changes.js';
+import type { CoordinationStore } from './coordination-store.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
 export type NewAccount = Omit<Account, 'balanceMicros' | 'updatedAt'>;
@@ -30,7 +34,10 @@ export interface Store
     HostEventOutbox,
     PaymentsStore,
     SandboxCheckoutStore,
-    WidgetSessionStore {
+    WidgetSessionStore,
+    RateLimitStore,
+    OperationsStore,
+    CoordinationStore {
   /** Resolves once the database answers a trivial query. */
   ping(): Promise<void>;
   /** Releases the database; the store is unusable afterwards. */
@@ -65,6 +72,12 @@ export interface Store
 
   /** Phone snapshots, portfolio messaging limits and the quality timeline. */
   readonly phoneStatus: PhoneStatusStore;
+
+  /**
+   * Committed changes, heard after commit (never for a rollback or a replay): what live updates
+   * follow. On PostgreSQL every instance sharing the database hears every change.
+   */
+  readonly changes: StoreChanges;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AppConfig, AppDeps } from '../app.js';
 import { createApp } from '../app.js';
 import type { ManualClock } from '../domain/clock.js';
 import type { MetaGraph } from '../providers/meta-graph/meta-graph.js';
@@ -8,6 +9,7 @@ import type { LiveEventBus } from '../live/live-events.js';
 import { createLiveEventBus } from '../live/live-events.js';
 import type { EventStreamOptions } from '../routes/events.js';
 import type { Store } from '../store/store.js';
+import { openTestStore } from './stores.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 
 /** The partner secret key of test apps. */
@@ -27,7 +29,10 @@ export interface JsonResponse<T = any> {
   body: T;
 }
 
-/** An in-process app over a fresh in-memory database and a manual clock. */
+/**
+ * An in-process app over a fresh, empty database and a manual clock: SQLite in memory, or a
+ * PostgreSQL schema of its own when `WA_TEST_STORE=postgres` (see `test/stores.ts`).
+ */
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
@@ -60,13 +65,19 @@ export function createTestApp(
     /** Overrides the sandbox payment provider (e.g. Stripe against msw, or a sandbox with a known secret). */
     paymentProvider?: PaymentProvider;
     clock?: ManualClock;
-    /** The database (a fresh in-memory one by default), e.g. one a second app shares. */
+    /** The database (a fresh one of the test engine by default); two apps on one store are two instances. */
     store?: Store;
+    /** A database file instead of a fresh in-memory database (e.g. for two apps on one file). */
+    file?: string;
     /** WA_PUBLIC_URL of the app. */
     publicUrl?: string;
+    /** Settings over the test defaults. */
+    config?: Partial<AppConfig>;
+    /** Operations wiring: a logger, the closing signal. */
+    ops?: Pick<AppDeps, 'logger' | 'metrics' | 'closing'>;
   } = {},
 ): TestApp {
-  const store = options.store ?? openSqliteStore({ file: ':memory:' });
+  const store = options.store ?? (options.file ? openSqliteStore({ file: options.file }) : openTestStore());
   const clock = options.clock ?? createManualClock();
   const errors: unknown[] = [];
   const liveEvents = createLiveEventBus((error) => errors.push(error));
@@ -81,12 +92,14 @@ export function createTestApp(
       metaVerifyToken: META_VERIFY_TOKEN,
       eventStream: options.eventStream,
       publicUrl: options.publicUrl,
+      ...options.config,
     },
     limitForAccount: options.limitForAccount,
     demo: options.demoAccountId ? { accountId: options.demoAccountId } : undefined,
     metaGraph: options.metaGraph,
     paymentProvider: options.paymentProvider,
     logError: (_message, error) => errors.push(error),
+    ...options.ops,
   });
 
   const raw: TestApp['raw'] = async (method, path, body, headers) => {

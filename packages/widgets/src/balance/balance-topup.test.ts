@@ -5,6 +5,10 @@ import type { WaSession } from '../session/session.js';
 import { balance, endpoint, http, HttpResponse, useApi } from '../test/api-mock.js';
 import { topupApi } from '../test/topup-mock.js';
 import type { WaTopup } from '../topup/topup.js';
+// The balance imports its dialog on the first press. Loaded here, before any test, so that a test's wait for the
+// dialog never includes fetching and transforming the module on a busy machine (the lazy import itself is
+// checked end to end, in the cross-origin embed test).
+import '../topup/topup.js';
 import { WaBalance } from './balance.js';
 import './wa-balance.js';
 

@@ -58,7 +58,6 @@ const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="
  * @csspart threshold-cancel - Its Cancel button.
  * @csspart threshold-error - A validation or save error of the form.
  * @csspart threshold-forbidden - The note shown when the session may not change the alert.
- * @csspart threshold-status - The (visually hidden) live region announcing a saved alert.
  * @csspart runway - How long the balance lasts at the recent spend.
  * @csspart stale - The note shown when a refresh failed and the last value is kept.
  * @csspart error - The error message shown when nothing could be loaded.
@@ -148,6 +147,7 @@ export class WaBalance extends ApiWidgetElement {
             this.api.client?.emit('balance', balance);
             this.emit('wa-threshold-changed', { threshold });
           },
+          announce: message => this.announcer.announce(message),
         }),
       error => {
         // offline, or a deploy in between: the next press tries again

@@ -18,6 +18,8 @@ export interface ThresholdEditorOptions {
   api: ApiClientController;
   /** The balance payload the server answered with, and the threshold that was saved. */
   saved: (balance: BalanceResponse, threshold: Money | null) => void;
+  /** Says a message in the widget's live region (the alert saved). */
+  announce: (message: string) => void;
 }
 
 /**
@@ -32,7 +34,6 @@ export class ThresholdEditor implements ReactiveController {
   private saving = false;
   private failure: 'forbidden' | 'failed' | undefined;
   private forbidden = false;
-  private announcement = '';
 
   constructor(
     private readonly host: ThresholdEditorHost,
@@ -48,19 +49,17 @@ export class ThresholdEditor implements ReactiveController {
       this.saving = false;
       this.failure = undefined;
       this.forbidden = false;
-      this.announcement = '';
     });
   }
 
   hostConnected(): void {}
 
-  /** The Change button, the form while it is open, and the live region announcing the outcome. */
+  /** The form while it is open, or why the alert cannot be changed. */
   render(balance: BalanceResponse) {
     const term = this.options.localize.term.bind(this.options.localize);
     return html`
       ${this.open ? this.renderForm(balance) : nothing}
       ${!this.open && this.forbidden ? html`<p part="threshold-forbidden" class="note" tabindex="-1">${term('thresholdForbidden')}</p>` : nothing}
-      <p part="threshold-status" class="visually-hidden" role="status">${this.announcement}</p>
     `;
   }
 
@@ -131,7 +130,6 @@ export class ThresholdEditor implements ReactiveController {
     this.open = true;
     this.invalid = false;
     this.failure = undefined;
-    this.announcement = '';
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => this.focus('[part~="threshold-input"]'));
   }
@@ -171,8 +169,8 @@ export class ThresholdEditor implements ReactiveController {
       if (!this.options.api.isCurrent(client)) return;
       this.open = false;
       const saved = balance.low_balance_threshold;
-      this.announcement = saved ? localize.term('thresholdSaved', localize.money(saved)) : localize.term('thresholdOff');
       this.options.saved(balance, threshold);
+      this.options.announce(saved ? localize.term('thresholdSaved', localize.money(saved)) : localize.term('thresholdOff'));
       await this.host.updateComplete;
       this.focus('[part~="change-threshold"]');
     } catch (cause) {

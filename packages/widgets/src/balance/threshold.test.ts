@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import type { WaSession } from '../session/session.js';
 import type { BalanceResponse } from '../shared/api/types.js';
+import { listenToAnnouncements, liveRegion } from '../test/announcements.js';
 import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, useApi } from '../test/api-mock.js';
 import type { WaBalance } from './balance.js';
 import { parseThreshold } from './threshold-input.js';
@@ -127,12 +128,13 @@ describe('<wa-balance> low-balance alert and runway', () => {
       await openForm(el);
 
       await type(el, '250.5');
+      const heard = listenToAnnouncements(el);
       part(el, 'threshold-save')!.click();
       await waitUntil(() => !part(el, 'threshold-form'), 'the form never closed');
 
       expect(bodies).to.deep.equal([{ threshold: { amount: '250.5', currency: 'USD' } }]);
       expect(text(el, 'threshold')).to.equal('Alert below $250.50');
-      expect(text(el, 'threshold-status')).to.equal('Alert set below $250.50.');
+      expect(heard).to.deep.equal(['Alert set below $250.50.']);
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'change-threshold'));
     });
 
@@ -161,7 +163,7 @@ describe('<wa-balance> low-balance alert and runway', () => {
 
       expect(bodies).to.deep.equal([{ threshold: null }]);
       expect(text(el, 'threshold')).to.equal('No low-balance alert set');
-      expect(text(el, 'threshold-status')).to.equal('Low-balance alert turned off.');
+      expect(liveRegion(el).textContent).to.equal('Low-balance alert turned off.');
     });
 
     it('says the session can’t change the alert when the server answers 403, and hides Change', async () => {
@@ -290,6 +292,7 @@ describe('<wa-balance> low-balance alert when the account changes', () => {
     await type(el, '250');
     part(el, 'threshold-save')!.click();
     await el.updateComplete;
+    const heard = listenToAnnouncements(el);
 
     session.clientSecret = 'ws_other';
     try {
@@ -302,7 +305,7 @@ describe('<wa-balance> low-balance alert when the account changes', () => {
 
     expect(text(el, 'amount')).to.equal('$10.00');
     expect(text(el, 'threshold')).to.equal('No low-balance alert set');
-    expect(text(el, 'threshold-status')).to.equal('');
+    expect(heard.filter(said => said.startsWith('Alert set')), 'the previous account’s save is not announced').to.deep.equal([]);
     expect(changed).to.have.length(0);
   });
 });

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import type { WaSession } from '../session/session.js';
 import type { FrequencyCap } from '../shared/api/types.js';
+import { listenToAnnouncements, liveRegion } from '../test/announcements.js';
 import { apiError, endpoint, frequencyCap, gate, http, HttpResponse, jsonHandler, useApi } from '../test/api-mock.js';
 import type { WaFrequencyCap } from './frequency-cap.js';
 import './wa-frequency-cap.js';
@@ -150,6 +151,7 @@ describe('<wa-frequency-cap>', () => {
       await el.updateComplete;
       await type(el, 'max-messages', '3');
       await type(el, 'window-hours', '48');
+      const heard = listenToAnnouncements(el);
       const saved = oneEvent(el, 'wa-frequency-cap-saved');
       part(el, 'save')!.click();
       await el.updateComplete;
@@ -159,7 +161,8 @@ describe('<wa-frequency-cap>', () => {
       await el.updateComplete;
       expect(bodies).to.deep.equal([{ enabled: true, max_messages: 3, window_hours: 48 }]);
       expect(text(el, 'status')).to.equal('Frequency cap saved.');
-      expect(part(el, 'status')!.getAttribute('role')).to.equal('status');
+      expect(heard).to.deep.equal(['Frequency cap saved.']);
+      expect(liveRegion(el).textContent).to.equal('Frequency cap saved.');
       expect(text(el, 'save')).to.equal('Save');
     });
 

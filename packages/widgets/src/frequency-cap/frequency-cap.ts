@@ -47,7 +47,7 @@ interface Draft {
  * @csspart field-error - A field's validation message.
  * @csspart summary - The cap in words.
  * @csspart save - The Save button.
- * @csspart status - The live region announcing a saved cap.
+ * @csspart status - The message saying the cap was saved (read out when it appears).
  * @csspart read-only - The note shown when the session may not change the cap.
  * @csspart explanation - What the cap does, and Meta's own limits.
  * @csspart error - A load or save error.
@@ -84,7 +84,8 @@ export class WaFrequencyCap extends ApiWidgetElement {
   @state() private failure: unknown;
   @state() private saving = false;
   @state() private saveFailed = false;
-  @state() private announcement = '';
+  /** "Saved" after a save, until the next edit; read out through the widget's live region. */
+  @state() private savedMessage = '';
 
   /** Whether `readOnly` was set by a refused save, rather than by the host. */
   private refusedByServer = false;
@@ -111,7 +112,7 @@ export class WaFrequencyCap extends ApiWidgetElement {
       this.failure = undefined;
       this.saveFailed = false;
       this.saving = false;
-      this.announcement = '';
+      this.savedMessage = '';
       if (this.refusedByServer) this.readOnly = false;
       this.refusedByServer = false;
     });
@@ -132,7 +133,7 @@ export class WaFrequencyCap extends ApiWidgetElement {
 
   private edit(changes: Partial<Draft>): void {
     this.draft = { ...this.draft, ...changes };
-    this.announcement = '';
+    this.savedMessage = '';
     // once a field was refused, it is checked as the person types so the error goes away when fixed
     const { maxMessages, windowHours } = this.validate();
     this.invalid = { maxMessages: this.invalid.maxMessages && !maxMessages, windowHours: this.invalid.windowHours && !windowHours };
@@ -159,12 +160,12 @@ export class WaFrequencyCap extends ApiWidgetElement {
     const body: FrequencyCap = { enabled: this.draft.enabled, max_messages: maxMessages, window_hours: windowHours };
     this.saving = true;
     this.saveFailed = false;
-    this.announcement = '';
+    this.savedMessage = '';
     try {
       const cap = await client.send<FrequencyCap>('PUT', '/v1/frequency-cap', body);
       if (!this.api.isCurrent(client)) return;
       this.receive(cap);
-      this.announcement = this.localize.term('capSaved');
+      this.savedMessage = this.localize.term('capSaved');
       this.emit('wa-frequency-cap-saved', { cap });
     } catch (cause) {
       if (!this.api.isCurrent(client)) return;
@@ -247,7 +248,7 @@ export class WaFrequencyCap extends ApiWidgetElement {
               <button part="retry" type="button" class="secondary" @click=${() => this.save()}>${localize.term('retry')}</button>
             </div>`
           : nothing}
-        <p part="status" class="saved" role="status">${this.announcement}</p>
+        <p part="status" class="saved" data-announce="saved">${this.savedMessage}</p>
       </form>
     `;
   }

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import type { WaSession } from '../session/session.js';
 import type { QualityRating } from '../shared/api/types.js';
+import { listenToAnnouncements, liveRegion } from '../test/announcements.js';
 import { apiError, endpoint, gate, http, HttpResponse, jsonHandler, quality, useApi } from '../test/api-mock.js';
 import type { WaQuality } from './quality.js';
 import './wa-quality.js';
@@ -181,20 +182,26 @@ describe('<wa-quality>', () => {
       await useApi(refreshHandler(quality({ updated_at: at }), () => refreshed));
       const el = await qualityInSession();
       expect(part(el, 'stale') === null, 'no stale note').to.be.true;
-      expect(part(el, 'announcement')!.getAttribute('role')).to.equal('status');
+      const heard = listenToAnnouncements(el);
 
       await el.refresh();
       const message = `Refresh failed: Meta didn’t answer. Showing the rating from ${stamp(at)}`;
-      await waitUntil(() => text(el, 'announcement') === message, 'the failed refresh was never announced');
+      await waitUntil(() => heard.length > 0, 'the failed refresh was never announced');
+      expect(heard).to.deep.equal([message]);
       expect(text(el, 'stale')).to.equal(message);
       expect(text(el, 'rating')).to.equal('High');
       await expect(el).to.be.accessible();
 
+      await el.refresh();
+      await waitUntil(() => heard.length > 1, 'the second failed refresh was never announced');
+      expect(heard, 'each failure is heard, even twice in a row').to.deep.equal([message, message]);
+
       refreshed = quality({ updated_at: '2025-11-25T15:00:00Z' });
       await el.refresh();
       await el.updateComplete;
+      await new Promise(resolve => setTimeout(resolve, 150));
       expect(part(el, 'stale') === null, 'no stale note').to.be.true;
-      expect(text(el, 'announcement')).to.equal('');
+      expect(heard, 'a refresh that worked is not announced').to.have.length(2);
     });
 
     it('takes the server’s refresh_failed at its word, in Spanish', async () => {
@@ -202,7 +209,7 @@ describe('<wa-quality>', () => {
       const el = await qualityInSession('es');
       await el.refresh();
       const message = 'No se pudo actualizar: Meta no respondió. Se muestra la última calificación conocida';
-      await waitUntil(() => text(el, 'announcement') === message, 'the failed refresh was never announced');
+      await waitUntil(() => liveRegion(el).textContent === message, 'the failed refresh was never announced');
       expect(text(el, 'stale')).to.equal(message);
     });
   });

@@ -48,7 +48,6 @@ export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
  * @csspart checked - When Meta was last asked.
  * @csspart policy - The link to the WhatsApp Business Messaging Policy.
  * @csspart stale - The note shown when Meta didn't answer or a refresh failed.
- * @csspart announcement - The (visually hidden) live region announcing a refresh that could not read Meta.
  * @csspart history - The timeline (ordered list, newest first).
  * @csspart history-entry - One change in the timeline.
  * @csspart history-empty - The note shown when there are no changes yet.
@@ -85,8 +84,6 @@ export class WaQuality extends ApiWidgetElement {
 
   /** An explicit refresh could not read Meta: said in the note and announced. */
   @state() private refreshFailed = false;
-  /** The persistent live region's text. */
-  @state() private announcement = '';
 
   /** Read by the task when it starts, so only an explicit refresh asks Meta again. */
   private askMeta = false;
@@ -122,7 +119,6 @@ export class WaQuality extends ApiWidgetElement {
       this.receivedAt = undefined;
       this.failure = undefined;
       this.refreshFailed = false;
-      this.announcement = '';
     });
   }
 
@@ -138,10 +134,10 @@ export class WaQuality extends ApiWidgetElement {
   /** Says whether the explicit refresh read Meta; a failure is announced each time, even twice in a row. */
   private async tellRefresh(failed: boolean): Promise<void> {
     this.refreshFailed = failed;
-    this.announcement = '';
     if (!failed || !this.quality) return;
+    // after the render, so what the render announces does not replace this
     await this.updateComplete;
-    this.announcement = this.refreshFailedText(this.quality);
+    if (this.quality) this.announcer.announce(this.refreshFailedText(this.quality));
   }
 
   private refreshFailedText(quality: QualityResponse): string {
@@ -179,7 +175,6 @@ export class WaQuality extends ApiWidgetElement {
           </button>
         </div>
         ${quality ? this.renderQuality(quality, failure) : failure ? this.renderError(failure) : this.renderSkeleton()}
-        <p part="announcement" class="visually-hidden" role="status">${this.announcement}</p>
       </div>
     `;
   }

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import type { WaSession } from '../session/session.js';
+import { listenToAnnouncements, liveRegion } from '../test/announcements.js';
 import { apiError, endpoint, gate, http, HttpResponse, jsonHandler, quota, usage, useApi } from '../test/api-mock.js';
 import type { WaQuota } from './quota.js';
 import './wa-quota.js';
@@ -185,9 +186,8 @@ describe('<wa-quota>', () => {
 
       await el.refresh();
       const message = 'Não foi possível atualizar: a Meta não respondeu. Mostrando o último limite conhecido';
-      await waitUntil(() => text(el, 'announcement') === message, 'the failed refresh was never announced');
+      await waitUntil(() => liveRegion(el).textContent === message, 'the failed refresh was never announced');
       expect(text(el, 'stale')).to.equal(`${message} Atualizar`);
-      expect(part(el, 'announcement')!.getAttribute('role')).to.equal('status');
       await expect(el).to.be.accessible();
     });
 
@@ -199,8 +199,11 @@ describe('<wa-quota>', () => {
         ),
       );
       const el = await quotaInSession();
+      const heard = listenToAnnouncements(el);
       await el.refresh();
-      await waitUntil(() => text(el, 'announcement').startsWith('Refresh failed: Meta didn’t answer. Showing the limit from '));
+      await waitUntil(() => heard.length > 0, 'the failed refresh was never announced');
+      expect(heard).to.have.length(1);
+      expect(heard[0]).to.match(/^Refresh failed: Meta didn’t answer\. Showing the limit from .+$/);
     });
   });
 

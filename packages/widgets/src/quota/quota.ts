@@ -43,7 +43,6 @@ const NEAR_LIMIT = 0.1;
  * @csspart limit - The limit in words, e.g. "10K unique customers / 24 h".
  * @csspart shared - The note that the limit is shared by the portfolio's numbers.
  * @csspart stale - The note shown when Meta didn't answer or a refresh failed.
- * @csspart announcement - The (visually hidden) live region announcing a refresh that could not read Meta.
  * @csspart usage-button - The "Get last 24h usage" button.
  * @csspart usage - The usage section.
  * @csspart meter - The usage meter (`role="meter"`).
@@ -88,8 +87,6 @@ export class WaQuota extends ApiWidgetElement {
 
   /** An explicit refresh could not read Meta: said in the note and announced. */
   @state() private refreshFailed = false;
-  /** The persistent live region's text. */
-  @state() private announcement = '';
 
   /** Read by the quota task when it starts, so only an explicit refresh asks Meta again. */
   private askMeta = false;
@@ -138,7 +135,6 @@ export class WaQuota extends ApiWidgetElement {
       this.usage = undefined;
       this.usageFailure = undefined;
       this.refreshFailed = false;
-      this.announcement = '';
     });
   }
 
@@ -154,10 +150,10 @@ export class WaQuota extends ApiWidgetElement {
   /** Says whether the explicit refresh read Meta; a failure is announced each time, even twice in a row. */
   private async tellRefresh(failed: boolean): Promise<void> {
     this.refreshFailed = failed;
-    this.announcement = '';
     if (!failed || !this.quota) return;
+    // after the render, so what the render announces does not replace this
     await this.updateComplete;
-    this.announcement = this.refreshFailedText(this.quota);
+    if (this.quota) this.announcer.announce(this.refreshFailedText(this.quota));
   }
 
   private refreshFailedText(quota: QuotaResponse): string {
@@ -205,7 +201,6 @@ export class WaQuota extends ApiWidgetElement {
           <button part="usage-button" type="button" @click=${() => this.loadUsage()}>${this.localize.term('usageButton')}</button>
         </div>
         ${this.renderUsage()}
-        <p part="announcement" class="visually-hidden" role="status">${this.announcement}</p>
       </div>
     `;
   }

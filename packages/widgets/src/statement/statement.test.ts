@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import type { WaSession } from '../session/session.js';
 import type { StatementResponse } from '../shared/api/types.js';
+import { listenToAnnouncements, liveRegion } from '../test/announcements.js';
 import { apiError, balance, endpoint, gate, http, HttpResponse, statement, statementEntry, useApi } from '../test/api-mock.js';
 import type { WaStatement } from './statement.js';
 import { currentMonth, nextDay } from './statement-query.js';
@@ -264,7 +265,7 @@ describe('<wa-statement>', () => {
       expect(part(el, 'load-more')).to.be.null;
       await el.updateComplete;
       expect(root(el).activeElement).to.equal(parts(el, 'row')[3]);
-      expect(text(el, 'status')).to.equal('1 more transaction loaded. All transactions of this period are shown.');
+      expect(liveRegion(el).textContent).to.equal('1 more transaction loaded. All transactions of this period are shown.');
     });
 
     it('keeps Load more and says so when the next page fails', async () => {
@@ -371,7 +372,7 @@ describe('<wa-statement>', () => {
       expect(parts(el, 'row')).to.have.length(4);
       expect(root(el).activeElement).to.equal(focused);
       expect(text(el, 'new-entries')).to.equal('New transactions Show');
-      expect(root(el).querySelector('[data-announcer]')!.textContent).to.equal('New transactions');
+      expect(liveRegion(el).textContent).to.equal('New transactions');
 
       part(el, 'show-new')!.click();
       await waitUntil(() => seen.length === 3, 'Show never reloaded');
@@ -443,6 +444,7 @@ describe('<wa-statement>', () => {
       await choose(el, 'kind', 'message');
       await loaded(el);
 
+      const heard = listenToAnnouncements(el);
       const downloaded = oneEvent(el, 'wa-statement-downloaded');
       part(el, 'download')!.click();
       expect((await downloaded).detail).to.deep.equal({ filename: 'statement-acc_1-2025-11-01-2025-12-01.csv' });
@@ -460,7 +462,8 @@ describe('<wa-statement>', () => {
       expect(clicked[0]!.download).to.equal('statement-acc_1-2025-11-01-2025-12-01.csv');
       expect(clicked[0]!.href).to.equal('blob:statement');
       expect(clicked[0]!.isConnected).to.be.false;
-      expect(text(el, 'status')).to.equal('Downloaded statement-acc_1-2025-11-01-2025-12-01.csv');
+      await waitUntil(() => heard.length === 2, `heard ${JSON.stringify(heard)}`);
+      expect(heard).to.deep.equal(['Preparing the download…', 'Downloaded statement-acc_1-2025-11-01-2025-12-01.csv']);
     });
 
     it('replaces the button with an explanation when the session may not export (403)', async () => {

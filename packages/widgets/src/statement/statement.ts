@@ -95,7 +95,6 @@ const PUSH_RELOAD_MS = 5_000;
  * @csspart show-new - Its Show button, which reloads the first page.
  * @csspart error - The error message shown when the statement could not be loaded.
  * @csspart retry - The Retry button.
- * @csspart status - The (visually hidden) live region announcing loaded pages and downloads.
  *
  * @cssprop --wa-widget-color-text - Text colour.
  * @cssprop --wa-widget-color-muted - Secondary text (label, details, notes).
@@ -140,7 +139,6 @@ export class WaStatement extends ApiWidgetElement {
   @state() private loadMoreFailed = false;
   @state() private exporting = false;
   @state() private exportFailure: 'forbidden' | 'failed' | undefined;
-  @state() private announcement = '';
   /** New transactions were pushed while several pages are shown: offered, not reloaded. */
   @state() private newEntries = false;
 
@@ -167,7 +165,7 @@ export class WaStatement extends ApiWidgetElement {
   constructor() {
     super();
     this.api.on('balance', () => this.balancePushed());
-    // another client may be another account: none of its pages, notes or announcements may stay
+    // another client may be another account: none of its pages or notes may stay
     this.api.onClientChange(() => {
       this.loaded = undefined;
       this.failure = undefined;
@@ -175,7 +173,6 @@ export class WaStatement extends ApiWidgetElement {
       this.loadingMore = false;
       this.exporting = false;
       this.exportFailure = undefined;
-      this.announcement = '';
       this.newEntries = false;
       clearTimeout(this.pushReloadTimer);
       this.pushReloadTimer = undefined;
@@ -277,7 +274,7 @@ export class WaStatement extends ApiWidgetElement {
       this.loaded = { ...loaded, entries: [...loaded.entries, ...page.entries], totals, nextCursor: page.next_cursor, pages: loaded.pages + 1 };
       const count = page.entries.length;
       const more = this.localize.term('statementLoadedMore', count, this.localize.number(count));
-      this.announcement = page.next_cursor ? more : `${more} ${this.localize.term('statementAllLoaded')}`;
+      this.announcer.announce(page.next_cursor ? more : `${more} ${this.localize.term('statementAllLoaded')}`);
       await this.updateComplete;
       // the button is gone on the last page: carry focus to the first row it brought rather than to <body>
       if (!page.next_cursor && firstNew) this.renderRoot.querySelector<HTMLElement>(`[data-entry="${CSS.escape(firstNew)}"]`)?.focus();
@@ -294,17 +291,16 @@ export class WaStatement extends ApiWidgetElement {
     if (!client || this.exporting || !isValidRange(filters)) return;
     this.exporting = true;
     this.exportFailure = undefined;
-    this.announcement = this.localize.term('statementDownloading');
+    this.announcer.announce(this.localize.term('statementDownloading'));
     try {
       const fallbackName = `statement-${filters.from || 'start'}-${filters.to || 'now'}.csv`;
       const file = await client.download(`/v1/statement?${statementQuery(filters, { format: 'csv' })}`, { accept: 'text/csv', fallbackName });
       if (!this.api.isCurrent(client)) return;
       saveFile(file.blob, file.filename, this.renderRoot);
-      this.announcement = this.localize.term('statementDownloaded', file.filename);
+      this.announcer.announce(this.localize.term('statementDownloaded', file.filename));
       this.emit('wa-statement-downloaded', { filename: file.filename });
     } catch (cause) {
       if (!this.api.isCurrent(client)) return;
-      this.announcement = '';
       this.exportFailure = cause instanceof ApiError && cause.status === 403 ? 'forbidden' : 'failed';
       if (this.exportFailure === 'forbidden') {
         await this.updateComplete;
@@ -340,7 +336,6 @@ export class WaStatement extends ApiWidgetElement {
             : shown
               ? this.renderStatement(shown, busy)
               : this.renderSkeleton()}
-        <p part="status" class="visually-hidden" role="status">${this.announcement}</p>
       </div>
     `;
   }

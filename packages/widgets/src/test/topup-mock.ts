@@ -47,6 +47,8 @@ export interface TopupServer {
   topupBodies: unknown[];
   linkBodies: unknown[];
   deleted: string[];
+  /** The top-ups abandoned with `DELETE /v1/topups/:id`, in order. */
+  abandoned: string[];
   polls: number;
   /** What `GET /v1/topups/:id` answers with. */
   status: TopupStatus;
@@ -58,7 +60,7 @@ export interface TopupServer {
  * to writes of top-ups (`topup`) or links (`links`).
  */
 export function topupApi(server: Partial<TopupServer> = {}, { forbid = [] as Array<'topup' | 'links'> } = {}) {
-  const state: TopupServer = { topupBodies: [], linkBodies: [], deleted: [], polls: 0, status: 'pending', links: [], ...server };
+  const state: TopupServer = { topupBodies: [], linkBodies: [], deleted: [], abandoned: [], polls: 0, status: 'pending', links: [], ...server };
   const forbidden = () =>
     HttpResponse.json({ error: { code: 'permission_denied', message: 'Missing permission' } }, { status: 403 });
   const handlers = [
@@ -72,6 +74,11 @@ export function topupApi(server: Partial<TopupServer> = {}, { forbid = [] as Arr
     http.get(`${endpoint}/v1/topups/:id`, ({ params }) => {
       state.polls++;
       return HttpResponse.json(topup({ id: String(params.id), status: state.status }));
+    }),
+    http.delete(`${endpoint}/v1/topups/:id`, ({ params }) => {
+      if (forbid.includes('topup')) return forbidden();
+      state.abandoned.push(String(params.id));
+      return HttpResponse.json(topup({ id: String(params.id), status: 'expired' }));
     }),
     http.get(`${endpoint}/v1/payment-links`, () => HttpResponse.json({ data: state.links })),
     http.post(`${endpoint}/v1/payment-links`, async ({ request }) => {

@@ -40,6 +40,8 @@ export interface TopupDialogOptions {
   stepChanged: () => void;
   succeeded: (topup: Topup) => void;
   linkCreated: (link: PaymentLink) => void;
+  /** Says a message in the widget's persistent live region (a copy, a cancellation). */
+  announce: (message: string) => void;
 }
 
 /**
@@ -84,7 +86,6 @@ export class TopupDialogBody implements ReactiveController {
   @hostState private link: PaymentLink | undefined;
   @hostState private note = '';
   @hostState private expiresIn: number = 72;
-  @hostState private announcement = '';
   /** The view last rendered, to tell when a new step replaced it. */
   private shownView: View = 'amount';
 
@@ -106,7 +107,7 @@ export class TopupDialogBody implements ReactiveController {
     this.openLinks = new OpenLinksController(host, {
       api: this.api,
       localize: this.localize,
-      announce: message => this.announce(message),
+      announce: message => dialog.announce(message),
     });
     this.payment = new PaymentFlowController(host, {
       api: this.api,
@@ -133,20 +134,18 @@ export class TopupDialogBody implements ReactiveController {
     this.dialog.stepChanged();
   }
 
-  /** The dialog is about to open: a finished payment or a created link gives way to the amount step. */
+  /** The dialog is about to open: closing it abandoned any payment it showed, so it opens at the amount step. */
   opening(): void {
-    if (this.view !== 'amount' && this.view !== 'waiting') this.view = 'amount';
+    if (this.view !== 'amount') this.view = 'amount';
   }
 
-  /** The dialog opened: the open links load, and a payment still pending is watched again. */
+  /** The dialog opened: the open links load. */
   opened(): void {
     if (!this.host.disablePaymentLinks) void this.openLinks.load();
-    this.payment.watch();
   }
 
-  /** The dialog closed: checks stop, and a checkout still being created is abandoned. */
+  /** The dialog closed: a payment still waiting is abandoned, on the server too. */
   closed(): void {
-    this.payment.stop();
     this.payment.abandon();
   }
 
@@ -164,7 +163,6 @@ export class TopupDialogBody implements ReactiveController {
     this.topupForbidden = false;
     this.linksForbidden = false;
     this.link = undefined;
-    this.announcement = '';
     if (this.view !== 'amount') this.view = 'amount';
     if (this.dialog.isOpen() && !this.host.disablePaymentLinks) void this.openLinks.load();
   }
@@ -265,20 +263,14 @@ export class TopupDialogBody implements ReactiveController {
     if (push.source === 'payment_link' && this.dialog.isOpen() && !this.host.disablePaymentLinks) void this.openLinks.load({ fresh: true });
   }
 
-  private async announce(message: string): Promise<void> {
-    this.announcement = '';
-    await this.host.updateComplete;
-    this.announcement = message;
-  }
-
+  /** Back to the amount step; a payment still waiting is abandoned, on the server too. */
   private backToAmount(): void {
     this.view = 'amount';
-    this.payment.stop();
+    this.payment.abandon();
   }
 
   render() {
-    return html`${this.renderView()}
-      <div class="visually-hidden" role="status">${this.announcement}</div>`;
+    return this.renderView();
   }
 
   private renderView() {
@@ -431,7 +423,7 @@ export class TopupDialogBody implements ReactiveController {
     const term = this.localize.term.bind(this.localize);
     return html`
       <p part="status" class="status" data-announce="status">${term('linkReady', this.localize.money(link.amount))}</p>
-      ${linkField(this.localize, link, 'created-link', { focus: true, announce: message => this.announce(message) })}
+      ${linkField(this.localize, link, 'created-link', { focus: true, announce: message => this.dialog.announce(message) })}
       <p class="muted">${term('linkExpires', this.localize.date(link.expires_at, { dateStyle: 'medium', timeStyle: 'short' }))}</p>
       <div class="actions">
         <button part="done" type="button" @click=${() => this.backToAmount()}>${term('done')}</button>

@@ -20,7 +20,7 @@ export interface OpenLinksOptions {
   api: ApiClientController;
   localize: LocalizeController;
   /** Says a message in the widget's live region (a copy, a cancellation). */
-  announce: (message: string) => Promise<void>;
+  announce: (message: string) => void;
 }
 
 /**
@@ -164,7 +164,7 @@ export class OpenLinksController implements ReactiveController {
   private async cancelConfirmed(link: PaymentLink): Promise<void> {
     const outcome = await this.cancel(link.id);
     const key = ({ cancelled: 'linkCancelled', paid: 'linkAlreadyPaid', forbidden: 'linksForbidden', failed: 'cancelFailed' } as const)[outcome];
-    await this.options.announce(this.options.localize.term(key));
+    this.options.announce(this.options.localize.term(key));
     if (outcome !== 'failed') await this.focus('[part="open-links-heading"]');
   }
 

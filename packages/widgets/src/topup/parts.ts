@@ -18,6 +18,7 @@ export const TOPUP_DIALOG_PARTS = [
   'status',
   'continue',
   'link-url',
+  'link-unavailable',
   'copy',
   'share',
   'open-links',

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClientController } from '../shared/api/api-client-controller.js';
+import type { ApiClient } from '../shared/api/api-client.js';
 import type { Money, Topup, TopupPush } from '../shared/api/types.js';
 import { isSafeCheckoutUrl, openCheckoutWindow } from './checkout-url.js';
 
@@ -30,10 +31,11 @@ export interface PaymentFlowOptions {
 /**
  * A top-up from "Pay now" to its final status: `POST /v1/topups`, the checkout window, then the live `topup`
  * event and `GET /v1/topups/:id` every `pollInterval` ms while it is watched, whichever tells first.
- * A checkout abandoned while it is created (see {@link abandon}) opens no window.
+ * A checkout abandoned while it is created (see {@link abandon}) opens no window; a top-up abandoned before it
+ * was paid is abandoned on the server too (`DELETE /v1/topups/:id`), which closes the provider's checkout.
  */
 export class PaymentFlowController implements ReactiveController {
-  /** The top-up being paid, or the last one. */
+  /** The top-up being paid, or the last one, until the payment is given up ({@link abandon}). */
   topup: Topup | undefined;
   /** The browser blocked the checkout window: the host offers the same-tab link. */
   popupBlocked = false;
@@ -41,6 +43,8 @@ export class PaymentFlowController implements ReactiveController {
   starting = false;
 
   private creating: { abandoned: boolean } | undefined;
+  /** The client that created {@link topup}: after a change of account, only it may abandon that top-up. */
+  private topupClient: ApiClient | undefined;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   /** Aborts the check in flight when checks stop. */
   private pollAbort: AbortController | undefined;
@@ -52,14 +56,14 @@ export class PaymentFlowController implements ReactiveController {
     host.addController(this);
     options.api.on('topup', push => this.receivePush(push));
     // another client may be another account: its payment is not this one's
-    options.api.onClientChange(() => this.reset());
+    options.api.onClientChange(() => this.abandon());
   }
 
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    // a removed widget shows nothing: nothing may keep checking the payment, nor open a window for it
-    this.stop();
+    // a removed widget has closed its dialog, which gives the payment up: nothing may keep checking it, nor
+    // open a window for it
     this.abandon();
   }
 
@@ -72,9 +76,12 @@ export class PaymentFlowController implements ReactiveController {
     this.setStarting(true);
     try {
       const topup = await client.send<Topup>('POST', '/v1/topups', { amount });
-      if (creating.abandoned) return { outcome: 'abandoned' };
-      if (!isSafeCheckoutUrl(topup.checkout_url)) return { outcome: 'unsafe-url' };
+      if (creating.abandoned || !isSafeCheckoutUrl(topup.checkout_url)) {
+        giveUp(client, topup);
+        return { outcome: creating.abandoned ? 'abandoned' : 'unsafe-url' };
+      }
       this.topup = topup;
+      this.topupClient = client;
       this.popupBlocked = !openCheckoutWindow(topup.checkout_url);
       return { outcome: 'waiting' };
     } catch (cause) {
@@ -87,13 +94,25 @@ export class PaymentFlowController implements ReactiveController {
     }
   }
 
-  /** Gives up the checkout being created (the dialog closed): its answer opens no window and changes nothing. */
+  /**
+   * Gives up the payment (the person went back or closed the dialog, the widget was removed, the account
+   * changed): checks stop, a checkout being created opens no window, and a top-up not yet paid is abandoned on
+   * the server — without waiting, and whatever it answers: a payment that still arrives is credited there.
+   */
   abandon(): void {
-    if (!this.creating) return;
-    this.creating.abandoned = true;
-    this.creating = undefined;
-    this.setStarting(false);
+    this.stop();
+    if (this.creating) {
+      this.creating.abandoned = true;
+      this.creating = undefined;
+      this.setStarting(false);
+    }
+    const { topup, topupClient } = this;
+    this.topup = undefined;
+    this.topupClient = undefined;
+    this.popupBlocked = false;
+    if (topup && topupClient) giveUp(topupClient, topup);
   }
+
 
   /** Checks the pending payment again after `pollInterval`, if it is watched. */
   watch(): void {
@@ -107,13 +126,6 @@ export class PaymentFlowController implements ReactiveController {
     clearTimeout(this.pollTimer);
     this.pollAbort?.abort();
     this.pollAbort = undefined;
-  }
-
-  private reset(): void {
-    this.stop();
-    this.abandon();
-    this.topup = undefined;
-    this.popupBlocked = false;
   }
 
   private setStarting(starting: boolean): void {
@@ -150,4 +162,12 @@ export class PaymentFlowController implements ReactiveController {
     this.host.requestUpdate();
     this.options.settled(topup);
   }
+}
+
+/** Abandons a top-up not yet paid on the server, closing its checkout; fire-and-forget. */
+function giveUp(client: ApiClient, topup: Topup): void {
+  if (topup.status !== 'pending') return;
+  client.send<Topup>('DELETE', `/v1/topups/${encodeURIComponent(topup.id)}`).catch(() => {
+    // the checkout then closes at its own expiry, and a payment it still takes is credited
+  });
 }

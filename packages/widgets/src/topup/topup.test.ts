@@ -13,6 +13,8 @@ const parts = (el: WaTopup, name: string) => [...el.shadowRoot!.querySelectorAll
 const words = (node: Element | null | undefined) => node?.textContent?.replace(/[ \t\n\r]+/g, ' ').trim() ?? '';
 const text = (el: WaTopup, name: string) => words(part(el, name));
 const dialog = (el: WaTopup) => el.shadowRoot!.querySelector('dialog')!;
+/** What the open dialog's persistent live region says: the rest of the widget is inert behind the modal. */
+const dialogSays = (el: WaTopup) => words(dialog(el).querySelector(':scope > [data-announcer]'));
 const presetsShown = (el: WaTopup) => waitUntil(() => parts(el, 'preset').length > 0, 'the presets never showed');
 
 interface Options {
@@ -345,6 +347,7 @@ describe('<wa-topup>', () => {
 
       expect(opened).to.deep.equal([]);
       expect(api.state.polls).to.equal(0);
+      expect(api.state.abandoned, 'the top-up created meanwhile is abandoned on the server').to.deep.equal(['tu_1']);
       await openDialog(el);
       expect(part(el, 'pay'), 'the dialog opens again at the amount step').to.exist;
       expect(part(el, 'pay')!.getAttribute('aria-disabled'), 'Pay works again').to.equal('false');
@@ -440,7 +443,7 @@ describe('<wa-topup>', () => {
         expect(text(el, 'status')).to.equal('Payment link for $100.00 created');
 
         part(el, 'copy')!.click();
-        await waitUntil(() => words(el.shadowRoot!.querySelector('dialog [role="status"].visually-hidden')) === 'Link copied');
+        await waitUntil(() => dialogSays(el) === 'Link copied');
         expect(copied).to.deep.equal(['https://wa.test/pay/tok_1']);
       } finally {
         Object.defineProperty(navigator, 'clipboard', clipboard);
@@ -458,7 +461,7 @@ describe('<wa-topup>', () => {
         part(el, 'create-link')!.click();
         await waitUntil(() => part(el, 'link-url'));
         part(el, 'copy')!.click();
-        await waitUntil(() => words(el.shadowRoot!.querySelector('dialog [role="status"].visually-hidden')).startsWith('Link selected'));
+        await waitUntil(() => dialogSays(el).startsWith('Link selected'));
 
         const field = part(el, 'link-url') as HTMLInputElement;
         expect(el.shadowRoot!.activeElement).to.equal(field);
@@ -509,6 +512,45 @@ describe('<wa-topup>', () => {
       expect(items[0]!.querySelector('[part~="copy"]')!.getAttribute('aria-label')).to.equal('Copy payment link for $50.00');
     });
 
+    it('shows a link whose address the server can no longer show without Copy or Share, and still cancels it', async () => {
+      const hadShare = 'share' in navigator;
+      Object.defineProperty(navigator, 'share', { configurable: true, value: async () => {} });
+      try {
+        const api = topupApi({ links: [paymentLink({ id: 'pl_old', url: null }), paymentLink({ id: 'pl_new', amount: { amount: '25.00', currency: 'USD' } })] });
+        await useApi(...api.handlers);
+        const { el } = await topupInSession();
+        await openDialog(el);
+        await linksShown(el);
+
+        const [old, current] = parts(el, 'open-link');
+        expect(words(old!.querySelector('[part~="link-unavailable"]'))).to.equal(
+          'This link’s address can’t be shown again; the payer’s copy still works',
+        );
+        expect(old!.querySelector('[part~="link-url"], [part~="copy"], [part~="share"]')).to.be.null;
+        expect(current!.querySelector('[part~="copy"]')).to.exist;
+        expect(current!.querySelector('[part~="share"]')).to.exist;
+        await expect(el).to.be.accessible();
+
+        old!.querySelector<HTMLElement>('[part~="cancel-link"]')!.click();
+        await el.updateComplete;
+        part(el, 'confirm-cancel')!.click();
+        await waitUntil(() => parts(el, 'open-link').length === 1, 'the link was never cancelled');
+        expect(api.state.deleted).to.deep.equal(['pl_old']);
+      } finally {
+        if (!hadShare) delete (navigator as { share?: unknown }).share;
+      }
+    });
+
+    it('says in every language that a link’s address can’t be shown again', async () => {
+      await useApi(...topupApi({ links: [paymentLink({ url: null })] }).handlers);
+      const { el } = await topupInSession({ locale: 'es' });
+      await openDialog(el);
+      await linksShown(el);
+      expect(text(el, 'link-unavailable')).to.equal(
+        'La dirección de este enlace ya no se puede mostrar; la copia de quien paga sigue funcionando',
+      );
+    });
+
     it('says when no link is open', async () => {
       await useApi(...topupApi().handlers);
       const { el } = await topupInSession();
@@ -535,7 +577,7 @@ describe('<wa-topup>', () => {
       await waitUntil(() => parts(el, 'open-link').length === 1);
       expect(api.state.deleted).to.deep.equal(['pl_a']);
       expect(words(parts(el, 'open-link')[0]!.querySelector('strong'))).to.equal('$25.00');
-      await waitUntil(() => words(el.shadowRoot!.querySelector('dialog [role="status"].visually-hidden')) === 'Link cancelled');
+      await waitUntil(() => dialogSays(el) === 'Link cancelled');
     });
 
     it('shows the list after a cancellation even while an older reload of the list is still in flight', async () => {
@@ -748,6 +790,83 @@ describe('<wa-topup>', () => {
     });
   });
 
+  describe('abandoning a payment', () => {
+    /** Lets a fire-and-forget request, or one sent by mistake, reach the fake server. */
+    const settleRequests = () => new Promise(resolve => setTimeout(resolve, 150));
+
+    it('abandons the pending top-up on the server, once, when the person goes back to the amount', async () => {
+      const { api, el } = await payFifty();
+      await waitUntil(() => part(el, 'back'), 'the payment never started');
+      part(el, 'back')!.click();
+      await waitUntil(() => api.state.abandoned.length > 0, 'the top-up was never abandoned');
+      await el.updateComplete;
+      expect(part(el, 'pay'), 'the amount step is shown').to.exist;
+
+      const polls = api.state.polls;
+      await settleRequests();
+      expect(api.state.abandoned).to.deep.equal(['tu_1']);
+      expect(api.state.polls, 'the abandoned payment is no longer checked').to.equal(polls);
+    });
+
+    it('abandons the pending top-up once when the dialog closes, and opens again at the amount step', async () => {
+      const { api, el } = await payFifty();
+      await waitUntil(() => part(el, 'back'), 'the payment never started');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog(el).open, 'the dialog never closed');
+      await waitUntil(() => api.state.abandoned.length > 0, 'the top-up was never abandoned');
+      await settleRequests();
+      expect(api.state.abandoned).to.deep.equal(['tu_1']);
+
+      await openDialog(el);
+      expect(part(el, 'pay'), 'the amount step is shown').to.exist;
+      expect(part(el, 'status')).to.be.null;
+    });
+
+    it('goes back to the amount step even when the server cannot abandon the top-up', async () => {
+      const api = topupApi();
+      const asked: string[] = [];
+      await useApi(
+        http.delete(`${endpoint}/v1/topups/:id`, ({ params }) => {
+          asked.push(String(params.id));
+          return apiError(503, 'unavailable');
+        }),
+        ...api.handlers,
+      );
+      const { el } = await topupInSession();
+      await openDialog(el);
+      choosePreset(el, '$50.00');
+      part(el, 'pay')!.click();
+      await waitUntil(() => part(el, 'back'), 'the payment never started');
+      part(el, 'back')!.click();
+      await waitUntil(() => asked.length > 0, 'the top-up was never abandoned');
+      await settleRequests();
+
+      expect(asked).to.deep.equal(['tu_1']);
+      expect(part(el, 'pay'), 'the amount step is shown').to.exist;
+      expect(part(el, 'error')).to.be.null;
+    });
+
+    it('never abandons a top-up that was paid', async () => {
+      const { api, el } = await payFifty();
+      await waitUntil(() => part(el, 'status'), 'the payment never started');
+      api.state.status = 'succeeded';
+      await waitUntil(() => part(el, 'done'), 'the payment never succeeded');
+      part(el, 'done')!.click();
+      await waitUntil(() => !dialog(el).open, 'the dialog never closed');
+      await settleRequests();
+      expect(api.state.abandoned).to.deep.equal([]);
+    });
+
+    it('abandons the pending top-up once when the widget is removed from the page', async () => {
+      const { api, el } = await payFifty();
+      await waitUntil(() => part(el, 'status'), 'the payment never started');
+      el.remove();
+      await waitUntil(() => api.state.abandoned.length > 0, 'the top-up was never abandoned');
+      await settleRequests();
+      expect(api.state.abandoned).to.deep.equal(['tu_1']);
+    });
+  });
+
   describe('keyboard', () => {
     it('opens with Enter on the trigger, moves focus into the dialog, closes with Escape and returns focus', async () => {
       await useApi(...topupApi().handlers);
@@ -809,6 +928,7 @@ describe('<wa-topup>', () => {
       expect(part(el, 'pay') !== null, 'the amount step is shown').to.be.true;
       expect(parts(el, 'preset').some(preset => preset.querySelector('input')!.checked), 'no amount is chosen').to.be.false;
       expect(api.state.polls, 'the previous account’s payment is no longer checked').to.equal(polls);
+      expect(api.state.abandoned, 'the previous account’s payment is abandoned').to.deep.equal(['tu_1']);
     });
   });
 });

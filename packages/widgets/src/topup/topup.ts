@@ -51,6 +51,7 @@ export const LINK_EXPIRY_HOURS = [24, 72, 168] as const;
  * @csspart status - The message of the waiting, succeeded, failed or expired step.
  * @csspart continue - The "Continue to payment" link, shown when the browser blocked the payment window.
  * @csspart link-url - A payment link's read-only field.
+ * @csspart link-unavailable - The note shown instead of an open link whose address the server can no longer show.
  * @csspart copy - A Copy button.
  * @csspart share - The Share button (where the platform can share).
  * @csspart open-links - The list of open payment links.
@@ -156,6 +157,7 @@ export class WaTopup extends ApiWidgetElement {
           stepChanged: () => this.isOpen && this.focusStep(),
           succeeded: topup => this.emit('wa-topup-succeeded', { topup }),
           linkCreated: link => this.emit('wa-payment-link-created', { link }),
+          announce: message => this.announcer.announce(message),
         })),
       error => {
         // offline, or a deploy in between: the next press tries again
@@ -179,7 +181,10 @@ export class WaTopup extends ApiWidgetElement {
     this.dialog?.close();
   }
 
-  /** Runs on `close()` and on the dialog's own close (Escape); only the first of the two acts. */
+  /**
+   * Runs on `close()` and on the dialog's own close (Escape); only the first of the two acts. A payment still
+   * waiting is abandoned, on the server too.
+   */
   private readonly onDialogClose = () => {
     if (this.dialog?.open || !this.isOpen) return;
     this.isOpen = false;

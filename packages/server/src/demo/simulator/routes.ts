@@ -40,7 +40,7 @@ export function demoQualityRoutes(simulator: DemoSimulator, accountId: string, s
     const body = c.req.valid('json');
     await simulator.setQuality(body);
     const account = await requireAccount(store, accountId);
-    phoneStatus.allowImmediateFetch(accountId);
+    await phoneStatus.allowImmediateFetch(accountId);
     await phoneStatus.read(account, { refresh: true });
     return c.json({ rating: simulator.state.rating, tier: simulator.state.tier }, 200);
   });

@@ -92,6 +92,9 @@ describe('what a delivered message changes besides the balance', () => {
     t.liveEvents.subscribe(accountId, (event) => heard.push(event));
     await deliver('wamid.L1');
     await deliver('wamid.L1');
+    // Committed changes are heard a moment later (through PostgreSQL's NOTIFY on that engine).
+    await eventually(() => heard.some((event) => event.type === 'balance'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const balances = heard.filter((event) => event.type === 'balance');
     assert.equal(balances.length, 1);
     assert.deepEqual((balances[0]!.data as { balance: unknown }).balance, { amount: '-0.0118', currency: 'USD' });
@@ -106,6 +109,7 @@ describe('what a delivered message changes besides the balance', () => {
     };
     const res = await postWebhook(t, { object: 'whatsapp_business_account', entry: [{ id: WABA_ID, changes: [update] }] });
     assert.equal(res.status, 200);
+    await eventually(() => heard.some((event) => event.type === 'quota'));
     const quota = heard.find((event) => event.type === 'quota');
     const quality = heard.find((event) => event.type === 'quality');
     assert.ok(quota && quality, 'both quota and quality were pushed');
@@ -114,3 +118,8 @@ describe('what a delivered message changes besides the balance', () => {
     assert.equal((quality.data as { history: { event: string }[] }).history[0]?.event, 'ONBOARDING');
   });
 });
+
+async function eventually(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.ok(condition(), 'the condition never became true');
+}

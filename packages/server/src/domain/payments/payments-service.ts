@@ -1,5 +1,4 @@
 import type { Clock } from '../clock.js';
-import type { LiveEventBus } from '../../live/live-events.js';
 import type { CheckoutRequest, PaymentProvider } from '../../providers/payments/provider.js';
 import { PaymentProviderError } from '../../providers/payments/provider.js';
 import { DomainError } from '../errors.js';
@@ -13,8 +12,6 @@ export interface PaymentsDeps {
   readonly clock: Clock;
   /** The provider new checkouts are opened with (`WA_PAYMENTS`). */
   readonly provider: PaymentProvider;
-  /** Where the `topup` live event is published once a payment has credited an account. */
-  readonly liveEvents: LiveEventBus;
   /** Where events that need a person are reported (amount mismatches, unknown payments). */
   readonly logWarning: (message: string, error?: unknown) => void;
   /** Tokens of payment links: made, stored hashed, shown again. */

@@ -60,7 +60,7 @@ export function decideSettlement(provider: string, event: PaymentEvent, payment:
 
 /**
  * Applies a verified provider event: settles the payment in one transaction (credit, statuses and
- * host event together), then publishes the `topup` live event when this call credited. An event for
+ * host event together); the store announces the credit, which open widgets hear as `topup`. An event for
  * a payment we do not know is reported and acknowledged (another deployment's, or a forgery that
  * somehow passed the signature: either way nothing to credit).
  */
@@ -76,19 +76,6 @@ export async function applyPaymentEvent(deps: PaymentsDeps, event: PaymentEvent)
   }
   if (event.type === 'paid' && result.payment.status !== 'succeeded' && result.payment.reviewNote) {
     deps.logWarning(`payments: payment ${result.payment.id} not credited, needs review: ${result.payment.reviewNote}`);
-  }
-  if (result.credited) {
-    const { payment } = result;
-    const isTopup = payment.purpose === 'topup';
-    deps.liveEvents.publish(payment.accountId, {
-      type: 'topup',
-      data: {
-        id: isTopup ? payment.id : (payment.linkId ?? payment.id),
-        status: 'succeeded',
-        amount: { amount: formatAmount(payment.amountMicros), currency: payment.currency },
-        source: isTopup ? 'topup' : 'payment_link',
-      },
-    });
   }
   return result;
 }

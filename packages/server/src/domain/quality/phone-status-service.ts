@@ -43,19 +43,25 @@ export interface PhoneStatusService {
    */
   read(account: Account, options?: { refresh?: boolean; purpose?: 'quality' | 'quota' | 'phone' }): Promise<PhoneStatusView>;
   /** Lifts the minimum interval for the account's next read (the demo uses it after changing Meta's state). */
-  allowImmediateFetch(accountId: string): void;
+  allowImmediateFetch(accountId: string): Promise<void>;
 }
 
-/** Creates a {@link PhoneStatusService}. The in-flight and rate-limit memory is per process. */
+/** How long a claimed Graph read may stay in flight before another instance may read instead. */
+const GRAPH_READ_LEASE_MS = 15_000;
+/** How long a read waits for another instance's read in flight, polling the claim. */
+const WAIT_FOR_OTHER_INSTANCE = { pollMs: 50, attempts: 300 } as const;
+
+/**
+ * Creates a {@link PhoneStatusService}. The minimum interval and the read in flight are claimed in
+ * the store, so instances sharing a database ask Meta once between them; reads of one process
+ * also share the promise of its read in flight.
+ */
 export function createPhoneStatusService(options: PhoneStatusServiceOptions): PhoneStatusService {
   const { store, clock, metaGraph } = options;
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const minFetchIntervalMs = options.minFetchIntervalMs ?? 30_000;
-  const lastAttemptAt = new Map<string, number>();
-  /** Accounts whose last Graph read failed: a refresh the minimum interval holds back still failed. */
-  const lastAttemptFailed = new Set<string>();
-  /** Each resolves to whether Meta was read. */
-  const inFlight = new Map<string, Promise<boolean>>();
+  /** Each resolves to whether Meta was read, or null when the minimum interval held the read back. */
+  const inFlight = new Map<string, Promise<boolean | null>>();
 
   const isFresh = (at: Date | undefined, now: number) => at !== undefined && now - at.getTime() < ttlMs;
 
@@ -67,24 +73,35 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
     return { snapshot, limit };
   }
 
-  function fetchShared(graph: MetaGraph, account: Account): Promise<boolean> {
-    const running = inFlight.get(account.id);
-    if (running) return running;
-    lastAttemptAt.set(account.id, clock.now().getTime());
-    const fetching = (async () => {
+  /** Reads Meta once the store grants the claim; waits out another instance's read in flight. */
+  async function claimAndFetch(graph: MetaGraph, account: Account): Promise<boolean | null> {
+    for (let attempt = 0; attempt < WAIT_FOR_OTHER_INSTANCE.attempts; attempt++) {
+      const now = clock.now();
+      const claim = await store.claimGraphRead(account.id, now, minFetchIntervalMs, new Date(now.getTime() + GRAPH_READ_LEASE_MS));
+      if (claim === 'too_soon') return null;
+      if (claim === 'in_flight') {
+        await new Promise((resolve) => setTimeout(resolve, WAIT_FOR_OTHER_INSTANCE.pollMs));
+        continue;
+      }
       try {
         const read = await graph.getPhoneNumber(account.phoneNumberId);
         await store.phoneStatus.recordGraphRead({ account, read, at: clock.now() });
-        lastAttemptFailed.delete(account.id);
         return true;
       } catch (error) {
         options.onGraphError?.(account.id, error);
-        lastAttemptFailed.add(account.id);
         return false;
       } finally {
-        inFlight.delete(account.id);
+        await store.finishGraphRead(account.id);
       }
-    })();
+    }
+    // Another instance's read stayed in flight past every wait: nothing was read here.
+    return false;
+  }
+
+  function fetchShared(graph: MetaGraph, account: Account): Promise<boolean | null> {
+    const running = inFlight.get(account.id);
+    if (running) return running;
+    const fetching = claimAndFetch(graph, account).finally(() => inFlight.delete(account.id));
     inFlight.set(account.id, fetching);
     return fetching;
   }
@@ -102,20 +119,17 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
         purpose === 'quota'
           ? isFresh(known.snapshot?.fetchedAt, now) || isFresh(known.limit?.updatedAt, now)
           : isFresh(known.snapshot?.fetchedAt, now);
-      const lastAttempt = lastAttemptAt.get(account.id);
-      const mayFetch = lastAttempt === undefined || now - lastAttempt >= minFetchIntervalMs;
-      const running = inFlight.get(account.id);
       let read: boolean | null = null;
-      if (running && (refresh || !fresh)) {
-        read = await running;
-        known = await load(account);
-      } else if (mayFetch && (refresh || !fresh)) {
+      if (refresh || !fresh) {
+        // Joins this process's read in flight, or claims one (which the store may refuse: too soon).
         read = await fetchShared(metaGraph, account);
         known = await load(account);
       }
-      // A refresh held back by the minimum interval answers as the attempt moments ago went.
-      const refreshFailed = refresh && (read === null ? lastAttemptFailed.has(account.id) : !read);
       const after = clock.now().getTime();
+      // A refresh held back by the minimum interval answers as the attempt moments ago went, whichever
+      // instance made it: had it read Meta, the snapshot would be from within that interval.
+      const readWithinInterval = known.snapshot !== null && after - known.snapshot.fetchedAt.getTime() < minFetchIntervalMs;
+      const refreshFailed = refresh && (read === null ? !readWithinInterval : !read);
       const snapshotFresh = isFresh(known.snapshot?.fetchedAt, after);
       return {
         ...known,
@@ -124,8 +138,6 @@ export function createPhoneStatusService(options: PhoneStatusServiceOptions): Ph
         refreshFailed,
       };
     },
-    allowImmediateFetch(accountId) {
-      lastAttemptAt.delete(accountId);
-    },
+    allowImmediateFetch: (accountId) => store.forgetGraphReadAttempt(accountId),
   };
 }

@@ -89,7 +89,7 @@ describe('Stripe provider against a double on a real port', () => {
     });
     assert.equal(res.status, 201);
     const session = double.sessions.at(-1);
-    assert.equal(session?.successUrl, 'https://wa.example.com/checkout/complete');
+    assert.equal(session?.successUrl, 'https://wa.example.com/checkout/complete?popup=1');
     assert.equal(session?.cancelUrl, 'https://wa.example.com/checkout/cancelled');
   });
 

@@ -29,6 +29,11 @@ import type {
   SequencedLedgerEntry,
 } from '../statement-store.js';
 import type { AccountListQuery, NewAccount, Store } from '../store.js';
+import type { ChangeFanout, StoreChange, StoreChanges } from '../changes.js';
+import { createChangeFanout } from '../changes.js';
+import type { PhoneStatusStore } from '../phone-status-store.js';
+import type { GraphReadClaim } from '../coordination-store.js';
+import { SqliteCoordination } from './coordination.js';
 import { SqliteFrequencyCaps } from './frequency-caps.js';
 import { SqliteStatementQueries } from './statement-queries.js';
 import type { MessageCharge, MessageChargeWrite } from '../../domain/billing/message-charge.js';
@@ -42,6 +47,10 @@ import type { Payment, PaymentLink, PaymentSettlement, SettlementResult } from '
 import type { LinkCheckoutReservation, PrunedPayments } from '../payments-store.js';
 import type { SandboxCheckout, SandboxCheckoutState } from '../sandbox-checkout-store.js';
 import { migrate } from './migrate.js';
+import { SqliteOperations } from './operations.js';
+import { SqliteRateLimits } from './rate-limits.js';
+import type { RateLimitCounts, RateLimitHit } from '../rate-limit-store.js';
+import type { OperationalSnapshot } from '../operations-store.js';
 import { migrations } from './migrations/index.js';
 import { sqlitePhoneStatusStore } from './phone-status-store.js';
 import type { AccountRow, LedgerEntryRow } from './rows.js';
@@ -88,13 +97,31 @@ class SqliteStore implements Store {
   readonly #lowBalanceAlert: SqliteLowBalanceAlert;
   readonly #payments: SqlitePayments;
   readonly #sessions: SqliteWidgetSessions;
+  readonly #rateLimits: SqliteRateLimits;
+  readonly #operations: SqliteOperations;
+  readonly #coordination: SqliteCoordination;
+  readonly changes: StoreChanges;
+  readonly #fanout: ChangeFanout;
+  /** Changes of the transaction running now (better-sqlite3 runs one at a time, synchronously). */
+  #pending: StoreChange[] = [];
 
   constructor(db: Database.Database) {
     this.#db = db;
-    this.phoneStatus = sqlitePhoneStatusStore(db);
+    this.#fanout = createChangeFanout();
+    this.changes = this.#fanout.changes;
+    const phoneStatus = sqlitePhoneStatusStore(db);
+    this.phoneStatus = {
+      ...phoneStatus,
+      recordLimitEvent: (record) =>
+        this.#announce(
+          () => phoneStatus.recordLimitEvent(record),
+          () => record.accountIds.map((accountId) => ({ kind: 'phone_status', accountId }) as const),
+        ),
+    } satisfies PhoneStatusStore;
     this.#statement = new SqliteStatementQueries(db);
     this.#caps = new SqliteFrequencyCaps(db);
     this.#sessions = new SqliteWidgetSessions(db);
+    this.#coordination = new SqliteCoordination(db);
     this.#hostEvents = new SqliteHostEvents(db);
     this.#lowBalanceAlert = new SqliteLowBalanceAlert(db, this.#hostEvents);
     this.#statements = {
@@ -176,6 +203,7 @@ class SqliteStore implements Store {
       const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: createdAt };
       this.#lowBalanceAlert.reevaluate(accountAfter, written.id, createdAt);
       if (options.hostEvents) this.#hostEvents.insert(options.hostEvents(written, accountAfter));
+      this.#pending.push({ kind: 'ledger', accountId: entry.accountId });
       return { entry: written, replayed: false };
     });
     this.#setThreshold = db.transaction((id: string, thresholdMicros: bigint | null, at: Date): Account | null => {
@@ -188,6 +216,28 @@ class SqliteStore implements Store {
     });
     this.#billing = new SqliteMetaBilling(db, ACCOUNT_COLUMNS, (entry, policy) => this.#append(entry, policy, {}));
     this.#payments = new SqlitePayments(db, (entry, policy, options) => this.#append(entry, policy, options));
+    this.#rateLimits = new SqliteRateLimits(db);
+    this.#operations = new SqliteOperations(db);
+  }
+
+  /**
+   * Runs `run` (whose transaction runs synchronously, inside the call) and emits the changes it
+   * collected, plus `extra`, once its promise resolves: after commit, never after a rollback.
+   */
+  #announce<T>(run: () => Promise<T>, extra: (result: T) => readonly StoreChange[] = () => []): Promise<T> {
+    const outer = this.#pending;
+    const mine: StoreChange[] = [];
+    this.#pending = mine;
+    let promise: Promise<T>;
+    try {
+      promise = run();
+    } finally {
+      this.#pending = outer;
+    }
+    return promise.then((result) => {
+      for (const change of [...mine, ...extra(result)]) this.#fanout.emit(change);
+      return result;
+    });
   }
 
   async ping(): Promise<void> {
@@ -245,7 +295,10 @@ class SqliteStore implements Store {
   }
 
   async updateLowBalanceThreshold(id: string, thresholdMicros: bigint | null, at: Date): Promise<Account | null> {
-    return this.#setThreshold.immediate(id, thresholdMicros, at);
+    return this.#announce(
+      async () => this.#setThreshold.immediate(id, thresholdMicros, at),
+      (account) => (account ? [{ kind: 'threshold', accountId: id }] : []),
+    );
   }
 
   async appendLedgerEntry(
@@ -255,7 +308,7 @@ class SqliteStore implements Store {
   ): Promise<LedgerAppendResult> {
     // IMMEDIATE takes the write lock before the balance is read, so no other connection can
     // slip a change in between the read and the write.
-    return this.#append.immediate(entry, policy, options);
+    return this.#announce(async () => this.#append.immediate(entry, policy, options));
   }
 
   async listLedgerEntries(accountId: string): Promise<LedgerEntry[]> {
@@ -379,7 +432,7 @@ class SqliteStore implements Store {
     wamid: string,
     decide: (current: MessageCharge | null) => MessageChargeWrite | null,
   ): Promise<MessageCharge | null> {
-    return this.#billing.applyMessageStatus(accountId, wamid, decide);
+    return this.#announce(() => this.#billing.applyMessageStatus(accountId, wamid, decide));
   }
   listUnpricedMessages(accountId: string, range: UnpricedQuery): Promise<UnpricedMessages> {
     return this.#billing.listUnpricedMessages(accountId, range);
@@ -418,7 +471,10 @@ class SqliteStore implements Store {
     providerPaymentId: string,
     decide: (payment: Payment, link: PaymentLink | null) => PaymentSettlement | null,
   ): Promise<SettlementResult | null> {
-    return this.#payments.settlePayment(provider, providerPaymentId, decide);
+    return this.#announce(
+      () => this.#payments.settlePayment(provider, providerPaymentId, decide),
+      (result) => (result?.credited ? [{ kind: 'payment_credited', accountId: result.payment.accountId, paymentId: result.payment.id }] : []),
+    );
   }
   createPaymentLink(link: PaymentLink): Promise<void> {
     return this.#payments.createPaymentLink(link);
@@ -462,6 +518,34 @@ class SqliteStore implements Store {
   }
   cancelPaymentLink(id: string, at: Date): Promise<PaymentLink | null> {
     return this.#payments.cancelPaymentLink(id, at);
+  }
+
+  takeRateLimitHit(hit: RateLimitHit, admit: (counts: RateLimitCounts) => boolean) {
+    return this.#rateLimits.takeRateLimitHit(hit, admit);
+  }
+
+  operationalSnapshot(): Promise<OperationalSnapshot> {
+    return this.#operations.operationalSnapshot();
+  }
+
+  // Stream slots and Graph read claims: see SqliteCoordination.
+  acquireStreamSlot(sessionId: string, slotId: string, max: number, now: Date, expiresAt: Date): Promise<boolean> {
+    return this.#coordination.acquireStreamSlot(sessionId, slotId, max, now, expiresAt);
+  }
+  renewStreamSlot(slotId: string, expiresAt: Date): Promise<void> {
+    return this.#coordination.renewStreamSlot(slotId, expiresAt);
+  }
+  releaseStreamSlot(slotId: string): Promise<void> {
+    return this.#coordination.releaseStreamSlot(slotId);
+  }
+  claimGraphRead(accountId: string, now: Date, minIntervalMs: number, leaseUntil: Date): Promise<GraphReadClaim> {
+    return this.#coordination.claimGraphRead(accountId, now, minIntervalMs, leaseUntil);
+  }
+  finishGraphRead(accountId: string): Promise<void> {
+    return this.#coordination.finishGraphRead(accountId);
+  }
+  forgetGraphReadAttempt(accountId: string): Promise<void> {
+    return this.#coordination.forgetGraphReadAttempt(accountId);
   }
 }
 

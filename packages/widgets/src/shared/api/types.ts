@@ -239,8 +239,11 @@ export type PaymentLinkStatus = 'open' | 'paid' | 'cancelled' | 'expired';
 /** `POST /v1/payment-links`, an item of `GET /v1/payment-links`, `DELETE /v1/payment-links/:id` */
 export interface PaymentLink {
   id: string;
-  /** The hosted payment page anyone with the link can pay on. */
-  url: string;
+  /**
+   * The hosted payment page anyone with the link can pay on; `null` when the server can no longer show it (a
+   * link stored before tokens were derived, or made under an earlier secret key): the payer's copy still works.
+   */
+  url: string | null;
   amount: Money;
   status: PaymentLinkStatus;
   note: string | null;

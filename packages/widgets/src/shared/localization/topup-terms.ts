@@ -45,6 +45,8 @@ export interface TopupTerms {
   linkReady: (amount: string) => string;
   linkFieldLabel: (amount: string) => string;
   linkExpires: (date: string) => string;
+  /** An open link whose URL the server can no longer show (`url: null`). */
+  linkUrlUnavailable: string;
   copy: string;
   copyLinkLabel: (amount: string) => string;
   linkCopied: string;

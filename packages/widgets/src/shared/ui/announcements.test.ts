@@ -3,14 +3,31 @@ import '../../balance/wa-balance.js';
 import type { WaBalance } from '../../balance/balance.js';
 import '../../quality/wa-quality.js';
 import type { WaQuality } from '../../quality/quality.js';
+import '../../frequency-cap/wa-frequency-cap.js';
+import '../../quota/wa-quota.js';
 import '../../rate-card/wa-rate-card.js';
+import '../../statement/wa-statement.js';
 import type { WaRateCard } from '../../rate-card/rate-card.js';
 import '../../session/wa-session.js';
 import '../../topup/wa-topup.js';
 import type { WaTopup } from '../../topup/topup.js';
 import { topupApi } from '../../test/topup-mock.js';
 import type { WaSession } from '../../session/session.js';
-import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, jsonHandler, quality, rateCard, useApi } from '../../test/api-mock.js';
+import {
+  apiError,
+  balance,
+  balanceHandler,
+  endpoint,
+  frequencyCap,
+  http,
+  HttpResponse,
+  jsonHandler,
+  quality,
+  quota,
+  rateCard,
+  statement,
+  useApi,
+} from '../../test/api-mock.js';
 import { ANNOUNCE_PAUSE_MS } from './live-announcer.js';
 import { RelativeTimeController } from './relative-time-controller.js';
 
@@ -64,7 +81,7 @@ describe('announcements, headings and relative times', () => {
       const api = topupApi();
       await useApi(...api.handlers);
       const realOpen = window.open;
-      window.open = (() => ({ closed: false, close() {}, opener: window, location: { replace() {} } }) as unknown as Window) as typeof window.open;
+      window.open = (() => ({ closed: false, close() {}, opener: null, location: { replace() {} } }) as unknown as Window) as typeof window.open;
       try {
         const session = await fixture(html`<wa-session endpoint=${endpoint} client-secret="ws_test" locale="en-US" live-updates="off">
           <wa-topup poll-interval="40"></wa-topup>
@@ -86,6 +103,35 @@ describe('announcements, headings and relative times', () => {
       } finally {
         window.open = realOpen;
       }
+    });
+  });
+
+  describe('one way to speak', () => {
+    it('gives no widget a role="status" of its own beside its persistent live region', async () => {
+      await useApi(
+        balanceHandler(),
+        jsonHandler('/v1/quality', quality()),
+        jsonHandler('/v1/quota', quota()),
+        jsonHandler('/v1/rate-card', rateCard()),
+        jsonHandler('/v1/statement', statement()),
+        jsonHandler('/v1/frequency-cap', frequencyCap()),
+        ...topupApi().handlers,
+      );
+      const session = await fixture<WaSession>(html`<wa-session endpoint=${endpoint} client-secret="ws_test" locale="en-US" live-updates="off">
+        <wa-balance></wa-balance><wa-quality></wa-quality><wa-quota></wa-quota><wa-rate-card></wa-rate-card>
+        <wa-statement></wa-statement><wa-frequency-cap></wa-frequency-cap><wa-topup></wa-topup>
+      </wa-session>`);
+      const widgets = [...session.children] as HTMLElement[];
+      const topup = session.querySelector<WaTopup>('wa-topup')!;
+      await topup.show();
+      await waitUntil(() => topup.shadowRoot!.querySelector('[part~="preset"]'), 'the top-up amounts never showed');
+      for (const widget of widgets) await waitUntil(() => widget.shadowRoot?.querySelector('[aria-busy="false"], dialog[open]'), `${widget.localName} never loaded`);
+
+      for (const widget of widgets) {
+        const statuses = [...widget.shadowRoot!.querySelectorAll('[role="status"], [aria-live]')];
+        expect(statuses.every(status => status.hasAttribute('data-announcer')), `${widget.localName} speaks another way`).to.be.true;
+      }
+      topup.close();
     });
   });
 

@@ -6,6 +6,8 @@ import { sql as hostEvents } from './0005-host-events.js';
 import { sql as payments } from './0006-payments.js';
 import { sql as paymentsHardening } from './0007-payments-hardening.js';
 import { sql as sessionRevocationRetention } from './0008-session-revocation-retention.js';
+import { sql as rateLimits } from './0010-rate-limits.js';
+import { sql as instanceCoordination } from './0011-instance-coordination.js';
 
 /** A schema change, applied once, in `version` order. */
 export interface Migration {
@@ -24,4 +26,6 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'payments', sql: payments },
   { version: 7, name: 'payments-hardening', sql: paymentsHardening },
   { version: 8, name: 'session-revocation-retention', sql: sessionRevocationRetention },
+  { version: 10, name: 'rate-limits', sql: rateLimits },
+  { version: 11, name: 'instance-coordination', sql: instanceCoordination },
 ];

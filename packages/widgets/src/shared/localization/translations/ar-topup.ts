@@ -53,6 +53,7 @@ const translation: TopupTerms = {
   linkReady: amount => `أُنشئ رابط دفع بمبلغ ${amount}`,
   linkFieldLabel: amount => `رابط دفع بمبلغ ${amount}`,
   linkExpires: date => `تنتهي صلاحيته في ${date}`,
+  linkUrlUnavailable: 'لا يمكن عرض عنوان هذا الرابط مرة أخرى؛ النسخة التي لدى الدافع لا تزال تعمل',
   copy: 'نسخ',
   copyLinkLabel: amount => `نسخ رابط الدفع بمبلغ ${amount}`,
   linkCopied: 'نُسخ الرابط',

@@ -49,6 +49,7 @@ export const topupEnglish: TopupTerms = {
   linkReady: amount => `Payment link for ${amount} created`,
   linkFieldLabel: amount => `Payment link for ${amount}`,
   linkExpires: date => `Expires ${date}`,
+  linkUrlUnavailable: 'This link’s address can’t be shown again; the payer’s copy still works',
   copy: 'Copy',
   copyLinkLabel: amount => `Copy payment link for ${amount}`,
   linkCopied: 'Link copied',

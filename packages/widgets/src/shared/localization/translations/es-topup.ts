@@ -48,6 +48,7 @@ const translation: TopupTerms = {
   linkReady: amount => `Enlace de pago de ${amount} creado`,
   linkFieldLabel: amount => `Enlace de pago de ${amount}`,
   linkExpires: date => `Caduca el ${date}`,
+  linkUrlUnavailable: 'La dirección de este enlace ya no se puede mostrar; la copia de quien paga sigue funcionando',
   copy: 'Copiar',
   copyLinkLabel: amount => `Copiar el enlace de pago de ${amount}`,
   linkCopied: 'Enlace copiado',

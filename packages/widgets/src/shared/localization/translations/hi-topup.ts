@@ -45,6 +45,7 @@ const translation: TopupTerms = {
   linkReady: amount => `${amount} का पेमेंट लिंक बन गया`,
   linkFieldLabel: amount => `${amount} का पेमेंट लिंक`,
   linkExpires: date => `${date} को समाप्त होगा`,
+  linkUrlUnavailable: 'इस लिंक का पता दोबारा नहीं दिखाया जा सकता; भुगतान करने वाले के पास मौजूद लिंक अब भी काम करता है',
   copy: 'कॉपी करें',
   copyLinkLabel: amount => `${amount} का पेमेंट लिंक कॉपी करें`,
   linkCopied: 'लिंक कॉपी हो गया',

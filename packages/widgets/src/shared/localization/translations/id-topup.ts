@@ -45,6 +45,7 @@ const translation: TopupTerms = {
   linkReady: amount => `Tautan pembayaran untuk ${amount} telah dibuat`,
   linkFieldLabel: amount => `Tautan pembayaran untuk ${amount}`,
   linkExpires: date => `Kedaluwarsa ${date}`,
+  linkUrlUnavailable: 'Alamat tautan ini tidak dapat ditampilkan lagi; salinan milik pembayar tetap berfungsi',
   copy: 'Salin',
   copyLinkLabel: amount => `Salin tautan pembayaran untuk ${amount}`,
   linkCopied: 'Tautan disalin',

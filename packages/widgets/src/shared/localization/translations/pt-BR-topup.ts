@@ -48,6 +48,7 @@ const translation: TopupTerms = {
   linkReady: amount => `Link de pagamento de ${amount} criado`,
   linkFieldLabel: amount => `Link de pagamento de ${amount}`,
   linkExpires: date => `Expira em ${date}`,
+  linkUrlUnavailable: 'O endereço deste link não pode ser exibido de novo; a cópia de quem paga continua funcionando',
   copy: 'Copiar',
   copyLinkLabel: amount => `Copiar o link de pagamento de ${amount}`,
   linkCopied: 'Link copiado',

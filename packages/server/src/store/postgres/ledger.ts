@@ -1,0 +1,77 @@
+import type { Account } from '../../domain/accounts.js';
+import { balanceLowEvent, evaluateLowBalanceAlert } from '../../domain/alerts/low-balance.js';
+import { DomainError } from '../../domain/errors.js';
+import type { LedgerAppendOptions, LedgerAppendResult, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
+import type { StoreChange } from '../changes.js';
+import type { AccountRow, LedgerEntryRow } from '../sqlite/rows.js';
+import { toAccount, toLedgerEntry } from '../sqlite/rows.js';
+import type { Tx } from './db.js';
+import { insertHostEvents } from './host-events.js';
+
+/** An `accounts` row with the alert's arming. */
+export type LockedAccountRow = AccountRow & { low_balance_alert_armed: boolean };
+
+/** Reads an account and locks its row until the transaction ends: appends to it queue behind. */
+export async function lockAccount(tx: Tx, accountId: string): Promise<LockedAccountRow | null> {
+  const [row] = await tx<LockedAccountRow[]>`SELECT * FROM accounts WHERE id = ${accountId} FOR UPDATE`;
+  return row ?? null;
+}
+
+/**
+ * The ledger append, inside the caller's transaction. The account row is locked first
+ * (`SELECT … FOR UPDATE`), so the idempotency check, the policy, the entry's `balance_after` and
+ * the running balance all see one state that no other transaction can change before commit: no
+ * read-modify-write race between instances. Replays change nothing and announce nothing.
+ */
+export async function appendInTransaction(
+  tx: Tx,
+  changes: StoreChange[],
+  entry: NewLedgerEntry,
+  policy: LedgerPolicy,
+  options: LedgerAppendOptions,
+): Promise<LedgerAppendResult> {
+  const row = await lockAccount(tx, entry.accountId);
+  const [existing] = await tx<LedgerEntryRow[]>`SELECT * FROM ledger_entries
+    WHERE account_id = ${entry.accountId} AND idempotency_key = ${entry.idempotencyKey}`;
+  if (existing) return { entry: toLedgerEntry(existing), replayed: true };
+  if (!row) throw new DomainError('not_found', 'account_not_found', `account ${entry.accountId} does not exist`);
+  policy(toAccount(row), entry.amountMicros);
+  const balanceAfter = row.balance_micros + entry.amountMicros;
+  const at = entry.createdAt.getTime();
+  const [inserted] = await tx<LedgerEntryRow[]>`INSERT INTO ledger_entries (id, account_id, idempotency_key, type, kind,
+      amount_micros, balance_after_micros, description, reference, details, created_at)
+    VALUES (${entry.id}, ${entry.accountId}, ${entry.idempotencyKey}, ${entry.amountMicros < 0n ? 'debit' : 'credit'},
+      ${entry.kind}, ${entry.amountMicros}, ${balanceAfter}, ${entry.description}, ${entry.reference},
+      ${entry.details ? JSON.stringify(entry.details) : null}, ${at})
+    RETURNING *`;
+  if (!inserted) throw new Error('INSERT … RETURNING returned no ledger entry');
+  await tx`UPDATE accounts SET balance_micros = ${balanceAfter}, updated_at = ${at} WHERE id = ${entry.accountId}`;
+  const written = toLedgerEntry(inserted);
+  const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: entry.createdAt };
+  await reevaluateLowBalanceAlert(tx, accountAfter, row.low_balance_alert_armed, written.id, entry.createdAt);
+  if (options.hostEvents) await insertHostEvents(tx, options.hostEvents(written, accountAfter));
+  changes.push({ kind: 'ledger', accountId: entry.accountId });
+  return { entry: written, replayed: false };
+}
+
+/**
+ * Keeps `low_balance_alert_armed` and the `balance.low` host event in step with the balance and
+ * threshold, inside the transaction that changed either and holds the account's row lock: exactly
+ * one of concurrent debits fires per crossing, whichever instance runs it.
+ */
+export async function reevaluateLowBalanceAlert(tx: Tx, account: Account, armed: boolean, ledgerEntryId: string | null, at: Date): Promise<void> {
+  const decision = evaluateLowBalanceAlert({ thresholdMicros: account.lowBalanceThresholdMicros, balanceMicros: account.balanceMicros, armed });
+  if (decision.armed !== armed) await tx`UPDATE accounts SET low_balance_alert_armed = ${decision.armed} WHERE id = ${account.id}`;
+  if (decision.fire && account.lowBalanceThresholdMicros !== null) {
+    await insertHostEvents(tx, [
+      balanceLowEvent({
+        accountId: account.id,
+        currency: account.currency,
+        balanceMicros: account.balanceMicros,
+        thresholdMicros: account.lowBalanceThresholdMicros,
+        ledgerEntryId,
+        at,
+      }),
+    ]);
+  }
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import postgres from 'postgres';
+import { dropSchema, newTestSchema, postgresSkipReason } from '../../test/stores.js';
+import { migrations } from './migrations/index.js';
+import { openPostgresStore } from './postgres-store.js';
+import { migrations as sqliteMigrations } from '../sqlite/migrations/index.js';
+
+const skip = postgresSkipReason();
+if (skip) console.log(skip);
+
+describe('PostgreSQL schema', { skip }, () => {
+  const url = process.env['DATABASE_URL'] ?? '';
+  const schema = newTestSchema();
+  let sql: postgres.Sql;
+
+  before(async () => {
+    // Three instances starting at once on an empty schema: each migration must run exactly once.
+    const stores = [0, 1, 2].map(() => openPostgresStore({ url, schema, maxConnections: 2 }));
+    await Promise.all(stores.map((store) => store.ready));
+    await Promise.all(stores.map((store) => store.close()));
+    sql = postgres(url, { max: 1, connection: { search_path: schema }, onnotice: () => {} });
+    await sql`INSERT INTO accounts (id, name, currency, waba_id, phone_number_id, balance_micros, created_at, updated_at)
+      VALUES ('acc_1', 'x', 'USD', '1', '1', 5, 0, 0)`;
+    await sql`INSERT INTO ledger_entries (id, account_id, idempotency_key, type, kind, amount_micros, balance_after_micros, description, created_at)
+      VALUES ('le_1', 'acc_1', 'k', 'credit', 'adjustment', 5, 5, 'x', 0)`;
+  });
+  after(async () => {
+    await sql?.end({ timeout: 5 });
+    await dropSchema(url, schema);
+  });
+
+  it('has the versions and names of the SQLite migrations, each applied once', async () => {
+    assert.deepEqual(
+      migrations.map(({ version, name }) => ({ version, name })),
+      sqliteMigrations.map(({ version, name }) => ({ version, name })),
+    );
+    const rows = await sql`SELECT version, name FROM schema_migrations ORDER BY version`;
+    assert.deepEqual([...rows], migrations.map(({ version, name }) => ({ version, name })));
+  });
+
+  it('makes the ledger append-only: updates, deletes and truncation raise', async () => {
+    await assert.rejects(sql`UPDATE ledger_entries SET amount_micros = 6`, /append-only/);
+    await assert.rejects(sql`DELETE FROM ledger_entries`, /append-only/);
+    await assert.rejects(sql`TRUNCATE ledger_entries`, /append-only|cannot truncate/);
+    const [row] = await sql`SELECT count(*)::int AS n FROM ledger_entries`;
+    assert.equal(row?.['n'], 1);
+  });
+
+  it('refuses a credit with a negative amount, and malformed details', async () => {
+    await assert.rejects(
+      sql`INSERT INTO ledger_entries (id, account_id, idempotency_key, type, kind, amount_micros, balance_after_micros, description, created_at)
+        VALUES ('le_2', 'acc_1', 'k2', 'credit', 'adjustment', -5, 0, 'x', 0)`,
+      /check constraint/,
+    );
+    await assert.rejects(
+      sql`INSERT INTO ledger_entries (id, account_id, idempotency_key, type, kind, amount_micros, balance_after_micros, description, details, created_at)
+        VALUES ('le_3', 'acc_1', 'k3', 'credit', 'adjustment', 5, 10, 'x', '{not json', 0)`,
+      /json/i,
+    );
+  });
+
+  it('stores money as bigint micro-units', async () => {
+    const rows = await sql`SELECT column_name, data_type FROM information_schema.columns
+      WHERE table_schema = ${schema} AND column_name LIKE '%micros' ORDER BY table_name, column_name`;
+    assert.ok(rows.length >= 8);
+    for (const row of rows) assert.equal(row['data_type'], 'bigint', String(row['column_name']));
+  });
+});

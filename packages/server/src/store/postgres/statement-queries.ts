@@ -1,0 +1,78 @@
+import type {
+  LedgerFilter,
+  LedgerPageQuery,
+  LedgerSeqRange,
+  LedgerTotals,
+  SequencedLedgerEntry,
+  StatementStore,
+} from '../statement-store.js';
+import type { LedgerEntryRow } from '../sqlite/rows.js';
+import { toLedgerEntry } from '../sqlite/rows.js';
+import type { Db } from './db.js';
+
+/** Seq bound standing for "after every entry". */
+const END_SEQ = Number.MAX_SAFE_INTEGER;
+
+type SequencedRow = LedgerEntryRow & { seq: bigint };
+
+/** {@link StatementStore} over PostgreSQL; sums are `numeric`, so a day of huge amounts cannot overflow. */
+export class PgStatementQueries implements StatementStore {
+  readonly #sql: () => Promise<Db>;
+
+  constructor(sql: () => Promise<Db>) {
+    this.#sql = sql;
+  }
+
+  async ledgerSeqRange(accountId: string, from: Date | null, to: Date | null): Promise<LedgerSeqRange> {
+    const sql = await this.#sql();
+    // One read-only transaction: both bounds from the same snapshot.
+    return sql.begin('ISOLATION LEVEL REPEATABLE READ READ ONLY', async (tx) => {
+      const firstSeqAt = async (at: Date) => {
+        const [row] = await tx<{ seq: bigint }[]>`SELECT seq FROM ledger_entries
+          WHERE account_id = ${accountId} AND created_at >= ${at.getTime()} ORDER BY created_at, seq LIMIT 1`;
+        return row ? Number(row.seq) : END_SEQ;
+      };
+      return { fromSeq: from === null ? 0 : await firstSeqAt(from), toSeq: to === null ? END_SEQ : await firstSeqAt(to) };
+    });
+  }
+
+  async listLedgerPage(query: LedgerPageQuery): Promise<SequencedLedgerEntry[]> {
+    const sql = await this.#sql();
+    const rows = await sql<SequencedRow[]>`SELECT * FROM ledger_entries
+      WHERE account_id = ${query.accountId}
+        ${query.type !== undefined ? sql`AND type = ${query.type}` : sql``}
+        ${query.kind !== undefined ? sql`AND kind = ${query.kind}` : sql``}
+        AND seq >= ${query.range.fromSeq} AND seq < ${query.range.toSeq}
+      ORDER BY seq ${query.order === 'asc' ? sql`ASC` : sql`DESC`} LIMIT ${query.limit}`;
+    return rows.map(toSequenced);
+  }
+
+  async balanceBeforeSeq(accountId: string, seq: number): Promise<bigint> {
+    const sql = await this.#sql();
+    const [row] = await sql<{ balance_after_micros: bigint }[]>`SELECT balance_after_micros FROM ledger_entries
+      WHERE account_id = ${accountId} AND seq < ${seq} ORDER BY seq DESC LIMIT 1`;
+    return row?.balance_after_micros ?? 0n;
+  }
+
+  async sumLedger(accountId: string, from: Date, to: Date, filter: LedgerFilter): Promise<LedgerTotals> {
+    const sql = await this.#sql();
+    const [row] = await sql<{ credits: string; debits: string }[]>`SELECT
+        coalesce(sum(amount_micros) FILTER (WHERE type = 'credit'), 0)::text AS credits,
+        coalesce(sum(amount_micros) FILTER (WHERE type = 'debit'), 0)::text AS debits
+      FROM ledger_entries
+      WHERE account_id = ${accountId} AND created_at >= ${from.getTime()} AND created_at < ${to.getTime()}
+        ${filter.type !== undefined ? sql`AND type = ${filter.type}` : sql``}
+        ${filter.kind !== undefined ? sql`AND kind = ${filter.kind}` : sql``}`;
+    return { creditsMicros: BigInt(row?.credits ?? '0'), debitsMicros: BigInt(row?.debits ?? '0') };
+  }
+
+  async getLedgerEntryBySeq(accountId: string, seq: number): Promise<SequencedLedgerEntry | null> {
+    const sql = await this.#sql();
+    const [row] = await sql<SequencedRow[]>`SELECT * FROM ledger_entries WHERE seq = ${seq} AND account_id = ${accountId}`;
+    return row ? toSequenced(row) : null;
+  }
+}
+
+function toSequenced(row: SequencedRow): SequencedLedgerEntry {
+  return { ...toLedgerEntry(row), seq: Number(row.seq) };
+}

@@ -1,0 +1,248 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { DomainError } from '../domain/errors.js';
+import { newHostEvent } from '../domain/host-events/host-event.js';
+import type { NewLedgerEntry } from '../domain/ledger.js';
+import { noOverdraft } from '../domain/ledger.js';
+import type { StoreKind } from '../test/stores.js';
+import { newTestSchema, openTestStore, postgresSkipReason } from '../test/stores.js';
+import type { StoreChange } from './changes.js';
+import type { Store } from './store.js';
+
+const AT = new Date('2025-01-15T10:00:00.000Z');
+
+function newAccount(id: string, phoneNumberId: string) {
+  return {
+    id,
+    name: 'Test',
+    currency: 'USD',
+    wabaId: '1',
+    phoneNumberId,
+    displayPhoneNumber: null,
+    verifiedName: null,
+    businessPortfolioId: null,
+    lowBalanceThresholdMicros: null,
+    createdAt: AT,
+  };
+}
+
+function entry(key: string, amountMicros: bigint, accountId = 'acc_1'): NewLedgerEntry {
+  return {
+    id: `le_${key}`,
+    accountId,
+    idempotencyKey: key,
+    kind: 'adjustment',
+    amountMicros,
+    description: `entry ${key}`,
+    reference: null,
+    createdAt: AT,
+  };
+}
+
+const postgresSkip = postgresSkipReason();
+if (postgresSkip) console.log(postgresSkip);
+
+for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[]) {
+  describe(`Store contract (${kind})`, { skip: kind === 'postgres' ? postgresSkip : false }, () => {
+    let store: Store;
+    let heard: StoreChange[];
+    let schema: string;
+    /** Another instance on the same database (PostgreSQL); SQLite in memory has only one. */
+    const secondInstance = (): Store => (kind === 'postgres' ? openTestStore(kind, { schema, keepSchema: true }) : store);
+    beforeEach(async () => {
+      schema = newTestSchema();
+      store = openTestStore(kind, { schema });
+      heard = [];
+      store.changes.subscribe((change) => heard.push(change));
+      await store.createAccount(newAccount('acc_1', '111'));
+    });
+    afterEach(() => store.close());
+
+    /** Changes arrive after commit; on PostgreSQL through NOTIFY, a moment later. */
+    async function heardSoon(count: number): Promise<StoreChange[]> {
+      for (let i = 0; i < 200 && heard.length < count; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      return heard;
+    }
+
+    it('round-trips money beyond 2^53 exactly as bigint', async () => {
+      const big = 900_000_000_000_000_123n;
+      await store.appendLedgerEntry(entry('big', big), () => {});
+      const account = await store.getAccount('acc_1');
+      assert.equal(account?.balanceMicros, big);
+      const [stored] = await store.listLedgerEntries('acc_1');
+      assert.equal(stored?.amountMicros, big);
+      assert.equal(stored?.balanceAfterMicros, big);
+    });
+
+    it('returns the existing entry, flagged replayed, for a repeated idempotency key', async () => {
+      const first = await store.appendLedgerEntry(entry('k', 5n), noOverdraft);
+      const again = await store.appendLedgerEntry({ ...entry('k', 99n), id: 'le_other' }, noOverdraft);
+      assert.equal(first.replayed, false);
+      assert.equal(again.replayed, true);
+      assert.deepEqual(again.entry, first.entry);
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 5n);
+    });
+
+    it('rolls back everything when the policy refuses', async () => {
+      await store.appendLedgerEntry(entry('a', 5n), noOverdraft);
+      await assert.rejects(store.appendLedgerEntry(entry('b', -6n), noOverdraft), (error: unknown) => {
+        return error instanceof DomainError && error.code === 'insufficient_balance';
+      });
+      assert.equal((await store.listLedgerEntries('acc_1')).length, 1);
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 5n);
+    });
+
+    it('lets a permissive policy take the balance below zero', async () => {
+      const { entry: debit } = await store.appendLedgerEntry(entry('msg', -10_700n), () => {});
+      assert.equal(debit.type, 'debit');
+      assert.equal(debit.balanceAfterMicros, -10_700n);
+    });
+
+    it('refuses entries for an unknown account with not_found', async () => {
+      await assert.rejects(store.appendLedgerEntry(entry('x', 1n, 'acc_nope'), noOverdraft), (error: unknown) => {
+        return error instanceof DomainError && error.kind === 'not_found';
+      });
+    });
+
+    it('refuses a second account with the same phone_number_id as a conflict', async () => {
+      await assert.rejects(store.createAccount(newAccount('acc_2', '111')), (error: unknown) => {
+        return error instanceof DomainError && error.code === 'phone_number_taken';
+      });
+    });
+
+    it('lists accounts by creation time then id, strictly after the cursor', async () => {
+      await store.createAccount(newAccount('acc_0', '222'));
+      await store.createAccount({ ...newAccount('acc_a', '333'), createdAt: new Date(AT.getTime() - 1) });
+      const all = await store.listAccounts({ limit: 10 });
+      assert.deepEqual(all.map((a) => a.id), ['acc_a', 'acc_0', 'acc_1']);
+      const after = await store.listAccounts({ limit: 10, after: { createdAt: AT, id: 'acc_0' } });
+      assert.deepEqual(after.map((a) => a.id), ['acc_1']);
+    });
+
+    it('finds a widget session by the hash of its secret', async () => {
+      const session = {
+        id: 'wss_1',
+        secretHash: 'ab'.repeat(32),
+        accountId: 'acc_1',
+        permissions: ['topup' as const],
+        expiresAt: new Date(AT.getTime() + 60_000),
+        createdAt: AT,
+      };
+      await store.createWidgetSession(session);
+      assert.deepEqual(await store.findWidgetSession(session.secretHash), session);
+      assert.equal(await store.findWidgetSession('cd'.repeat(32)), null);
+    });
+
+    it('keeps balance = sum of entries under concurrent appends, each key applied once', async () => {
+      const amounts = Array.from({ length: 40 }, (_, i) => BigInt((i % 7) + 1) * 1_000n);
+      // Every append twice at once: the second of each pair must be a replay.
+      const results = await Promise.all(amounts.flatMap((amount, i) => [0, 1].map(() => store.appendLedgerEntry(entry(`c${i}`, amount), noOverdraft))));
+      assert.equal(results.filter((r) => !r.replayed).length, amounts.length);
+      const entries = await store.listLedgerEntries('acc_1');
+      const sum = entries.reduce((total, e) => total + e.amountMicros, 0n);
+      assert.equal(entries.length, amounts.length);
+      assert.equal(sum, amounts.reduce((a, b) => a + b, 0n));
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, sum);
+      // Each entry's balance_after is the running sum in append order: no lost update.
+      let running = 0n;
+      for (const e of entries) assert.equal(e.balanceAfterMicros, (running += e.amountMicros));
+    });
+
+    it('never overdraws under concurrent debits: exactly as many succeed as the balance covers', async () => {
+      await store.appendLedgerEntry(entry('fund', 10_000n), noOverdraft);
+      const outcomes = await Promise.allSettled(Array.from({ length: 25 }, (_, i) => store.appendLedgerEntry(entry(`d${i}`, -1_000n), noOverdraft)));
+      assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 10);
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 0n);
+    });
+
+    it('hands each due outbox event to one of several concurrent claimers', async () => {
+      const events = Array.from({ length: 30 }, (_, i) => newHostEvent('balance.low', 'acc_1', { n: i } as never, new Date(AT.getTime() + i)));
+      await store.enqueueHostEvents(events);
+      const now = new Date(AT.getTime() + 60_000);
+      const lease = new Date(now.getTime() + 60_000);
+      const claims = await Promise.all(Array.from({ length: 5 }, () => store.claimDueHostEvents(now, lease, 10)));
+      const ids = claims.flat().map((event) => event.id);
+      assert.equal(new Set(ids).size, ids.length);
+      const again = await store.claimDueHostEvents(now, lease, 100);
+      assert.equal(ids.length + again.length, 30);
+      for (const claim of claims) {
+        const createdAt = claim.map((event) => event.createdAt.getTime());
+        assert.deepEqual(createdAt, [...createdAt].sort((a, b) => a - b), 'oldest first');
+      }
+    });
+
+    it('announces committed changes once, and nothing for replays or refusals', async () => {
+      await store.appendLedgerEntry(entry('a', 5n), noOverdraft);
+      await store.appendLedgerEntry(entry('a', 5n), noOverdraft);
+      await store.appendLedgerEntry(entry('b', -50n), noOverdraft).catch(() => {});
+      await store.updateLowBalanceThreshold('acc_1', 1n, AT);
+      assert.deepEqual(await heardSoon(2), [
+        { kind: 'ledger', accountId: 'acc_1' },
+        { kind: 'threshold', accountId: 'acc_1' },
+      ]);
+    });
+
+    it('grants at most max stream slots per session at once, and frees released and lapsed ones', async () => {
+      const later = (ms: number) => new Date(AT.getTime() + ms);
+      const granted = await Promise.all(Array.from({ length: 8 }, (_, i) => store.acquireStreamSlot('wss_1', `s${i}`, 5, AT, later(60_000))));
+      assert.equal(granted.filter(Boolean).length, 5);
+      const holder = granted.findIndex(Boolean);
+      await store.releaseStreamSlot(`s${holder}`);
+      assert.equal(await store.acquireStreamSlot('wss_1', 'again', 5, AT, later(60_000)), true);
+      assert.equal(await store.acquireStreamSlot('wss_1', 'full', 5, AT, later(60_000)), false);
+      assert.equal(await store.acquireStreamSlot('wss_2', 'other', 5, AT, later(60_000)), true);
+      // Slots whose instance stopped renewing them lapse.
+      assert.equal(await store.acquireStreamSlot('wss_1', 'lapsed', 5, later(60_000), later(120_000)), true);
+    });
+
+    it('lets one of concurrent Graph read claims through, then none until the interval has passed', async () => {
+      const lease = new Date(AT.getTime() + 15_000);
+      const claims = await Promise.all(Array.from({ length: 6 }, () => store.claimGraphRead('acc_1', AT, 30_000, lease)));
+      assert.deepEqual(claims.filter((claim) => claim === 'claimed').length, 1);
+      assert.ok(claims.every((claim) => claim === 'claimed' || claim === 'in_flight'));
+      await store.finishGraphRead('acc_1');
+      assert.equal(await store.claimGraphRead('acc_1', new Date(AT.getTime() + 1_000), 30_000, lease), 'too_soon');
+      await store.forgetGraphReadAttempt('acc_1');
+      assert.equal(await store.claimGraphRead('acc_1', new Date(AT.getTime() + 1_000), 30_000, lease), 'claimed');
+    });
+
+    it('fires balance.low once per crossing under concurrent debits from two instances, and hears both', async () => {
+      const other = secondInstance();
+      try {
+        const heardByOther: StoreChange[] = [];
+        other.changes.subscribe((change) => heardByOther.push(change));
+        await other.ping(); // ready: migrated and listening
+        await store.appendLedgerEntry(entry('fund', 100_000n), noOverdraft);
+        await store.updateLowBalanceThreshold('acc_1', 50_000n, AT);
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? store : other).appendLedgerEntry(entry(`d${i}`, -4_000n), noOverdraft)),
+        );
+        const events = await store.listHostEvents('acc_1');
+        assert.equal(events.filter((event) => event.type === 'balance.low').length, 1);
+        assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 20_000n);
+        if (other !== store) {
+          // Every instance hears every committed change, whichever made it.
+          for (let i = 0; i < 300 && heardByOther.filter((c) => c.kind === 'ledger').length < 21; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          assert.equal(heardByOther.filter((change) => change.kind === 'ledger').length, 21);
+        }
+      } finally {
+        if (other !== store) await other.close();
+      }
+    });
+
+    it('serializes concurrent marketing-send checks of one recipient', async () => {
+      const check = { accountId: 'acc_1', recipient: '+15550001111', at: AT, pruneBefore: new Date(AT.getTime() - 86_400_000) };
+      const allowed = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          store.checkMarketingSend(check, (_cap, window) => {
+            const room = window.countSince(new Date(AT.getTime() - 3_600_000)) < 3;
+            return { record: room, result: room };
+          }),
+        ),
+      );
+      assert.equal(allowed.filter(Boolean).length, 3);
+    });
+  });
+}
