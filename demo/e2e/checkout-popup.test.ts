@@ -75,7 +75,8 @@ describe('the checkout popup, from a host page on another origin', () => {
     await popup.getByRole('button', { name: 'Pay $50.00' }).click();
     await closed;
 
-    await dialog.getByText('$50.00 added to your balance').waitFor();
+    // the visible message; the dialog's live region reads the same words out
+    await dialog.getByRole('paragraph').filter({ hasText: '$50.00 added to your balance' }).waitFor();
     await balance.getByText('$8,373.87').waitFor();
     assert.equal(before, '8323.87');
     assert.equal((await demoAccount()).balance.amount, '8373.87');

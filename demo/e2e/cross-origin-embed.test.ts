@@ -53,7 +53,9 @@ describe('a page on another origin, under a strict CSP, with only the loader and
     return { page, scripts, complaints };
   }
 
-  const chunk = (name: string) => new RegExp(`^/wa-widgets/${name}-[\\w-]+\\.js$`);
+  // a chunk is named after its first module and an 8-character hash (`topup-<hash>.js` is not `topup-trigger-<hash>.js`)
+  const chunk = (name: string) => new RegExp(`^/wa-widgets/${name}-[\\w-]{8}\\.js$`);
+  const loaded = (scripts: string[], name: string) => scripts.filter((path) => chunk(name).test(path)).length;
 
   test('renders live data in every widget, loading the loader, Lit once, and only the chunks of the tags shown', async () => {
     const { page, scripts, complaints } = await openPartnerPage(FIVE_TAGS);
@@ -64,13 +66,31 @@ describe('a page on another origin, under a strict CSP, with only the loader and
     assert.notEqual(new URL(page.url()).origin, server.url);
 
     assert.equal(scripts[0], '/wa-widgets.js');
-    for (const name of ['lit', 'core', 'session', 'balance', 'quality', 'quota', 'topup']) {
-      assert.equal(scripts.filter((path) => chunk(name).test(path)).length, 1, `${name} is loaded once: ${scripts.join(' ')}`);
+    // the widgets' chunks, and the English two of them share (the rating's and tiers' names, "Add credits")
+    for (const name of ['lit', 'core', 'session', 'balance', 'quality', 'quota', 'topup', 'rating', 'tiers', 'topup-trigger']) {
+      assert.equal(loaded(scripts, name), 1, `${name} is loaded once: ${scripts.join(' ')}`);
     }
-    for (const name of ['statement', 'rate-card', 'number', 'frequency-cap']) {
-      assert.ok(!scripts.some((path) => chunk(name).test(path)), `${name} is not loaded`);
+    // other widgets, and what loads only on demand: the top-up dialog's body, the alert form, their amount parsing
+    for (const name of ['statement', 'rate-card', 'number', 'frequency-cap', 'markets', 'dialog-body', 'parts', 'threshold-editor', 'number-input', 'micros']) {
+      assert.equal(loaded(scripts, name), 0, `${name} is not loaded: ${scripts.join(' ')}`);
     }
+    assert.equal(scripts.length, 11, `no other script: ${scripts.join(' ')}`);
     assert.deepEqual(complaints, []);
+
+    // Enter on "Add credits" imports the dialog's body, once, and focus moves into the dialog when it opens.
+    const topup = page.locator('wa-topup');
+    await topup.getByRole('button', { name: 'Add credits' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Add credits' });
+    await dialog.getByRole('radio', { name: '$50.00' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('wa-topup')!.shadowRoot!.activeElement?.closest('dialog[open]'));
+    assert.equal(loaded(scripts, 'dialog-body'), 1);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await topup.getByRole('button', { name: 'Add credits' }).click();
+    await dialog.getByRole('radio', { name: '$50.00' }).waitFor();
+    assert.equal(loaded(scripts, 'dialog-body'), 1, 'a second open imports nothing more');
+    await page.keyboard.press('Escape');
 
     // The policy is in force: an inline script is refused, so what the widgets did, they did without one.
     const inlineRan = await page.evaluate(() => {
@@ -87,13 +107,21 @@ describe('a page on another origin, under a strict CSP, with only the loader and
     const { page, scripts, complaints } = await openPartnerPage('<wa-balance topup></wa-balance>');
     const balance = page.locator('wa-balance');
     await balance.getByText('$8,323.87').waitFor();
-    assert.ok(!scripts.some((path) => chunk('topup').test(path)), 'the balance alone does not load the top-up dialog');
+    for (const name of ['topup', 'dialog-body', 'threshold-editor']) {
+      assert.equal(loaded(scripts, name), 0, `the balance alone does not load ${name}: ${scripts.join(' ')}`);
+    }
+
+    // "Change" imports the alert's form, whose field then takes focus.
+    await balance.getByRole('button', { name: 'Change low-balance alert' }).click();
+    await page.waitForFunction(() => document.querySelector('wa-balance')!.shadowRoot!.activeElement?.matches('[part~="threshold-input"]'));
+    assert.equal(loaded(scripts, 'threshold-editor'), 1);
+    await page.keyboard.press('Escape');
 
     await balance.getByRole('button', { name: 'Add credits' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add credits' });
     await dialog.waitFor();
     await dialog.getByRole('radio', { name: '$50.00' }).check();
-    assert.equal(scripts.filter((path) => chunk('topup').test(path)).length, 1);
+    for (const name of ['topup', 'dialog-body', 'parts']) assert.equal(loaded(scripts, name), 1, `${name} is loaded once`);
 
     await dialog.getByRole('button', { name: 'Close' }).click();
 

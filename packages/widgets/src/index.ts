@@ -17,32 +17,33 @@ export { WaRateCard } from './rate-card/rate-card.js';
 export { WaSession } from './session/session.js';
 export { WaStatement } from './statement/statement.js';
 export { LINK_EXPIRY_HOURS, WaTopup } from './topup/topup.js';
-export { ApiClient, ApiError, type ApiClientEventDetail, type ApiClientOptions } from './shared/api-client.js';
-export type { Download, DownloadOptions } from './shared/api-client.js';
-export { ApiClientController, type ApiClientHost } from './shared/api-client-controller.js';
-export { apiClientContext, localeContext, type LocaleContextValue } from './shared/context.js';
-export type * from './shared/events.js';
+export { ApiClient, ApiError, type ApiClientEventDetail, type ApiClientOptions } from './shared/api/api-client.js';
+export type { Download, DownloadOptions } from './shared/api/api-client.js';
+export { ApiClientController, type ApiClientHost } from './shared/api/api-client-controller.js';
+export { apiClientContext, localeContext, type LocaleContextValue } from './shared/api/context.js';
+export type * from './shared/api/events.js';
 export {
   LocalizeController,
   loadTranslation,
   registerTranslation,
-  translationFor,
+  registeredTranslation,
   type LocalizeHost,
   type Translation,
   type TranslationKey,
-} from './shared/localize.js';
-export type { BillingTerms } from './shared/billing-terms.js';
-export type { MetaTerms } from './shared/meta-terms.js';
-export type { TopupTerms } from './shared/topup-terms.js';
-export { fromMicros, multiplyMoney, parseWholeNumber, toMicros } from './shared/micros.js';
-export { formatMoney, isMoney } from './shared/money.js';
-export { plural, type PluralForms } from './shared/plural.js';
-export { compactCount, tierSize, tierWords, type TierSize } from './shared/tiers.js';
-export { darkTokens, widgetBaseStyles } from './shared/theme.styles.js';
-export type * from './shared/types.js';
+} from './shared/localization/localize.js';
+export { translationFor } from './shared/localization/translation-for.js';
+export type { BillingTerms } from './shared/localization/billing-terms.js';
+export type { MetaTerms } from './shared/localization/meta-terms.js';
+export type { TopupTerms } from './shared/localization/topup-terms.js';
+export { fromMicros, multiplyMoney, parseWholeNumber, toMicros } from './shared/formatting/micros.js';
+export { formatMoney, isMoney } from './shared/formatting/money.js';
+export { plural, type PluralForms } from './shared/localization/plural.js';
+export { compactCount, tierSize, tierWords, type TierSize } from './shared/formatting/tiers.js';
+export { darkTokens, widgetBaseStyles } from './shared/ui/theme.styles.js';
+export type * from './shared/api/types.js';
 export type * from './tags.js';
-export { VERSION } from './shared/version.js';
-export { WidgetElement } from './shared/widget-element.js';
+export { VERSION } from './shared/ui/version.js';
+export { WidgetElement } from './shared/ui/widget-element.js';
 
 /** Every widget class by the tag suffix it is registered under. The session comes first so it provides early. */
 const widgets = {

@@ -1,19 +1,20 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { ApiClientController } from '../shared/api-client-controller.js';
-import { LocalizeController } from '../shared/localize.js';
-import { dataWidgetStyles } from '../shared/states.styles.js';
-import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { BalanceResponse } from '../shared/types.js';
-import { isOlder } from '../shared/time.js';
-import { ApiWidgetElement } from '../shared/api-widget-element.js';
+import { ApiClientController } from '../shared/api/api-client-controller.js';
+import { LocalizeController } from '../shared/localization/localize.js';
+import { balanceEnglish } from '../shared/localization/translations/en/balance.js';
+import { thresholdEnglish } from '../shared/localization/translations/en/threshold.js';
+import { topupTriggerEnglish } from '../shared/localization/translations/en/topup-trigger.js';
+import { dataWidgetStyles } from '../shared/ui/states.styles.js';
+import { widgetBaseStyles } from '../shared/ui/theme.styles.js';
+import type { BalanceResponse } from '../shared/api/types.js';
+import { isOlder } from '../shared/formatting/time.js';
+import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import type { WaTopup } from '../topup/topup.js';
-import { exportDialogParts } from '../topup/parts.js';
 import styles from './balance.styles.js';
-import { ThresholdEditor } from './threshold-editor.js';
-import { loadError, retryButton } from '../shared/load-error.js';
+import type { ThresholdEditor } from './threshold-editor.js';
+import { loadError, retryButton } from '../shared/ui/load-error.js';
 
 const warningIcon = html`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
   <path d="M8.9 1.5a1 1 0 0 0-1.8 0L.6 13.5A1 1 0 0 0 1.5 15h13a1 1 0 0 0 .9-1.5zM8 5a.9.9 0 0 1 .9.9l-.2 3.9a.7.7 0 0 1-1.4 0l-.2-3.9A.9.9 0 0 1 8 5m0 6.3a1 1 0 1 1 0 2 1 1 0 0 1 0-2"/>
@@ -101,7 +102,7 @@ export class WaBalance extends ApiWidgetElement {
   /** The top-up dialog, created the first time "Add credits" is pressed. */
   @state() private topupDialog: WaTopup | undefined;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, balanceEnglish, thresholdEnglish, topupTriggerEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly task = new Task(this, {
@@ -113,16 +114,9 @@ export class WaBalance extends ApiWidgetElement {
     },
   });
 
-  private readonly thresholdEditor = new ThresholdEditor(this, {
-    localize: this.localize,
-    api: this.api,
-    saved: (balance, threshold) => {
-      this.receive(balance);
-      this.api.client?.emit('balance', balance);
-      this.emit('wa-threshold-changed', { threshold });
-    },
-    announce: message => this.announcer.announce(message),
-  });
+  /** The low-balance alert's form, imported on the first press of "Change". */
+  @state() private thresholdEditor: ThresholdEditor | undefined;
+  private thresholdEditorImport: Promise<ThresholdEditor> | undefined;
 
   constructor() {
     super();
@@ -141,13 +135,42 @@ export class WaBalance extends ApiWidgetElement {
     return this.task.run();
   }
 
+  /** Opens the low-balance alert's form, importing it on the first press (a second press waits for the same). */
+  private async changeThreshold(): Promise<void> {
+    this.thresholdEditorImport ??= import('./threshold-editor.js').then(
+      ({ ThresholdEditor }) =>
+        new ThresholdEditor(this, {
+          localize: this.localize,
+          api: this.api,
+          saved: (balance, threshold) => {
+            this.receive(balance);
+            this.api.client?.emit('balance', balance);
+            this.emit('wa-threshold-changed', { threshold });
+          },
+          announce: message => this.announcer.announce(message),
+        }),
+      error => {
+        // offline, or a deploy in between: the next press tries again
+        this.thresholdEditorImport = undefined;
+        throw error;
+      },
+    );
+    try {
+      this.thresholdEditor = await this.thresholdEditorImport;
+    } catch (error) {
+      console.error('<wa-balance> could not load the alert form', error);
+      return;
+    }
+    if (this.balance) this.thresholdEditor.start(this.balance.low_balance_threshold);
+  }
+
   /** Asks the host, then opens the built-in top-up dialog unless the host took over. */
   private async requestAddCredits(): Promise<void> {
     const request = this.emit('wa-add-credits-requested', {}, { cancelable: true });
     if (request.defaultPrevented) return;
     // Imported on the first press, so a balance alone never downloads the dialog (a second press while it loads
     // finds the same module, and the dialog made by the first).
-    const { WaTopup } = await import('../topup/topup.js');
+    const [{ WaTopup }, { exportDialogParts }] = await Promise.all([import('../topup/topup.js'), import('../topup/parts.js')]);
     if (!this.topupDialog) {
       // Same prefix as this element, so a host's `defineWidgets({ prefix: 'acme' })` gets <acme-topup>.
       const tag = this.localName.endsWith('-balance') ? this.localName.replace(/-balance$/, '-topup') : 'wa-topup';
@@ -193,7 +216,7 @@ export class WaBalance extends ApiWidgetElement {
     return html`
       <div
         part="base"
-        class=${classMap({ card: true, balance: true, 'balance--low': !!balance?.is_low })}
+        class=${balance?.is_low ? 'card balance balance--low' : 'card balance'}
         role="group"
         aria-labelledby="label"
         aria-busy=${busy ? 'true' : 'false'}
@@ -223,9 +246,13 @@ export class WaBalance extends ApiWidgetElement {
         <div part="threshold" class="threshold">
           ${threshold ? this.localize.term('alertBelow', this.localize.money(threshold)) : this.localize.term('noThreshold')}
         </div>
-        ${this.thresholdEditor.renderButton(balance)}
+        ${this.thresholdEditor
+          ? this.thresholdEditor.renderButton(balance)
+          : html`<button part="change-threshold" class="link" type="button" aria-label=${this.localize.term('changeThresholdLabel')} @click=${this.changeThreshold}>
+              ${this.localize.term('changeThreshold')}
+            </button>`}
       </div>
-      ${this.thresholdEditor.render(balance)} ${this.renderRunway(balance)}
+      ${this.thresholdEditor?.render(balance) ?? nothing} ${this.renderRunway(balance)}
       ${failure && this.receivedAt
         ? html`<p part="stale" class="note" data-announce="stale">
             ${this.localize.term('staleNote', this.localize.date(this.receivedAt, { timeStyle: 'short' }))}

@@ -1,8 +1,10 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { ApiError } from '../shared/api-client.js';
-import type { ApiClientController } from '../shared/api-client-controller.js';
-import type { LocalizeController } from '../shared/localize.js';
-import type { BalanceResponse, Money } from '../shared/types.js';
+import { ApiError } from '../shared/api/api-client.js';
+import type { ApiClientController } from '../shared/api/api-client-controller.js';
+import type { LocalizeController } from '../shared/localization/localize.js';
+import { formEnglish } from '../shared/localization/translations/en/forms.js';
+import { thresholdFormEnglish } from '../shared/localization/translations/en/threshold-form.js';
+import type { BalanceResponse, Money } from '../shared/api/types.js';
 import { parseThreshold, thresholdExample, thresholdText } from './threshold-input.js';
 
 /** What the editor needs from its widget. */
@@ -22,7 +24,8 @@ export interface ThresholdEditorOptions {
 
 /**
  * The inline "Change" flow of the low-balance alert: a button that turns into a labelled amount field with
- * Save and Cancel, `PUT /v1/alerts/low-balance`, and focus handed back to the button afterwards.
+ * Save and Cancel, `PUT /v1/alerts/low-balance`, and focus handed back to the button afterwards. `<wa-balance>`
+ * imports it on the first press of its own Change button, which it renders until then.
  */
 export class ThresholdEditor implements ReactiveController {
   private open = false;
@@ -36,6 +39,7 @@ export class ThresholdEditor implements ReactiveController {
     private readonly host: ThresholdEditorHost,
     private readonly options: ThresholdEditorOptions,
   ) {
+    options.localize.addEnglish(thresholdFormEnglish, formEnglish);
     host.addController(this);
     // another client may be another account: a form open for the previous one, or its refusal, goes
     options.api.onClientChange(() => {
@@ -120,7 +124,8 @@ export class ThresholdEditor implements ReactiveController {
     `;
   }
 
-  private start(threshold: Money | null): void {
+  /** Opens the form on `threshold`, focusing its field. */
+  start(threshold: Money | null): void {
     this.text = threshold ? thresholdText(threshold.amount, this.options.localize.locale) : '';
     this.open = true;
     this.invalid = false;

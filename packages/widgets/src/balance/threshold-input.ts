@@ -1,4 +1,4 @@
-import { numberSeparators, parseNumberInput } from '../shared/number-input.js';
+import { numberSeparators, parseNumberInput } from '../shared/formatting/number-input.js';
 
 /** What a person typed as a low-balance threshold: an amount, "no alert", or why it is not valid. */
 export type ThresholdInput = { amount: string } | { off: true } | { invalid: true };

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import type { WaSession } from '../session/session.js';
-import type { BalanceResponse } from '../shared/types.js';
+import type { BalanceResponse } from '../shared/api/types.js';
 import { listenToAnnouncements, liveRegion } from '../test/announcements.js';
 import { apiError, balance, balanceHandler, endpoint, http, HttpResponse, useApi } from '../test/api-mock.js';
 import type { WaBalance } from './balance.js';
@@ -42,8 +42,12 @@ async function type(el: WaBalance, value: string) {
 async function openForm(el: WaBalance) {
   part(el, 'change-threshold')!.click();
   await el.updateComplete;
-  await waitUntil(() => el.shadowRoot!.activeElement === input(el), 'the amount field never took focus');
+  await waitUntil(() => !!input(el) && el.shadowRoot!.activeElement === input(el), 'the amount field never took focus');
 }
+
+// The alert's form is a module of its own, imported on the first "Change": compile it once up front, so the first
+// test that opens it does not wait for the test server's cold compile.
+before(() => import('./threshold-editor.js'));
 
 describe('<wa-balance> low-balance alert and runway', () => {
   describe('accessibility', () => {
@@ -233,12 +237,12 @@ describe('<wa-balance> low-balance alert and runway', () => {
 
       part(el, 'change-threshold')!.focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => el.shadowRoot!.activeElement === input(el));
+      await waitUntil(() => !!input(el) && el.shadowRoot!.activeElement === input(el));
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'change-threshold'));
 
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => el.shadowRoot!.activeElement === input(el));
+      await waitUntil(() => !!input(el) && el.shadowRoot!.activeElement === input(el));
       input(el).select();
       await sendKeys({ type: '80' });
       await sendKeys({ press: 'Enter' });

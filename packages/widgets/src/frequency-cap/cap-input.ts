@@ -1,7 +1,7 @@
 /** The cap's bounds, as the server validates them. */
 export const CAP_LIMITS = { maxMessages: { min: 1, max: 100 }, windowHours: { min: 1, max: 720 } } as const;
 
-import { parseNumberInput } from '../shared/number-input.js';
+import { parseNumberInput } from '../shared/formatting/number-input.js';
 
 /** A whole number typed by a person in `locale` within `[min, max]`, or `undefined`. */
 export function parseBoundedInteger(text: string, { min, max }: { min: number; max: number }, locale: string): number | undefined {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import type { WaSession } from '../session/session.js';
-import type { FrequencyCap } from '../shared/types.js';
+import type { FrequencyCap } from '../shared/api/types.js';
 import { listenToAnnouncements, liveRegion } from '../test/announcements.js';
 import { apiError, endpoint, frequencyCap, gate, http, HttpResponse, jsonHandler, useApi } from '../test/api-mock.js';
 import type { WaFrequencyCap } from './frequency-cap.js';

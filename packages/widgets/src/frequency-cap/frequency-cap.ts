@@ -1,16 +1,18 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiClientController } from '../shared/api-client-controller.js';
-import { ApiError } from '../shared/api-client.js';
-import { LocalizeController } from '../shared/localize.js';
-import { dataWidgetStyles } from '../shared/states.styles.js';
-import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { FrequencyCap } from '../shared/types.js';
-import { ApiWidgetElement } from '../shared/api-widget-element.js';
+import { ApiClientController } from '../shared/api/api-client-controller.js';
+import { ApiError } from '../shared/api/api-client.js';
+import { LocalizeController } from '../shared/localization/localize.js';
+import { formEnglish } from '../shared/localization/translations/en/forms.js';
+import { frequencyCapEnglish } from '../shared/localization/translations/en/frequency-cap.js';
+import { dataWidgetStyles } from '../shared/ui/states.styles.js';
+import { widgetBaseStyles } from '../shared/ui/theme.styles.js';
+import type { FrequencyCap } from '../shared/api/types.js';
+import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import { CAP_LIMITS, parseBoundedInteger } from './cap-input.js';
 import styles from './frequency-cap.styles.js';
-import { loadError } from '../shared/load-error.js';
+import { loadError } from '../shared/ui/load-error.js';
 
 /** The form as typed: numbers stay text until they are valid. */
 interface Draft {
@@ -88,7 +90,7 @@ export class WaFrequencyCap extends ApiWidgetElement {
   /** Whether `readOnly` was set by a refused save, rather than by the host. */
   private refusedByServer = false;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, frequencyCapEnglish, formEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly task = new Task(this, {

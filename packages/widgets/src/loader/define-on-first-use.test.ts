@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { WidgetElement } from '../shared/widget-element.js';
+import { WidgetElement } from '../shared/ui/widget-element.js';
 import { defineOnFirstUse } from './define-on-first-use.js';
 import type { WidgetClass, WidgetImport } from './widget-chunks.js';
 

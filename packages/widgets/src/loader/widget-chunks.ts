@@ -1,4 +1,4 @@
-import type { WidgetElement } from '../shared/widget-element.js';
+import type { WidgetElement } from '../shared/ui/widget-element.js';
 
 /** A widget class, as the registration needs it. */
 export type WidgetClass = typeof WidgetElement;

@@ -1,15 +1,17 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ApiClientController } from '../shared/api-client-controller.js';
-import { LocalizeController } from '../shared/localize.js';
-import { qualityIcon } from '../shared/quality-icons.js';
-import { dataWidgetStyles } from '../shared/states.styles.js';
-import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { AccountResponse } from '../shared/types.js';
-import { ApiWidgetElement } from '../shared/api-widget-element.js';
+import { ApiClientController } from '../shared/api/api-client-controller.js';
+import { LocalizeController } from '../shared/localization/localize.js';
+import { numberEnglish } from '../shared/localization/translations/en/number.js';
+import { ratingEnglish } from '../shared/localization/translations/en/rating.js';
+import { qualityIcon } from '../shared/ui/quality-icons.js';
+import { dataWidgetStyles } from '../shared/ui/states.styles.js';
+import { widgetBaseStyles } from '../shared/ui/theme.styles.js';
+import type { AccountResponse } from '../shared/api/types.js';
+import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import styles from './number.styles.js';
-import { loadError } from '../shared/load-error.js';
+import { loadError } from '../shared/ui/load-error.js';
 
 /**
  * @summary The connected WhatsApp number as a header: the number, its verified name, its connection and
@@ -60,7 +62,7 @@ import { loadError } from '../shared/load-error.js';
 export class WaNumber extends ApiWidgetElement {
   static override styles = [widgetBaseStyles, dataWidgetStyles, styles];
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, numberEnglish, ratingEnglish);
   private readonly api = new ApiClientController(this);
 
   /** The last account loaded, kept on screen while it reloads; forgotten when the client changes. */

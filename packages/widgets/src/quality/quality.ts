@@ -1,19 +1,23 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ApiClientController } from '../shared/api-client-controller.js';
-import { LocalizeController } from '../shared/localize.js';
-import { qualityIcon } from '../shared/quality-icons.js';
-import { dataWidgetStyles } from '../shared/states.styles.js';
-import { widgetBaseStyles } from '../shared/theme.styles.js';
-import { tierSize, tierWords } from '../shared/tiers.js';
-import { metaReadFailed } from '../shared/meta-refresh.js';
-import { isOlder, relativeOrAbsolute, shortDateTime } from '../shared/time.js';
-import type { QualityHistoryEntry, QualityResponse } from '../shared/types.js';
-import { ApiWidgetElement } from '../shared/api-widget-element.js';
+import { ApiClientController } from '../shared/api/api-client-controller.js';
+import { LocalizeController } from '../shared/localization/localize.js';
+import { qualityEnglish } from '../shared/localization/translations/en/quality.js';
+import { ratingEnglish } from '../shared/localization/translations/en/rating.js';
+import { refreshEnglish } from '../shared/localization/translations/en/meta-refresh.js';
+import { tierEnglish } from '../shared/localization/translations/en/tiers.js';
+import { qualityIcon } from '../shared/ui/quality-icons.js';
+import { dataWidgetStyles } from '../shared/ui/states.styles.js';
+import { widgetBaseStyles } from '../shared/ui/theme.styles.js';
+import { tierSize, tierWords } from '../shared/formatting/tiers.js';
+import { metaReadFailed } from '../shared/api/meta-refresh.js';
+import { isOlder, relativeOrAbsolute, shortDateTime } from '../shared/formatting/time.js';
+import type { QualityHistoryEntry, QualityResponse } from '../shared/api/types.js';
+import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import styles from './quality.styles.js';
-import { loadError, retryButton } from '../shared/load-error.js';
-import { RelativeTimeController } from '../shared/relative-time-controller.js';
+import { loadError, retryButton } from '../shared/ui/load-error.js';
+import { RelativeTimeController } from '../shared/ui/relative-time-controller.js';
 
 /** Meta's policy that quality is measured against. */
 export const MESSAGING_POLICY_URL = 'https://business.whatsapp.com/policy';
@@ -84,7 +88,7 @@ export class WaQuality extends ApiWidgetElement {
   /** Read by the task when it starts, so only an explicit refresh asks Meta again. */
   private askMeta = false;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, qualityEnglish, ratingEnglish, refreshEnglish, tierEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly task = new Task(this, {

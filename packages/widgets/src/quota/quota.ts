@@ -2,18 +2,21 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { ApiClientController } from '../shared/api-client-controller.js';
-import { LocalizeController } from '../shared/localize.js';
-import { dataWidgetStyles } from '../shared/states.styles.js';
-import { widgetBaseStyles } from '../shared/theme.styles.js';
-import { tierSize, tierWords } from '../shared/tiers.js';
-import { metaReadFailed } from '../shared/meta-refresh.js';
-import { isOlder, shortDateTime } from '../shared/time.js';
-import type { ApiClient } from '../shared/api-client.js';
-import type { QuotaResponse, UsageResponse } from '../shared/types.js';
-import { ApiWidgetElement } from '../shared/api-widget-element.js';
+import { ApiClientController } from '../shared/api/api-client-controller.js';
+import { LocalizeController } from '../shared/localization/localize.js';
+import { quotaEnglish } from '../shared/localization/translations/en/quota.js';
+import { refreshEnglish } from '../shared/localization/translations/en/meta-refresh.js';
+import { tierEnglish } from '../shared/localization/translations/en/tiers.js';
+import { dataWidgetStyles } from '../shared/ui/states.styles.js';
+import { widgetBaseStyles } from '../shared/ui/theme.styles.js';
+import { tierSize, tierWords } from '../shared/formatting/tiers.js';
+import { metaReadFailed } from '../shared/api/meta-refresh.js';
+import { isOlder, shortDateTime } from '../shared/formatting/time.js';
+import type { ApiClient } from '../shared/api/api-client.js';
+import type { QuotaResponse, UsageResponse } from '../shared/api/types.js';
+import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import styles from './quota.styles.js';
-import { loadError, retryButton } from '../shared/load-error.js';
+import { loadError, retryButton } from '../shared/ui/load-error.js';
 
 /** Share of the limit left at or below which `wa-usage-near-limit` fires. */
 const NEAR_LIMIT = 0.1;
@@ -88,7 +91,7 @@ export class WaQuota extends ApiWidgetElement {
   /** Read by the quota task when it starts, so only an explicit refresh asks Meta again. */
   private askMeta = false;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, quotaEnglish, refreshEnglish, tierEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly quotaTask = new Task(this, {

@@ -1,5 +1,5 @@
-import { multiplyMoney, parseWholeNumber, toMicros, fromMicros } from '../shared/micros.js';
-import type { Money, PricingCategory, Rate } from '../shared/types.js';
+import { multiplyMoney, parseWholeNumber, toMicros, fromMicros } from '../shared/formatting/micros.js';
+import type { Money, PricingCategory, Rate } from '../shared/api/types.js';
 
 /** The column order of Meta's categories; categories new to us follow, alphabetically. */
 const CATEGORY_ORDER = ['marketing', 'marketing_lite', 'utility', 'authentication', 'authentication_international', 'service'];

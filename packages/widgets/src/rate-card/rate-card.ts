@@ -2,16 +2,18 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ApiClientController } from '../shared/api-client-controller.js';
-import { LocalizeController } from '../shared/localize.js';
-import { fromMicros, toMicros } from '../shared/micros.js';
-import { dataWidgetStyles } from '../shared/states.styles.js';
-import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { BalanceResponse, Money, RateCardResponse } from '../shared/types.js';
-import { ApiWidgetElement } from '../shared/api-widget-element.js';
+import { ApiClientController } from '../shared/api/api-client-controller.js';
+import { LocalizeController } from '../shared/localization/localize.js';
+import { marketEnglish } from '../shared/localization/translations/en/markets.js';
+import { rateCardEnglish } from '../shared/localization/translations/en/rate-card.js';
+import { fromMicros, toMicros } from '../shared/formatting/micros.js';
+import { dataWidgetStyles } from '../shared/ui/states.styles.js';
+import { widgetBaseStyles } from '../shared/ui/theme.styles.js';
+import type { BalanceResponse, Money, RateCardResponse } from '../shared/api/types.js';
+import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import { categoriesOf, estimate, groupByMarket, searchMarkets, type EstimateLine, type MarketPrices } from './markets.js';
 import styles from './rate-card.styles.js';
-import { loadError } from '../shared/load-error.js';
+import { loadError } from '../shared/ui/load-error.js';
 
 /**
  * @summary The prices of a delivered message by market and category, with a market search, and an estimator
@@ -80,7 +82,7 @@ export class WaRateCard extends ApiWidgetElement {
   private nextLineId = 1;
   private lastEstimate = '';
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, rateCardEnglish, marketEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly cardTask = new Task(this, {

@@ -16,11 +16,11 @@ import { WaRateCard as WaRateCardElement } from '../rate-card/wa-rate-card.js';
 import { WaSession as WaSessionElement } from '../session/wa-session.js';
 import { WaStatement as WaStatementElement } from '../statement/wa-statement.js';
 import { WaTopup as WaTopupElement } from '../topup/wa-topup.js';
-import type { WidgetEventDetails, WidgetEventName } from '../shared/events.js';
+import type { WidgetEventDetails, WidgetEventName } from '../shared/api/events.js';
 
 export type * from './jsx.js';
 export type * from '../tags.js';
-export type * from '../shared/events.js';
+export type * from '../shared/api/events.js';
 
 /** An event name typed with its event, so the `on…` prop's handler receives a `CustomEvent` with its `detail`. */
 const event = <K extends WidgetEventName>(name: K) => name as EventName<CustomEvent<WidgetEventDetails[K]>>;

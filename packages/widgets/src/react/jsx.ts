@@ -1,5 +1,5 @@
 import type { WebComponentProps } from '@lit/react';
-import type { WidgetEventName } from '../shared/events.js';
+import type { WidgetEventName } from '../shared/api/events.js';
 import type { WidgetTagNameMap } from '../tags.js';
 
 /** Attributes spelled with a hyphen, which have a camel-case property of the same meaning. */

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { themeSelectors } from '../shared/theme.styles.js';
+import { themeSelectors } from '../shared/ui/theme.styles.js';
 
 export default css`
   :host {

@@ -1,11 +1,11 @@
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { ApiClient, type ApiClientEventDetail } from '../shared/api-client.js';
-import { apiClientContext, localeContext } from '../shared/context.js';
-import { LiveFeed } from '../shared/live-feed.js';
-import type { Translation } from '../shared/localize.js';
-import { WidgetElement } from '../shared/widget-element.js';
+import { ApiClient, type ApiClientEventDetail } from '../shared/api/api-client.js';
+import { apiClientContext, localeContext } from '../shared/api/context.js';
+import { LiveFeed } from '../shared/api/live-feed.js';
+import type { Translation } from '../shared/localization/localize.js';
+import { WidgetElement } from '../shared/ui/widget-element.js';
 import styles from './session.styles.js';
 
 /**

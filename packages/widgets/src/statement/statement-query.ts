@@ -1,4 +1,4 @@
-import type { Money, StatementDailyTotal, StatementEntry, StatementKind } from '../shared/types.js';
+import type { Money, StatementDailyTotal, StatementEntry, StatementKind } from '../shared/api/types.js';
 
 /** What the statement shows: a range of whole days (`to` included, as people pick it) and the filters. */
 export interface StatementFilters {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../session/wa-session.js';
 import type { WaSession } from '../session/session.js';
-import type { StatementResponse } from '../shared/types.js';
+import type { StatementResponse } from '../shared/api/types.js';
 import { listenToAnnouncements, liveRegion } from '../test/announcements.js';
 import { apiError, balance, endpoint, gate, http, HttpResponse, statement, statementEntry, useApi } from '../test/api-mock.js';
 import type { WaStatement } from './statement.js';

@@ -2,13 +2,15 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { ApiClientController } from '../shared/api-client-controller.js';
-import { ApiError } from '../shared/api-client.js';
-import { LocalizeController } from '../shared/localize.js';
-import { dataWidgetStyles } from '../shared/states.styles.js';
-import { widgetBaseStyles } from '../shared/theme.styles.js';
-import type { Money, StatementDailyTotal, StatementEntry, StatementResponse } from '../shared/types.js';
-import { ApiWidgetElement } from '../shared/api-widget-element.js';
+import { ApiClientController } from '../shared/api/api-client-controller.js';
+import { ApiError } from '../shared/api/api-client.js';
+import { LocalizeController } from '../shared/localization/localize.js';
+import { statementEnglish } from '../shared/localization/translations/en/statement.js';
+import { marketEnglish } from '../shared/localization/translations/en/markets.js';
+import { dataWidgetStyles } from '../shared/ui/states.styles.js';
+import { widgetBaseStyles } from '../shared/ui/theme.styles.js';
+import type { Money, StatementDailyTotal, StatementEntry, StatementResponse } from '../shared/api/types.js';
+import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import {
   currentMonth,
   formatSignedMoney,
@@ -21,7 +23,7 @@ import {
   type StatementFilters,
 } from './statement-query.js';
 import styles from './statement.styles.js';
-import { loadError } from '../shared/load-error.js';
+import { loadError } from '../shared/ui/load-error.js';
 
 const creditIcon = html`<svg class="type-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
   <path d="M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1m.75 3.5h-1.5v2.75H4.5v1.5h2.75v2.75h1.5V8.75h2.75v-1.5H8.75z"/>
@@ -144,7 +146,7 @@ export class WaStatement extends ApiWidgetElement {
   private lastPushReload = Number.NEGATIVE_INFINITY;
   private pushReloadTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, statementEnglish, marketEnglish);
   private readonly api = new ApiClientController(this);
 
   private readonly task = new Task(this, {

@@ -10,7 +10,7 @@ import type {
   QuotaResponse,
   RateCardResponse,
   UsageResponse,
-} from '../shared/types.js';
+} from '../shared/api/types.js';
 
 /** The fake widget API every test talks to, as a host page would. */
 export const endpoint = 'https://wa.test';

@@ -1,4 +1,4 @@
-import type { PaymentLink, Topup, TopupOptions, TopupStatus } from '../shared/types.js';
+import type { PaymentLink, Topup, TopupOptions, TopupStatus } from '../shared/api/types.js';
 import { endpoint, http, HttpResponse } from './api-mock.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });

@@ -1,6 +1,6 @@
-import { toMicros } from '../shared/micros.js';
-import { parseNumberInput } from '../shared/number-input.js';
-import type { Money, TopupOptions } from '../shared/types.js';
+import { toMicros } from '../shared/formatting/micros.js';
+import { parseNumberInput } from '../shared/formatting/number-input.js';
+import type { Money, TopupOptions } from '../shared/api/types.js';
 
 /** Why a typed amount was refused; each has its own message. */
 export type AmountProblem = 'required' | 'notANumber' | 'tooManyDecimals' | 'belowMin' | 'aboveMax' | 'notAStep';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import type { LocalizeController } from '../shared/localize.js';
-import type { PaymentLink } from '../shared/types.js';
+import type { LocalizeController } from '../shared/localization/localize.js';
+import type { PaymentLink } from '../shared/api/types.js';
 import { canShare, copyText } from './copy.js';
 
 /**

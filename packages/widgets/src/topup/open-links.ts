@@ -1,9 +1,9 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { ApiError } from '../shared/api-client.js';
-import type { ApiClientController } from '../shared/api-client-controller.js';
-import type { LocalizeController } from '../shared/localize.js';
-import type { PaymentLink, PaymentLinkList } from '../shared/types.js';
+import { ApiError } from '../shared/api/api-client.js';
+import type { ApiClientController } from '../shared/api/api-client-controller.js';
+import type { LocalizeController } from '../shared/localization/localize.js';
+import type { PaymentLink, PaymentLinkList } from '../shared/api/types.js';
 import { linkField } from './link-field.js';
 
 export type OpenLinksState = 'idle' | 'loading' | 'loaded' | 'failed' | 'forbidden';

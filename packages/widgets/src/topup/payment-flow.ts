@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ApiClientController } from '../shared/api-client-controller.js';
-import type { ApiClient } from '../shared/api-client.js';
-import type { Money, Topup, TopupPush } from '../shared/types.js';
+import type { ApiClientController } from '../shared/api/api-client-controller.js';
+import type { ApiClient } from '../shared/api/api-client.js';
+import type { Money, Topup, TopupPush } from '../shared/api/types.js';
 import { isSafeCheckoutUrl, openCheckoutWindow } from './checkout-url.js';
 
 /** A top-up in its final status. */

@@ -96,6 +96,10 @@ afterEach(() => {
 });
 
 describe('<wa-topup>', () => {
+  // The dialog's body is a module of its own, imported on the first open: compile it once up front, so the first
+  // test that opens the dialog does not wait for the test server's cold compile.
+  before(() => import('./dialog-body.js'));
+
   describe('accessibility', () => {
     it('is accessible closed, as an "Add credits" button', async () => {
       await useApi(...topupApi().handlers);
@@ -356,6 +360,17 @@ describe('<wa-topup>', () => {
       const polls = api.state.polls;
       await new Promise(resolve => setTimeout(resolve, 200));
       expect(api.state.polls).to.be.at.most(polls + 1);
+    });
+
+    it('renders only its trigger until opened, and stays closed when removed while its dialog loads', async () => {
+      await useApi(...topupApi().handlers);
+      const { el } = await topupInSession();
+      expect(dialog(el).childElementCount).to.equal(0);
+      part(el, 'trigger')!.click();
+      el.remove();
+      await new Promise(resolve => setTimeout(resolve, 50));
+      expect(el.open).to.be.false;
+      expect(dialog(el).open).to.be.false;
     });
 
     it('stops checking the payment, and is no longer open, once removed from the page', async () => {
