@@ -25,7 +25,8 @@ const server = setupServer(
     if (!fake) return HttpResponse.json({ error: { message: 'Unsupported get request', code: 100 } }, { status: 400 });
     if (fake.fail === 'http500') return HttpResponse.json({ error: { message: 'An unknown error occurred' } }, { status: 500 });
     if (fake.fail === 'network') return HttpResponse.error();
-    if (fake.fail === 'timeout') await delay(1000);
+    // A Meta that answers only well after the client's deadline (a timer due earlier always fires first).
+    if (fake.fail === 'timeout') await delay(3000);
     return HttpResponse.json({
       id,
       display_phone_number: `+1 555-${id.slice(-7, -4)}-${id.slice(-4)}`,
@@ -55,7 +56,9 @@ describe('quality and quota over the Graph API', () => {
   beforeEach(() => {
     numbers.clear();
     calls.clear();
-    t = createTestApp({ metaGraph: createGraphClient({ accessToken: 'EAAJB-test', timeoutMs: 100 }) });
+    // The deadline tells a hung Meta apart (it answers after 3 s, above); answers that do come must never race it
+    // on a busy machine, so it is far above their 10 ms.
+    t = createTestApp({ metaGraph: createGraphClient({ accessToken: 'EAAJB-test', timeoutMs: 2000 }) });
   });
   afterEach(() => t.close());
   after(() => server.close());
