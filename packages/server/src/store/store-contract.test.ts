@@ -127,6 +127,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
         permissions: ['topup' as const],
         expiresAt: new Date(AT.getTime() + 60_000),
         createdAt: AT,
+        revokedAt: null,
       };
       await store.createWidgetSession(session);
       assert.deepEqual(await store.findWidgetSession(session.secretHash), session);

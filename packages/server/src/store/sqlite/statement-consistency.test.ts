@@ -8,7 +8,7 @@ import { createManualClock } from '../../domain/clock.js';
 import { newId } from '../../domain/ids.js';
 import { noOverdraft } from '../../domain/ledger.js';
 import { readStatement, statementCsv } from '../../domain/statement.js';
-import type { LedgerReader } from '../statement-store.js';
+import type { LedgerSnapshotRead } from '../statement-store.js';
 import type { Store } from '../store.js';
 import { openSqliteStore } from './sqlite-store.js';
 
@@ -66,12 +66,12 @@ describe('a consistent statement', () => {
           };
         }
         if (name === 'readLedgerSnapshot') {
-          return <R>(read: (ledger: LedgerReader) => R) =>
+          return <R>(read: LedgerSnapshotRead<R>) =>
             target.readLedgerSnapshot((ledger) =>
               read({
                 ...ledger,
-                listLedgerPage: (query) => {
-                  const page = ledger.listLedgerPage(query);
+                *listLedgerPage(query) {
+                  const page = yield* ledger.listLedgerPage(query);
                   appendOnce();
                   return page;
                 },
