@@ -12,6 +12,8 @@ import { hashSecret } from '../ids.js';
 import { authenticateWidgetSession, mintWidgetSession } from '../sessions.js';
 import type { Store } from '../../store/store.js';
 import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import type { StoreKind } from '../../test/stores.js';
+import { newTestSchema, openTestStore, postgresSkipReason } from '../../test/stores.js';
 import { pruneIntervalFromEnv, pruneOnce, startPruner } from './pruner.js';
 import type { PruneStep } from './retention.js';
 import { DEFAULT_RETENTION, retentionSteps } from './retention.js';
@@ -19,15 +21,23 @@ import { DEFAULT_RETENTION, retentionSteps } from './retention.js';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-describe('pruning what is no longer needed', () => {
+const postgresSkip = postgresSkipReason();
+
+for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[]) {
+describe(`pruning what is no longer needed (${kind})`, { skip: kind === 'postgres' ? postgresSkip : false }, () => {
   let dir: string;
+  let schema: string;
   let store: Store;
   let clock: ManualClock;
   let accountId: string;
+  /** Another instance on the same database. */
+  const secondInstance = (): Store =>
+    kind === 'sqlite' ? openSqliteStore({ file: join(dir, 'wa.db') }) : openTestStore(kind, { schema, keepSchema: true });
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wa-prune-'));
-    store = openSqliteStore({ file: join(dir, 'wa.db') });
+    schema = newTestSchema();
+    store = kind === 'sqlite' ? openSqliteStore({ file: join(dir, 'wa.db') }) : openTestStore(kind, { schema });
     clock = createManualClock();
     accountId = (await openAccount(store, clock, { name: 'Prune', currency: 'USD', wabaId: '1', phoneNumberId: '2' })).id;
   });
@@ -81,7 +91,7 @@ describe('pruning what is no longer needed', () => {
     await store.enqueueHostEvents(events);
     for (const event of events) await store.markHostEventDelivered(event.id, clock.now());
     clock.advance(31 * DAY);
-    const other = openSqliteStore({ file: join(dir, 'wa.db') });
+    const other = secondInstance();
     try {
       const reports = await Promise.all([pruneOnce(retentionSteps(store), clock), pruneOnce(retentionSteps(other), clock)]);
       const total = (name: string) => reports.reduce((sum, report) => sum + (report[name] ?? -1000), 0);
@@ -160,3 +170,4 @@ describe('pruning what is no longer needed', () => {
     }
   });
 });
+}
