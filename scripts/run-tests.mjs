@@ -64,7 +64,7 @@ async function postgresSuite() {
   DATABASE_URL=postgres://postgres@127.0.0.1:5433/postgres npm test`);
     return { name: 'server-pg', code: 0, passed: 0, failed: 0, skipped: 1, notRun: 'DATABASE_URL unset' };
   }
-  const files = findTests(join(root, 'packages/server/src')).filter((file) => readFileSync(join(root, file), 'utf8').includes('createTestApp('));
+  const files = findTests(join(root, 'packages/server/src')).filter((file) => /createTestApp\(|createPaymentsTestApp\(/.test(readFileSync(join(root, file), 'utf8')));
   return nodeSuite('server-pg', files, { WA_TEST_STORE: 'postgres' });
 }
 

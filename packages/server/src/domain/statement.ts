@@ -4,7 +4,7 @@ import { csvField, csvRecord } from './csv.js';
 import { requireAccount } from './accounts.js';
 import { DomainError } from './errors.js';
 import type { LedgerEntry, LedgerKind } from './ledger.js';
-import type { LedgerFilter, LedgerReader, LedgerSeqRange, SequencedLedgerEntry } from '../store/statement-store.js';
+import type { LedgerFilter, LedgerReader, LedgerSeqRange, LedgerStep, SequencedLedgerEntry } from '../store/statement-store.js';
 import type { Store } from '../store/store.js';
 
 /** Page size of the statement: default and largest. */
@@ -70,19 +70,19 @@ export interface Statement {
 export async function readStatement(store: Store, query: StatementQuery): Promise<Statement> {
   const account = await requireAccount(store, query.accountId);
   requireOrderedRange(query);
-  const page = await store.readLedgerSnapshot((ledger) => {
-    const range = ledger.ledgerSeqRange(account.id, query.from, query.to);
-    const after = query.cursor === undefined ? null : decodeStatementCursor(ledger, account.id, query.cursor);
+  const page = await store.readLedgerSnapshot(function* (ledger) {
+    const range = yield* ledger.ledgerSeqRange(account.id, query.from, query.to);
+    const after = query.cursor === undefined ? null : yield* decodeStatementCursor(ledger, account.id, query.cursor);
     const pageRange: LedgerSeqRange = after === null ? range : { fromSeq: range.fromSeq, toSeq: Math.min(range.toSeq, after) };
-    const rows = ledger.listLedgerPage({ ...filterOf(query), accountId: account.id, range: pageRange, order: 'desc', limit: query.limit + 1 });
+    const rows = yield* ledger.listLedgerPage({ ...filterOf(query), accountId: account.id, range: pageRange, order: 'desc', limit: query.limit + 1 });
     const entries = rows.slice(0, query.limit);
     const last = entries.at(-1);
     return {
       entries,
       nextCursor: rows.length > query.limit && last ? encodeStatementCursor(last) : null,
-      openingMicros: ledger.balanceBeforeSeq(account.id, range.fromSeq),
-      closingMicros: ledger.balanceBeforeSeq(account.id, range.toSeq),
-      dailyTotals: dailyTotals(ledger, query, entries),
+      openingMicros: yield* ledger.balanceBeforeSeq(account.id, range.fromSeq),
+      closingMicros: yield* ledger.balanceBeforeSeq(account.id, range.toSeq),
+      dailyTotals: yield* dailyTotals(ledger, query, entries),
     };
   });
   return {
@@ -103,9 +103,9 @@ export async function statementCsv(store: Store, query: StatementRange): Promise
   requireOrderedRange(query);
   // The export is of the ledger as committed now: an entry appended while it streams is not in it,
   // even when its time falls in the range (a range ending in the past has no upper seq bound yet).
-  const range = await store.readLedgerSnapshot((ledger): LedgerSeqRange => {
-    const timeRange = ledger.ledgerSeqRange(account.id, query.from, query.to);
-    const newest = ledger.listLedgerPage({ accountId: account.id, range: timeRange, order: 'desc', limit: 1 })[0];
+  const range = await store.readLedgerSnapshot(function* (ledger): LedgerStep<LedgerSeqRange> {
+    const timeRange = yield* ledger.ledgerSeqRange(account.id, query.from, query.to);
+    const newest = (yield* ledger.listLedgerPage({ accountId: account.id, range: timeRange, order: 'desc', limit: 1 }))[0];
     return { fromSeq: timeRange.fromSeq, toSeq: newest ? newest.seq + 1 : timeRange.fromSeq };
   });
   return csvChunks(store, { ...filterOf(query), accountId: account.id, currency: account.currency, range });
@@ -151,13 +151,13 @@ function csvEntry(entry: LedgerEntry, currency: string): string {
   ]);
 }
 
-function dailyTotals(ledger: LedgerReader, query: StatementRange, entries: readonly LedgerEntry[]): DailyTotal[] {
+function* dailyTotals(ledger: LedgerReader, query: StatementRange, entries: readonly LedgerEntry[]): LedgerStep<DailyTotal[]> {
   const days = [...new Set(entries.map((entry) => Math.floor(entry.createdAt.getTime() / DAY_MS)))];
   const totals: DailyTotal[] = [];
   for (const day of days) {
     const start = Math.max(day * DAY_MS, query.from?.getTime() ?? -Infinity);
     const end = Math.min((day + 1) * DAY_MS, query.to?.getTime() ?? Infinity);
-    const sums = ledger.sumLedger(query.accountId, new Date(start), new Date(end), filterOf(query));
+    const sums = yield* ledger.sumLedger(query.accountId, new Date(start), new Date(end), filterOf(query));
     totals.push({ date: new Date(day * DAY_MS).toISOString().slice(0, 10), ...sums });
   }
   return totals;
@@ -178,7 +178,7 @@ function encodeStatementCursor(entry: SequencedLedgerEntry): string {
 }
 
 /** The seq a cursor continues before; it must name an entry of this account, as issued. */
-function decodeStatementCursor(ledger: LedgerReader, accountId: string, cursor: string): number {
+function* decodeStatementCursor(ledger: LedgerReader, accountId: string, cursor: string): LedgerStep<number> {
   let position: [number, number] | null = null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -188,7 +188,7 @@ function decodeStatementCursor(ledger: LedgerReader, accountId: string, cursor: 
   } catch {
     // fall through: an undecodable cursor is the caller's mistake
   }
-  const entry = position && ledger.getLedgerEntryBySeq(accountId, position[1]);
+  const entry = position && (yield* ledger.getLedgerEntryBySeq(accountId, position[1]));
   if (!position || !entry || entry.createdAt.getTime() !== position[0]) {
     throw new DomainError('invalid', 'invalid_cursor', 'cursor: not a cursor returned by this endpoint');
   }

@@ -171,6 +171,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
         permissions: ['topup' as const],
         expiresAt: new Date(AT.getTime() + 60_000),
         createdAt: AT,
+        revokedAt: null,
       };
       await store.createWidgetSession(session);
       assert.deepEqual(await store.findWidgetSession(session.secretHash), session);
@@ -322,6 +323,98 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       await new Promise((resolve) => setTimeout(resolve, 50));
       assert.equal(heard.length, 1);
       assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 600n);
+    });
+
+    it('revokes a session once (the first time stands), revokes the account’s live sessions, and prunes in batches', async () => {
+      const session = (id: string, expiresInMs: number) => ({
+        id,
+        secretHash: id.padEnd(64, '0'),
+        accountId: 'acc_1',
+        permissions: [],
+        expiresAt: new Date(AT.getTime() + expiresInMs),
+        createdAt: AT,
+        revokedAt: null,
+      });
+      for (const [id, ttl] of [['wss_a', 60_000], ['wss_b', 60_000], ['wss_old1', -2], ['wss_old2', -2], ['wss_old3', -1]] as const) {
+        await store.createWidgetSession(session(id, ttl));
+      }
+      const later = new Date(AT.getTime() + 1_000);
+      assert.deepEqual((await store.revokeWidgetSession('wss_a', AT))?.revokedAt, AT);
+      assert.deepEqual((await store.revokeWidgetSession('wss_a', later))?.revokedAt, AT);
+      assert.equal(await store.revokeWidgetSession('wss_none', AT), null);
+      assert.equal(await store.revokeAccountWidgetSessions('acc_1', AT), 1); // wss_b: a is revoked, the old ones expired
+      assert.deepEqual((await store.getWidgetSession('wss_b'))?.revokedAt, AT);
+      assert.equal(await store.pruneWidgetSessions(AT, 2), 2);
+      assert.equal(await store.pruneWidgetSessions(AT, 2), 1);
+      assert.equal(await store.pruneWidgetSessions(AT), 0);
+      assert.notEqual(await store.getWidgetSession('wss_a'), null);
+    });
+
+    it('admits exactly as many concurrent rate-limited hits as the limit, and counts only those', async () => {
+      const hit = { bucket: 'test:acc_1', windowStartMs: 60_000 * 1000, windowMs: 60_000 };
+      const results = await Promise.all(
+        Array.from({ length: 12 }, () => store.takeRateLimitHit(hit, (counts) => counts.previous + counts.current < 5)),
+      );
+      assert.equal(results.filter((r) => r.admitted).length, 5);
+      const next = await store.takeRateLimitHit({ ...hit, windowStartMs: hit.windowStartMs + hit.windowMs }, () => false);
+      assert.deepEqual(next.counts, { previous: 5, current: 0 });
+    });
+
+    it('reserves the link’s checkout for one of concurrent payers; the others wait, then share the recorded one', async () => {
+      await store.createPaymentLink({
+        id: 'pl_1',
+        accountId: 'acc_1',
+        tokenHash: 'cd'.repeat(32),
+        amountMicros: 1_000_000n,
+        currency: 'USD',
+        note: null,
+        status: 'open',
+        createdAt: AT,
+        expiresAt: new Date(AT.getTime() + 3_600_000),
+        paidAt: null,
+        cancelledAt: null,
+        ledgerEntryId: null,
+      });
+      assert.equal((await store.findPaymentLinkByTokenHash('cd'.repeat(32)))?.id, 'pl_1');
+      const stale = new Date(AT.getTime() - 60_000);
+      const outcomes = await Promise.all(Array.from({ length: 6 }, (_, i) => store.reserveLinkCheckout('pl_1', `pay_${i}`, 'sandbox', AT, stale)));
+      assert.deepEqual(outcomes.map((o) => o.kind).sort(), ['busy', 'busy', 'busy', 'busy', 'busy', 'reserved']);
+      const winner = `pay_${outcomes.findIndex((o) => o.kind === 'reserved')}`;
+      const payment = (id: string) => ({
+        id,
+        accountId: 'acc_1',
+        purpose: 'payment_link' as const,
+        linkId: 'pl_1',
+        amountMicros: 1_000_000n,
+        currency: 'USD',
+        status: 'pending' as const,
+        provider: 'sandbox',
+        providerPaymentId: `cs_${id}`,
+        checkoutUrl: `https://sandbox.test/${id}`,
+        createdAt: AT,
+        expiresAt: new Date(AT.getTime() + 1_800_000),
+        completedAt: null,
+        ledgerEntryId: null,
+        reviewNote: null,
+      });
+      assert.equal(await store.fillLinkCheckout(payment('pay_loser'), AT), false);
+      assert.equal(await store.fillLinkCheckout(payment(winner), AT), true);
+      const again = await store.reserveLinkCheckout('pl_1', 'pay_late', 'sandbox', AT, stale);
+      assert.equal(again.kind === 'open' && again.payment.id, winner);
+      assert.deepEqual((await store.listPendingLinkPayments('pl_1')).map((p) => p.id), [winner]);
+      await store.cancelPaymentLink('pl_1', AT);
+      assert.equal((await store.reserveLinkCheckout('pl_1', 'pay_after', 'sandbox', AT, stale)).kind, 'closed');
+    });
+
+    it('pairs a delivery with a check up to claimUntil (exclusive), not after', async () => {
+      const recipient = '+15550002222';
+      const at = (ms: number) => new Date(AT.getTime() + ms);
+      await store.checkMarketingSend({ accountId: 'acc_1', recipient, at: at(900), pruneBefore: at(-86_400_000) }, () => ({ record: true, result: null }));
+      const delivery = (messageId: string, ms: number, untilMs: number) =>
+        store.recordMarketingDelivery({ accountId: 'acc_1', recipient, messageId, at: at(ms), claimSince: at(ms - 60_000), claimUntil: at(untilMs) });
+      assert.equal(await delivery('wamid.1', 0, 900), 'recorded'); // the check at +900 is not before claimUntil
+      assert.equal(await delivery('wamid.2', 0, 901), 'claimed'); // a delivery stamped before its check, within the slack
+      assert.equal(await delivery('wamid.2', 0, 901), 'duplicate');
     });
 
     it('serializes concurrent marketing-send checks of one recipient', async () => {

@@ -1,7 +1,7 @@
 import type { ManualClock } from '../domain/clock.js';
 import { createManualClock } from '../domain/clock.js';
 import type { Store } from '../store/store.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { openTestStore } from './stores.js';
 import { SandboxPaymentProvider } from '../providers/payments/sandbox.js';
 import type { TestApp } from './harness.js';
 import { createTestApp } from './harness.js';
@@ -12,7 +12,8 @@ export const SANDBOX_SECRET = 'sandbox_secret_for_tests_0123456789';
 /** A test app whose sandbox provider is at hand (to sign, forge and replay its webhooks). */
 export function createPaymentsTestApp(options: { store?: Store; clock?: ManualClock; publicUrl?: string } = {}): TestApp & { sandbox: SandboxPaymentProvider } {
   const clock = options.clock ?? createManualClock();
-  const store = options.store ?? openSqliteStore({ file: ':memory:' });
+  // The test engine's store (WA_TEST_STORE), as createTestApp opens by default.
+  const store = options.store ?? openTestStore();
   const sandbox = new SandboxPaymentProvider({ secret: SANDBOX_SECRET, clock, checkouts: store });
   return Object.assign(createTestApp({ clock, store, paymentProvider: sandbox, publicUrl: options.publicUrl }), { sandbox });
 }

@@ -9,6 +9,7 @@ import type {
 } from '../frequency-cap-store.js';
 import type { Db, Tx } from './db.js';
 import { lockKey } from './db.js';
+import { limitClause } from './widget-sessions.js';
 
 interface CapRow {
   enabled: boolean;
@@ -74,9 +75,10 @@ export class PgFrequencyCaps implements FrequencyCapStore {
     return sql.begin((tx) => recordDeliveryInTransaction(tx, delivery));
   }
 
-  async pruneMarketingSends(before: Date): Promise<number> {
+  async pruneMarketingSends(before: Date, limit?: number): Promise<number> {
     const sql = await this.#sql();
-    const result = await sql`DELETE FROM marketing_sends WHERE sent_at <= ${before.getTime()}`;
+    const result = await sql`DELETE FROM marketing_sends WHERE id IN (SELECT id FROM marketing_sends
+      WHERE sent_at <= ${before.getTime()} ${limitClause(sql, limit)})`;
     return result.count;
   }
 }
@@ -92,7 +94,7 @@ export async function recordDeliveryInTransaction(tx: Tx, delivery: MarketingDel
   if (known) return 'duplicate';
   const [unclaimed] = await tx<{ id: bigint }[]>`SELECT id FROM marketing_sends
     WHERE account_id = ${accountId} AND recipient = ${recipient} AND sent_at > ${delivery.claimSince.getTime()}
-      AND sent_at <= ${delivery.claimUntil.getTime()} AND message_id IS NULL
+      AND sent_at < ${delivery.claimUntil.getTime()} AND message_id IS NULL
     ORDER BY sent_at LIMIT 1`;
   if (unclaimed) {
     await tx`UPDATE marketing_sends SET message_id = ${messageId} WHERE id = ${unclaimed.id}`;

@@ -1,6 +1,7 @@
 import type { HostEvent, HostEventData, HostEventType, OutboxHostEvent } from '../../domain/host-events/host-event.js';
 import type { Db, Tx } from './db.js';
 import { dateOrNull } from './db.js';
+import { limitClause } from './widget-sessions.js';
 
 interface HostEventRow {
   seq: bigint;
@@ -75,6 +76,14 @@ export class PgHostEvents {
   async markFailed(id: string, at: Date, error: string): Promise<void> {
     const sql = await this.#sql();
     await sql`UPDATE host_events SET failed_at = ${at.getTime()}, last_error = ${error.slice(0, MAX_ERROR_LENGTH)} WHERE id = ${id}`;
+  }
+
+  /** Deletes (at most `limit` of the) events delivered before `deliveredBefore`; returns how many. */
+  async pruneDelivered(deliveredBefore: Date, limit?: number): Promise<number> {
+    const sql = await this.#sql();
+    const result = await sql`DELETE FROM host_events WHERE seq IN (SELECT seq FROM host_events
+      WHERE delivered_at IS NOT NULL AND delivered_at < ${deliveredBefore.getTime()} ${limitClause(sql, limit)})`;
+    return result.count;
   }
 
   async list(accountId: string): Promise<OutboxHostEvent[]> {

@@ -37,7 +37,12 @@ export async function appendInTransaction(
   if (!row) throw new DomainError('not_found', 'account_not_found', `account ${entry.accountId} does not exist`);
   policy(toAccount(row), entry.amountMicros);
   const balanceAfter = row.balance_micros + entry.amountMicros;
-  const at = entry.createdAt.getTime();
+  // Stamped under the account's row lock: never before the account's previous entry, so time order
+  // and append order agree (the statement maps a time range to one seq range).
+  const [previous] = await tx<{ created_at: bigint }[]>`SELECT created_at FROM ledger_entries
+    WHERE account_id = ${entry.accountId} ORDER BY seq DESC LIMIT 1`;
+  const at = Math.max(entry.createdAt.getTime(), previous ? Number(previous.created_at) : -Infinity);
+  const createdAt = new Date(at);
   const [inserted] = await tx<LedgerEntryRow[]>`INSERT INTO ledger_entries (id, account_id, idempotency_key, type, kind,
       amount_micros, balance_after_micros, description, reference, details, created_at)
     VALUES (${entry.id}, ${entry.accountId}, ${entry.idempotencyKey}, ${entry.amountMicros < 0n ? 'debit' : 'credit'},
@@ -47,8 +52,8 @@ export async function appendInTransaction(
   if (!inserted) throw new Error('INSERT … RETURNING returned no ledger entry');
   await tx`UPDATE accounts SET balance_micros = ${balanceAfter}, updated_at = ${at} WHERE id = ${entry.accountId}`;
   const written = toLedgerEntry(inserted);
-  const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: entry.createdAt };
-  await reevaluateLowBalanceAlert(tx, accountAfter, row.low_balance_alert_armed, written.id, entry.createdAt);
+  const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: createdAt };
+  await reevaluateLowBalanceAlert(tx, accountAfter, row.low_balance_alert_armed, written.id, createdAt);
   if (options.hostEvents) await insertHostEvents(tx, options.hostEvents(written, accountAfter));
   changes.push({ kind: 'ledger', accountId: entry.accountId });
   return { entry: written, replayed: false };

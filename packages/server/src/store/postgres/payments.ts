@@ -8,8 +8,9 @@ import type {
   SettlementResult,
   StoredLinkStatus,
 } from '../../domain/payments/payment.js';
-import type { PaymentsStore } from '../payments-store.js';
-import type { Db, RunInTransaction } from './db.js';
+import type { LinkCheckoutReservation, PaymentsStore, PrunedPayments } from '../payments-store.js';
+import type { SandboxCheckout, SandboxCheckoutState, SandboxCheckoutStore } from '../sandbox-checkout-store.js';
+import type { Db, RunInTransaction, Tx } from './db.js';
 import type { PgNestedAppend } from './meta-billing.js';
 import { dateOrNull } from './db.js';
 import { lockAccount } from './ledger.js';
@@ -35,7 +36,7 @@ interface PaymentRow {
 interface LinkRow {
   id: string;
   account_id: string;
-  token: string;
+  token_hash: string;
   amount_micros: bigint;
   currency: string;
   note: string | null;
@@ -47,9 +48,24 @@ interface LinkRow {
   ledger_entry_id: string | null;
 }
 
+interface SandboxRow {
+  id: string;
+  amount_micros: bigint;
+  currency: string;
+  description: string;
+  success_url: string;
+  cancel_url: string;
+  state: string;
+  created_at: bigint;
+  expires_at: bigint;
+}
 
-/** PostgreSQL side of {@link PaymentsStore}. */
-export class PgPayments implements PaymentsStore {
+/**
+ * PostgreSQL side of {@link PaymentsStore} and {@link SandboxCheckoutStore}. What a link's checkout
+ * reservation decides runs with the link's row locked (`FOR UPDATE`), so concurrent payers of one
+ * link, on any instance, take turns exactly as SQLite's IMMEDIATE transactions make them.
+ */
+export class PgPayments implements PaymentsStore, SandboxCheckoutStore {
   readonly #sql: () => Promise<Db>;
   readonly #transaction: RunInTransaction;
   readonly #append: PgNestedAppend;
@@ -62,11 +78,7 @@ export class PgPayments implements PaymentsStore {
 
   async createPayment(p: Payment): Promise<void> {
     const sql = await this.#sql();
-    await sql`INSERT INTO payments (id, account_id, purpose, link_id, amount_micros, currency, status, provider,
-        provider_payment_id, checkout_url, created_at, expires_at, completed_at, ledger_entry_id, review_note)
-      VALUES (${p.id}, ${p.accountId}, ${p.purpose}, ${p.linkId}, ${p.amountMicros}, ${p.currency}, ${p.status}, ${p.provider},
-        ${p.providerPaymentId}, ${p.checkoutUrl}, ${p.createdAt.getTime()}, ${p.expiresAt.getTime()},
-        ${p.completedAt?.getTime() ?? null}, ${p.ledgerEntryId}, ${p.reviewNote})`;
+    await insertPayment(sql, p);
   }
 
   async getPayment(id: string): Promise<Payment | null> {
@@ -136,9 +148,9 @@ export class PgPayments implements PaymentsStore {
 
   async createPaymentLink(l: PaymentLink): Promise<void> {
     const sql = await this.#sql();
-    await sql`INSERT INTO payment_links (id, account_id, token, amount_micros, currency, note, status, created_at, expires_at,
+    await sql`INSERT INTO payment_links (id, account_id, token_hash, amount_micros, currency, note, status, created_at, expires_at,
         paid_at, cancelled_at, ledger_entry_id)
-      VALUES (${l.id}, ${l.accountId}, ${l.token}, ${l.amountMicros}, ${l.currency}, ${l.note}, ${l.status},
+      VALUES (${l.id}, ${l.accountId}, ${l.tokenHash}, ${l.amountMicros}, ${l.currency}, ${l.note}, ${l.status},
         ${l.createdAt.getTime()}, ${l.expiresAt.getTime()}, ${l.paidAt?.getTime() ?? null}, ${l.cancelledAt?.getTime() ?? null},
         ${l.ledgerEntryId})`;
   }
@@ -149,10 +161,109 @@ export class PgPayments implements PaymentsStore {
     return row ? toLink(row) : null;
   }
 
-  async findPaymentLinkByToken(token: string): Promise<PaymentLink | null> {
+  async findPaymentLinkByTokenHash(tokenHash: string): Promise<PaymentLink | null> {
     const sql = await this.#sql();
-    const [row] = await sql<LinkRow[]>`SELECT * FROM payment_links WHERE token = ${token}`;
+    const [row] = await sql<LinkRow[]>`SELECT * FROM payment_links WHERE token_hash = ${tokenHash}`;
     return row ? toLink(row) : null;
+  }
+
+  async reserveLinkCheckout(linkId: string, paymentId: string, provider: string, now: Date, staleBefore: Date): Promise<LinkCheckoutReservation> {
+    return this.#transaction(async (tx): Promise<LinkCheckoutReservation> => {
+      const [link] = await tx<LinkRow[]>`SELECT * FROM payment_links WHERE id = ${linkId} FOR UPDATE`;
+      if (!link || link.status !== 'open' || Number(link.expires_at) <= now.getTime()) return { kind: 'closed' };
+      const [open] = await tx<PaymentRow[]>`SELECT * FROM payments
+        WHERE link_id = ${linkId} AND status = 'pending' AND expires_at > ${now.getTime()} ORDER BY created_at DESC LIMIT 1`;
+      if (open && open.provider === provider) return { kind: 'open', payment: toPayment(open) };
+      const [held] = await tx<{ payment_id: string; reserved_at: bigint }[]>`SELECT payment_id, reserved_at
+        FROM payment_link_checkouts WHERE link_id = ${linkId}`;
+      // A reservation whose payment was never recorded is a call to the provider still under way,
+      // unless it is older than such a call may take.
+      if (held && Number(held.reserved_at) >= staleBefore.getTime()) {
+        const [recorded] = await tx`SELECT 1 AS found FROM payments WHERE id = ${held.payment_id}`;
+        if (!recorded) return { kind: 'busy' };
+      }
+      await tx`INSERT INTO payment_link_checkouts (link_id, payment_id, reserved_at) VALUES (${linkId}, ${paymentId}, ${now.getTime()})
+        ON CONFLICT (link_id) DO UPDATE SET payment_id = excluded.payment_id, reserved_at = excluded.reserved_at`;
+      return { kind: 'reserved' };
+    });
+  }
+
+  async fillLinkCheckout(payment: Payment, now: Date): Promise<boolean> {
+    const linkId = payment.linkId;
+    if (!linkId) throw new Error('fillLinkCheckout: not a payment-link payment');
+    return this.#transaction(async (tx) => {
+      // The account before the link, the order settlePayment takes them (the payment's foreign key
+      // would share-lock the account later otherwise: a deadlock with a settlement of this link);
+      // then the link, as reserveLinkCheckout locks it, so the reservation cannot change under us.
+      await tx`SELECT 1 AS found FROM accounts WHERE id = ${payment.accountId} FOR KEY SHARE`;
+      const [link] = await tx<LinkRow[]>`SELECT * FROM payment_links WHERE id = ${linkId} FOR UPDATE`;
+      const [held] = await tx<{ payment_id: string }[]>`SELECT payment_id FROM payment_link_checkouts WHERE link_id = ${linkId}`;
+      if (held?.payment_id !== payment.id || link?.status !== 'open' || Number(link.expires_at) <= now.getTime()) return false;
+      await insertPayment(tx, payment);
+      return true;
+    });
+  }
+
+  async releaseLinkCheckout(linkId: string, paymentId: string): Promise<void> {
+    const sql = await this.#sql();
+    await sql`DELETE FROM payment_link_checkouts WHERE link_id = ${linkId} AND payment_id = ${paymentId}`;
+  }
+
+  async listPendingLinkPayments(linkId: string): Promise<Payment[]> {
+    const sql = await this.#sql();
+    const rows = await sql<PaymentRow[]>`SELECT * FROM payments WHERE link_id = ${linkId} AND status = 'pending'`;
+    return rows.map(toPayment);
+  }
+
+  async abandonPayment(id: string, at: Date): Promise<Payment | null> {
+    const sql = await this.#sql();
+    await sql`UPDATE payments SET status = 'expired', completed_at = ${at.getTime()} WHERE id = ${id} AND status = 'pending'`;
+    return this.getPayment(id);
+  }
+
+  async pruneExpiredPayments(cutoff: Date): Promise<PrunedPayments> {
+    const at = cutoff.getTime();
+    return this.#transaction(async (tx) => {
+      await tx`DELETE FROM payment_link_checkouts WHERE reserved_at < ${at} OR link_id IN (
+        SELECT id FROM payment_links WHERE status <> 'paid' AND COALESCE(cancelled_at, expires_at) < ${at})`;
+      const payments = await tx`DELETE FROM payments WHERE status <> 'succeeded' AND review_note IS NULL AND expires_at < ${at}`;
+      const links = await tx`DELETE FROM payment_links AS l
+        WHERE status <> 'paid' AND COALESCE(cancelled_at, expires_at) < ${at}
+          AND NOT EXISTS (SELECT 1 FROM payments AS p WHERE p.link_id = l.id)`;
+      const sandbox = await tx`DELETE FROM sandbox_checkouts WHERE expires_at < ${at}`;
+      return { payments: payments.count, links: links.count, sandboxCheckouts: sandbox.count };
+    });
+  }
+
+  async createSandboxCheckout(c: SandboxCheckout): Promise<void> {
+    const sql = await this.#sql();
+    await sql`INSERT INTO sandbox_checkouts (id, amount_micros, currency, description, success_url, cancel_url, state, created_at, expires_at)
+      VALUES (${c.id}, ${c.amountMicros}, ${c.currency}, ${c.description}, ${c.successUrl}, ${c.cancelUrl}, ${c.state},
+        ${c.createdAt.getTime()}, ${c.expiresAt.getTime()})`;
+  }
+
+  async getSandboxCheckout(id: string): Promise<SandboxCheckout | null> {
+    const sql = await this.#sql();
+    const [row] = await sql<SandboxRow[]>`SELECT * FROM sandbox_checkouts WHERE id = ${id}`;
+    return row
+      ? {
+          id: row.id,
+          amountMicros: row.amount_micros,
+          currency: row.currency,
+          description: row.description,
+          successUrl: row.success_url,
+          cancelUrl: row.cancel_url,
+          state: row.state as SandboxCheckoutState,
+          createdAt: new Date(Number(row.created_at)),
+          expiresAt: new Date(Number(row.expires_at)),
+        }
+      : null;
+  }
+
+  async moveSandboxCheckout(id: string, from: SandboxCheckoutState, to: SandboxCheckoutState): Promise<boolean> {
+    const sql = await this.#sql();
+    const result = await sql`UPDATE sandbox_checkouts SET state = ${to} WHERE id = ${id} AND state = ${from}`;
+    return result.count === 1;
   }
 
   async listPaymentLinks(accountId: string, limit: number): Promise<PaymentLink[]> {
@@ -169,6 +280,14 @@ export class PgPayments implements PaymentsStore {
       return row ? toLink(row) : null;
     });
   }
+}
+
+async function insertPayment(sql: Db | Tx, p: Payment): Promise<void> {
+  await (sql as Tx)`INSERT INTO payments (id, account_id, purpose, link_id, amount_micros, currency, status, provider,
+      provider_payment_id, checkout_url, created_at, expires_at, completed_at, ledger_entry_id, review_note)
+    VALUES (${p.id}, ${p.accountId}, ${p.purpose}, ${p.linkId}, ${p.amountMicros}, ${p.currency}, ${p.status}, ${p.provider},
+      ${p.providerPaymentId}, ${p.checkoutUrl}, ${p.createdAt.getTime()}, ${p.expiresAt.getTime()},
+      ${p.completedAt?.getTime() ?? null}, ${p.ledgerEntryId}, ${p.reviewNote})`;
 }
 
 function toPayment(row: PaymentRow): Payment {
@@ -195,7 +314,7 @@ function toLink(row: LinkRow): PaymentLink {
   return {
     id: row.id,
     accountId: row.account_id,
-    token: row.token,
+    tokenHash: row.token_hash,
     amountMicros: row.amount_micros,
     currency: row.currency,
     note: row.note,

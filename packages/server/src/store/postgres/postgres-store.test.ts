@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import postgres from 'postgres';
+import { hashSecret } from '../../domain/ids.js';
 import { dropSchema, newTestSchema, postgresSkipReason } from '../../test/stores.js';
+import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { openPostgresStore } from './postgres-store.js';
 import { migrations as sqliteMigrations } from '../sqlite/migrations/index.js';
@@ -65,5 +67,40 @@ describe('PostgreSQL schema', { skip }, () => {
       WHERE table_schema = ${schema} AND column_name LIKE '%micros' ORDER BY table_name, column_name`;
     assert.ok(rows.length >= 8);
     for (const row of rows) assert.equal(row['data_type'], 'bigint', String(row['column_name']));
+  });
+});
+
+describe('PostgreSQL migrations of a database already in use', { skip }, () => {
+  const url = process.env['DATABASE_URL'] ?? '';
+
+  it('hashes payment-link tokens in place, and applies 7 to 10 after an 11 already applied', async () => {
+    const schema = newTestSchema();
+    const sql = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      await sql.unsafe(`CREATE SCHEMA ${schema}`);
+      const old = postgres(url, { max: 1, connection: { search_path: schema }, onnotice: () => {} });
+      const token = 'plt_the-token-a-payer-holds';
+      try {
+        // As the first PostgreSQL release left a database: 1–6 and 11.
+        await migrate(old, migrations.filter((m) => m.version <= 6 || m.version === 11), () => 0);
+        await old`INSERT INTO accounts (id, name, currency, waba_id, phone_number_id, balance_micros, created_at, updated_at)
+          VALUES ('acc_1', 'x', 'USD', '1', '1', 0, 0, 0)`;
+        await old`INSERT INTO payment_links (id, account_id, token, amount_micros, currency, status, created_at, expires_at)
+          VALUES ('pl_1', 'acc_1', ${token}, 5, 'USD', 'open', 0, 1)`;
+      } finally {
+        await old.end({ timeout: 5 });
+      }
+      const store = openPostgresStore({ url, schema, maxConnections: 2 });
+      try {
+        assert.equal((await store.findPaymentLinkByTokenHash(hashSecret(token)))?.id, 'pl_1');
+      } finally {
+        await store.close();
+      }
+      const versions = await sql`SELECT version FROM ${sql(schema)}.schema_migrations ORDER BY applied_at, version`;
+      assert.deepEqual(versions.map((row) => row['version']).slice(-4), [7, 8, 9, 10]);
+    } finally {
+      await sql.end({ timeout: 5 });
+      await dropSchema(url, schema);
+    }
   });
 });

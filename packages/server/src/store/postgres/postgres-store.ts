@@ -2,11 +2,10 @@ import type { Account } from '../../domain/accounts.js';
 import { DomainError } from '../../domain/errors.js';
 import type { HostEvent, OutboxHostEvent } from '../../domain/host-events/host-event.js';
 import type { LedgerAppendOptions, LedgerAppendResult, LedgerEntry, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
-import type { WidgetSession } from '../../domain/sessions.js';
 import type { StoreChange, StoreChanges } from '../changes.js';
 import { createChangeFanout, isStoreChange } from '../changes.js';
-import type { AccountRow, LedgerEntryRow, WidgetSessionRow } from '../sqlite/rows.js';
-import { toAccount, toLedgerEntry, toWidgetSession } from '../sqlite/rows.js';
+import type { AccountRow, LedgerEntryRow } from '../sqlite/rows.js';
+import { toAccount, toLedgerEntry } from '../sqlite/rows.js';
 import type { AccountListQuery, NewAccount, Store } from '../store.js';
 import type { Db, RunInTransaction, Tx } from './db.js';
 import { isUniqueViolation, openPool } from './db.js';
@@ -20,7 +19,10 @@ import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { PgPayments } from './payments.js';
 import { pgPhoneStatusStore } from './phone-status-store.js';
+import { PgOperations } from './operations.js';
+import { PgRateLimits } from './rate-limits.js';
 import { PgStatementQueries } from './statement-queries.js';
+import { PgWidgetSessions } from './widget-sessions.js';
 
 /** Where the database is, and how to use it. */
 export interface PostgresStoreOptions {
@@ -65,6 +67,9 @@ class PgStore implements PostgresStore {
   readonly #hostEvents: PgHostEvents;
   readonly #payments: PgPayments;
   readonly #coordination: PgCoordination;
+  readonly #sessions: PgWidgetSessions;
+  readonly #rateLimits: PgRateLimits;
+  readonly #operations: PgOperations;
   #closed = false;
 
   constructor(options: PostgresStoreOptions, schema: string) {
@@ -98,6 +103,9 @@ class PgStore implements PostgresStore {
     this.#caps = new PgFrequencyCaps(sql);
     this.#hostEvents = new PgHostEvents(sql);
     this.#coordination = new PgCoordination(sql);
+    this.#sessions = new PgWidgetSessions(sql);
+    this.#rateLimits = new PgRateLimits(sql);
+    this.#operations = new PgOperations(sql);
     this.phoneStatus = pgPhoneStatusStore(sql, transaction);
     this.#billing = new PgMetaBilling(sql, transaction, appendInTransaction);
     this.#payments = new PgPayments(sql, transaction, appendInTransaction);
@@ -202,18 +210,17 @@ class PgStore implements PostgresStore {
 
   sumDailyDebits: Store['sumDailyDebits'] = (accountId, kind, firstDay, lastDay) => this.#billing.sumDailyDebits(accountId, kind, firstDay, lastDay);
 
-  async createWidgetSession(session: WidgetSession): Promise<void> {
-    const db = await this.#ready();
-    await db`INSERT INTO widget_sessions (id, secret_hash, account_id, permissions, expires_at, created_at)
-      VALUES (${session.id}, ${session.secretHash}, ${session.accountId}, ${JSON.stringify(session.permissions)},
-        ${session.expiresAt.getTime()}, ${session.createdAt.getTime()})`;
-  }
+  // Widget sessions: see PgWidgetSessions.
+  createWidgetSession: Store['createWidgetSession'] = (session) => this.#sessions.createWidgetSession(session);
+  findWidgetSession: Store['findWidgetSession'] = (secretHash) => this.#sessions.findWidgetSession(secretHash);
+  getWidgetSession: Store['getWidgetSession'] = (id) => this.#sessions.getWidgetSession(id);
+  revokeWidgetSession: Store['revokeWidgetSession'] = (id, at) => this.#sessions.revokeWidgetSession(id, at);
+  revokeAccountWidgetSessions: Store['revokeAccountWidgetSessions'] = (accountId, at) => this.#sessions.revokeAccountWidgetSessions(accountId, at);
+  pruneWidgetSessions: Store['pruneWidgetSessions'] = (expiredBefore, limit) => this.#sessions.pruneWidgetSessions(expiredBefore, limit);
 
-  async findWidgetSession(secretHash: string): Promise<WidgetSession | null> {
-    const db = await this.#ready();
-    const [row] = await db<WidgetSessionRow[]>`SELECT * FROM widget_sessions WHERE secret_hash = ${secretHash}`;
-    return row ? toWidgetSession(row) : null;
-  }
+  // Rate limits and operators' figures: see PgRateLimits, PgOperations.
+  takeRateLimitHit: Store['takeRateLimitHit'] = (hit, admit) => this.#rateLimits.takeRateLimitHit(hit, admit);
+  operationalSnapshot: Store['operationalSnapshot'] = () => this.#operations.operationalSnapshot();
 
   // Host-event outbox: see PgHostEvents.
   enqueueHostEvents(events: readonly HostEvent[]): Promise<void> {
@@ -234,8 +241,12 @@ class PgStore implements PostgresStore {
   listHostEvents(accountId: string): Promise<OutboxHostEvent[]> {
     return this.#hostEvents.list(accountId);
   }
+  pruneDeliveredHostEvents(deliveredBefore: Date, limit?: number): Promise<number> {
+    return this.#hostEvents.pruneDelivered(deliveredBefore, limit);
+  }
 
   // Statement reads: see PgStatementQueries.
+  readLedgerSnapshot: Store['readLedgerSnapshot'] = (read) => this.#statement.readLedgerSnapshot(read);
   ledgerSeqRange: Store['ledgerSeqRange'] = (accountId, from, to) => this.#statement.ledgerSeqRange(accountId, from, to);
   listLedgerPage: Store['listLedgerPage'] = (query) => this.#statement.listLedgerPage(query);
   balanceBeforeSeq: Store['balanceBeforeSeq'] = (accountId, seq) => this.#statement.balanceBeforeSeq(accountId, seq);
@@ -247,7 +258,7 @@ class PgStore implements PostgresStore {
   putFrequencyCap: Store['putFrequencyCap'] = (accountId, cap, at) => this.#caps.putFrequencyCap(accountId, cap, at);
   checkMarketingSend: Store['checkMarketingSend'] = (check, policy) => this.#caps.checkMarketingSend(check, policy);
   recordMarketingDelivery: Store['recordMarketingDelivery'] = (delivery) => this.#caps.recordMarketingDelivery(delivery);
-  pruneMarketingSends: Store['pruneMarketingSends'] = (before) => this.#caps.pruneMarketingSends(before);
+  pruneMarketingSends: Store['pruneMarketingSends'] = (before, limit) => this.#caps.pruneMarketingSends(before, limit);
 
   // Rate cards, message charges, usage and webhook counters: see PgMetaBilling.
   replaceRateCard: Store['replaceRateCard'] = (currency, rates, at) => this.#billing.replaceRateCard(currency, rates, at);
@@ -271,7 +282,17 @@ class PgStore implements PostgresStore {
   settlePayment: Store['settlePayment'] = (provider, id, decide) => this.#payments.settlePayment(provider, id, decide);
   createPaymentLink: Store['createPaymentLink'] = (link) => this.#payments.createPaymentLink(link);
   getPaymentLink: Store['getPaymentLink'] = (id) => this.#payments.getPaymentLink(id);
-  findPaymentLinkByToken: Store['findPaymentLinkByToken'] = (token) => this.#payments.findPaymentLinkByToken(token);
+  findPaymentLinkByTokenHash: Store['findPaymentLinkByTokenHash'] = (tokenHash) => this.#payments.findPaymentLinkByTokenHash(tokenHash);
+  reserveLinkCheckout: Store['reserveLinkCheckout'] = (linkId, paymentId, provider, now, staleBefore) =>
+    this.#payments.reserveLinkCheckout(linkId, paymentId, provider, now, staleBefore);
+  fillLinkCheckout: Store['fillLinkCheckout'] = (payment, now) => this.#payments.fillLinkCheckout(payment, now);
+  releaseLinkCheckout: Store['releaseLinkCheckout'] = (linkId, paymentId) => this.#payments.releaseLinkCheckout(linkId, paymentId);
+  listPendingLinkPayments: Store['listPendingLinkPayments'] = (linkId) => this.#payments.listPendingLinkPayments(linkId);
+  abandonPayment: Store['abandonPayment'] = (id, at) => this.#payments.abandonPayment(id, at);
+  pruneExpiredPayments: Store['pruneExpiredPayments'] = (cutoff) => this.#payments.pruneExpiredPayments(cutoff);
+  createSandboxCheckout: Store['createSandboxCheckout'] = (checkout) => this.#payments.createSandboxCheckout(checkout);
+  getSandboxCheckout: Store['getSandboxCheckout'] = (id) => this.#payments.getSandboxCheckout(id);
+  moveSandboxCheckout: Store['moveSandboxCheckout'] = (id, from, to) => this.#payments.moveSandboxCheckout(id, from, to);
   listPaymentLinks: Store['listPaymentLinks'] = (accountId, limit) => this.#payments.listPaymentLinks(accountId, limit);
   cancelPaymentLink: Store['cancelPaymentLink'] = (id, at) => this.#payments.cancelPaymentLink(id, at);
 

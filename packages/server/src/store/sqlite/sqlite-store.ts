@@ -23,7 +23,7 @@ import type {
 import type {
   LedgerFilter,
   LedgerPageQuery,
-  LedgerReader,
+  LedgerSnapshotRead,
   LedgerSeqRange,
   LedgerTotals,
   SequencedLedgerEntry,
@@ -324,7 +324,7 @@ class SqliteStore implements Store {
     return this.#statements.listEntries.all(accountId).map(toLedgerEntry);
   }
 
-  readLedgerSnapshot<T>(read: (ledger: LedgerReader) => T): Promise<T> {
+  readLedgerSnapshot<T>(read: LedgerSnapshotRead<T>): Promise<T> {
     return this.#statement.readLedgerSnapshot(read);
   }
 

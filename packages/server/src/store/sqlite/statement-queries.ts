@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
+import { answerLedgerRead, ledgerReader } from '../statement-store.js';
 import type {
   LedgerFilter,
-  LedgerReader,
+  LedgerReads,
+  LedgerSnapshotRead,
   LedgerPageQuery,
   LedgerSeqRange,
   LedgerTotals,
@@ -48,10 +50,18 @@ export class SqliteStatementQueries implements StatementStore {
     };
   }
 
-  async readLedgerSnapshot<T>(read: (ledger: LedgerReader) => T): Promise<T> {
+  async readLedgerSnapshot<T>(read: LedgerSnapshotRead<T>): Promise<T> {
     // DEFERRED: a read transaction, which in WAL mode takes its snapshot at the first read and
-    // blocks no writer.
-    return this.#db.transaction(() => read(this.#reader)).deferred();
+    // blocks no writer. The program runs to its end synchronously inside it.
+    return this.#db
+      .transaction((): T => {
+        const program = read(ledgerReader);
+        for (let next = program.next(); ; ) {
+          if (next.done) return next.value;
+          next = program.next(answerLedgerRead(this.#reader, next.value));
+        }
+      })
+      .deferred();
   }
 
   async ledgerSeqRange(accountId: string, from: Date | null, to: Date | null): Promise<LedgerSeqRange> {
@@ -70,7 +80,7 @@ export class SqliteStatementQueries implements StatementStore {
     return this.#reader.sumLedger(accountId, from, to, filter);
   }
 
-  readonly #reader: LedgerReader = {
+  readonly #reader: LedgerReads = {
     ledgerSeqRange: (accountId, from, to) => ({
       fromSeq: from === null ? 0 : this.#firstSeqAt(accountId, from),
       toSeq: to === null ? END_SEQ : this.#firstSeqAt(accountId, to),

@@ -5,6 +5,9 @@ import { sql as phoneStatus } from './0003-phone-status.js';
 import { sql as statementFrequencyCap } from './0004-statement-frequency-cap.js';
 import { sql as hostEvents } from './0005-host-events.js';
 import { sql as payments } from './0006-payments.js';
+import { sql as paymentsHardening } from './0007-payments-hardening.js';
+import { sql as sessionRevocationRetention } from './0008-session-revocation-retention.js';
+import { sql as rateLimits } from './0010-rate-limits.js';
 import { sql as dailySpend } from './0009-daily-spend.js';
 import { sql as instanceCoordination } from './0011-instance-coordination.js';
 
@@ -19,7 +22,10 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'statement-frequency-cap', sql: statementFrequencyCap },
   { version: 5, name: 'host-events', sql: hostEvents },
   { version: 6, name: 'payments', sql: payments },
-  // 7, 8 and 10 are ported on other branches.
+  // 7–10 came after 11 here: a database migrated before them applies them after 11, which none depends on.
+  { version: 7, name: 'payments-hardening', sql: paymentsHardening },
+  { version: 8, name: 'session-revocation-retention', sql: sessionRevocationRetention },
   { version: 9, name: 'daily-spend', sql: dailySpend },
+  { version: 10, name: 'rate-limits', sql: rateLimits },
   { version: 11, name: 'instance-coordination', sql: instanceCoordination },
 ];
