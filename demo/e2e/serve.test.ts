@@ -37,7 +37,7 @@ describe('npm run serve: the built server in production, Stripe at STRIPE_API_BA
     });
 
   test('seeds nothing, serves no demo route and no sandbox checkout', async () => {
-    assert.match(server.output(), /production mode/);
+    assert.match(server.output(), /"mode":"production"/);
     assert.deepEqual(((await (await partner('GET', '/v1/accounts')).json()) as { data: unknown[] }).data, []);
     assert.equal((await fetch(`${server.url}/demo/session`, { method: 'POST' })).status, 404);
     assert.equal((await fetch(`${server.url}/sandbox/checkout/cs_test_x`)).status, 404);
@@ -60,7 +60,7 @@ describe('npm run serve: the built server in production, Stripe at STRIPE_API_BA
     assert.ok(checkout);
     assert.equal(checkout.unitAmount, 10_000_000);
     assert.equal(checkout.currency, 'idr');
-    assert.equal(checkout.successUrl, `${server.url}/checkout/complete`);
+    assert.equal(checkout.successUrl, `${server.url}/checkout/complete?popup=1`);
 
     const { body, signature } = stripe.completedEvent(checkout.id, WEBHOOK_SECRET);
     const hook = await fetch(`${server.url}/webhooks/payments/stripe`, { method: 'POST', body, headers: { 'Stripe-Signature': signature } });
