@@ -88,6 +88,25 @@ describe('<wa-statement>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps the loaded rows legible and accessible while they refresh', async () => {
+      let response = gate();
+      response.open();
+      await useApi(statementHandler(async () => (await response.opened, HttpResponse.json(statement()))));
+      const { el } = await statementInSession();
+      await loaded(el);
+      response = gate();
+      const refreshing = el.refresh();
+      await waitUntil(() => part(el, 'base')?.getAttribute('aria-busy') === 'true', 'the refresh never started');
+      try {
+        expect(parts(el, 'row')).to.have.length(3);
+        expect(getComputedStyle(root(el).querySelector('.table-wrap')!).opacity).to.equal('1');
+        await expect(el).to.be.accessible();
+      } finally {
+        response.open();
+      }
+      await refreshing;
+    });
+
     it('is busy with a skeleton while loading, and the table does not move when the rows arrive', async () => {
       const response = gate();
       await useApi(statementHandler(async () => (await response.opened, HttpResponse.json(statement()))));
