@@ -6,26 +6,12 @@ import type { MessageCharge, MessageStatusUpdate } from '../domain/billing/messa
 import type { NewLedgerEntry } from '../domain/ledger.js';
 import { noOverdraft } from '../domain/ledger.js';
 import type { StoreKind } from '../test/stores.js';
-import { newTestSchema, openTestStore, postgresSkipReason } from '../test/stores.js';
+import { newTestSchema, openTestStore, postgresSkipReason, STORE_TEST_AT, storeTestAccount } from '../test/stores.js';
 import type { StoreChange } from './changes.js';
 import type { Store } from './store.js';
 
-const AT = new Date('2025-01-15T10:00:00.000Z');
+const AT = STORE_TEST_AT;
 
-function newAccount(id: string, phoneNumberId: string) {
-  return {
-    id,
-    name: 'Test',
-    currency: 'USD',
-    wabaId: '1',
-    phoneNumberId,
-    displayPhoneNumber: null,
-    verifiedName: null,
-    businessPortfolioId: null,
-    lowBalanceThresholdMicros: null,
-    createdAt: AT,
-  };
-}
 
 function entry(key: string, amountMicros: bigint, accountId = 'acc_1'): NewLedgerEntry {
   return {
@@ -98,7 +84,7 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       store = openTestStore(kind, { schema });
       heard = [];
       store.changes.subscribe((change) => heard.push(change));
-      await store.createAccount(newAccount('acc_1', '111'));
+      await store.createAccount(storeTestAccount('acc_1', '111'));
     });
     afterEach(() => store.close());
 
@@ -149,14 +135,14 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
     });
 
     it('refuses a second account with the same phone_number_id as a conflict', async () => {
-      await assert.rejects(store.createAccount(newAccount('acc_2', '111')), (error: unknown) => {
+      await assert.rejects(store.createAccount(storeTestAccount('acc_2', '111')), (error: unknown) => {
         return error instanceof DomainError && error.code === 'phone_number_taken';
       });
     });
 
     it('lists accounts by creation time then id, strictly after the cursor', async () => {
-      await store.createAccount(newAccount('acc_0', '222'));
-      await store.createAccount({ ...newAccount('acc_a', '333'), createdAt: new Date(AT.getTime() - 1) });
+      await store.createAccount(storeTestAccount('acc_0', '222'));
+      await store.createAccount({ ...storeTestAccount('acc_a', '333'), createdAt: new Date(AT.getTime() - 1) });
       const all = await store.listAccounts({ limit: 10 });
       assert.deepEqual(all.map((a) => a.id), ['acc_a', 'acc_0', 'acc_1']);
       const after = await store.listAccounts({ limit: 10, after: { createdAt: AT, id: 'acc_0' } });

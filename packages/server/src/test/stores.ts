@@ -1,9 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
 import postgres from 'postgres';
-import type { Store } from '../store/store.js';
+import type { NewAccount, Store } from '../store/store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
+
+/** When the store tests' accounts were opened. */
+export const STORE_TEST_AT = new Date('2025-01-15T10:00:00.000Z');
+
+/** An account as the store tests insert it: USD, nothing optional set. */
+export function storeTestAccount(id: string, phoneNumberId: string): NewAccount {
+  return {
+    id,
+    name: 'Test',
+    currency: 'USD',
+    wabaId: '1',
+    phoneNumberId,
+    displayPhoneNumber: null,
+    verifiedName: null,
+    businessPortfolioId: null,
+    lowBalanceThresholdMicros: null,
+    createdAt: STORE_TEST_AT,
+  };
+}
 
 /** PostgreSQL test stores not closed yet: a test that failed before its close() must not keep its file's process alive. */
 const openPostgresStores = new Set<Store>();

@@ -7,23 +7,9 @@ import Database from 'better-sqlite3';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { openSqliteStore } from './sqlite-store.js';
+import { storeTestAccount } from '../../test/stores.js';
 
-const AT = new Date('2025-01-15T10:00:00.000Z');
 
-function newAccount(id: string, phoneNumberId: string) {
-  return {
-    id,
-    name: 'Test',
-    currency: 'USD',
-    wabaId: '1',
-    phoneNumberId,
-    displayPhoneNumber: null,
-    verifiedName: null,
-    businessPortfolioId: null,
-    lowBalanceThresholdMicros: null,
-    createdAt: AT,
-  };
-}
 
 // The store's behaviour (money, idempotency, policies, accounts, sessions) is tested on both engines
 // by ../store-contract.test.ts; what follows is SQLite's own.
@@ -31,7 +17,7 @@ describe('SQLite schema', () => {
   it('applies migrations once, recording them, and reopens an existing file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'wa-db-')), 'nested', 'wa.db');
     const first = openSqliteStore({ file });
-    await first.createAccount(newAccount('acc_1', '111'));
+    await first.createAccount(storeTestAccount('acc_1', '111'));
     await first.close();
     const second = openSqliteStore({ file });
     assert.equal((await second.getAccount('acc_1'))?.id, 'acc_1');
