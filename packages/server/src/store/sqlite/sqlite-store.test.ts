@@ -8,8 +8,9 @@ import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { storeTestAccount } from '../../test/stores.js';
-
-
+import { mintWidgetSession, authenticateWidgetSession } from '../../domain/sessions.js';
+import { adjustBalance } from '../../domain/ledger.js';
+import { systemClock } from '../../domain/clock.js';
 
 // The store's behaviour (money, idempotency, policies, accounts, sessions) is tested on both engines
 // by ../store-contract.test.ts; what follows is SQLite's own.
@@ -55,5 +56,47 @@ describe('SQLite schema', () => {
       /CHECK/,
     );
     db.close();
+  });
+});
+
+describe('SQLite reads remembered between commits', () => {
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  it("never serves a revoked session or an old balance after another connection's commit", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'wa-db-')), 'wa.db');
+    const serving = openSqliteStore({ file });
+    const other = openSqliteStore({ file });
+    await serving.createAccount(storeTestAccount('acc_1', '111'));
+    const { clientSecret, session } = await mintWidgetSession(serving, systemClock, { accountId: 'acc_1' });
+    // Read twice, so that the answers are remembered.
+    for (let i = 0; i < 2; i++) {
+      assert.equal((await authenticateWidgetSession(serving, systemClock, clientSecret)).id, session.id);
+      assert.equal((await serving.getAccount('acc_1'))?.balanceMicros, 0n);
+    }
+    await other.revokeWidgetSession(session.id, new Date());
+    await adjustBalance(other, systemClock, {
+      accountId: 'acc_1',
+      amount: { micros: 5_000_000n, currency: 'USD' },
+      reason: 'credit from the other connection',
+      idempotencyKey: 'other-1',
+    });
+    await nextTurn();
+    await assert.rejects(authenticateWidgetSession(serving, systemClock, clientSecret), /unknown, expired or revoked/);
+    assert.equal((await serving.getAccount('acc_1'))?.balanceMicros, 5_000_000n);
+    await other.close();
+    await serving.close();
+  });
+
+  it("sees its own writes on the very next read", async () => {
+    const store = openSqliteStore({ file: ':memory:' });
+    await store.createAccount(storeTestAccount('acc_1', '111'));
+    const { clientSecret, session } = await mintWidgetSession(store, systemClock, { accountId: 'acc_1' });
+    assert.equal((await authenticateWidgetSession(store, systemClock, clientSecret)).id, session.id);
+    assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 0n);
+    await store.revokeWidgetSession(session.id, new Date());
+    await adjustBalance(store, systemClock, { accountId: 'acc_1', amount: { micros: 1n, currency: 'USD' }, reason: 'x', idempotencyKey: 'k' });
+    await assert.rejects(authenticateWidgetSession(store, systemClock, clientSecret), /unknown, expired or revoked/);
+    assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 1n);
+    await store.close();
   });
 });

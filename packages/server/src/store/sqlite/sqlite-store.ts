@@ -33,6 +33,7 @@ import type { ChangeFanout, StoreChange, StoreChanges } from '../changes.js';
 import { createChangeFanout } from '../changes.js';
 import type { PhoneStatusStore } from '../phone-status-store.js';
 import type { GraphReadClaim } from '../coordination-store.js';
+import { CommittedReadMemo } from './committed-read-memo.js';
 import { SqliteCoordination } from './coordination.js';
 import { SqliteFrequencyCaps } from './frequency-caps.js';
 import { SqliteStatementQueries } from './statement-queries.js';
@@ -100,6 +101,7 @@ class SqliteStore implements Store {
   readonly #rateLimits: SqliteRateLimits;
   readonly #operations: SqliteOperations;
   readonly #coordination: SqliteCoordination;
+  readonly #memo: CommittedReadMemo;
   readonly changes: StoreChanges;
   readonly #fanout: ChangeFanout;
   /**
@@ -124,7 +126,8 @@ class SqliteStore implements Store {
     } satisfies PhoneStatusStore;
     this.#statement = new SqliteStatementQueries(db);
     this.#caps = new SqliteFrequencyCaps(db);
-    this.#sessions = new SqliteWidgetSessions(db);
+    this.#memo = new CommittedReadMemo(db);
+    this.#sessions = new SqliteWidgetSessions(db, this.#memo);
     this.#coordination = new SqliteCoordination(db);
     this.#hostEvents = new SqliteHostEvents(db);
     this.#lowBalanceAlert = new SqliteLowBalanceAlert(db, this.#hostEvents);
@@ -287,8 +290,10 @@ class SqliteStore implements Store {
   }
 
   async getAccount(id: string): Promise<Account | null> {
-    const row = this.#statements.getAccount.get(id);
-    return row ? toAccount(row) : null;
+    return this.#memo.read(`account:${id}`, () => {
+      const row = this.#statements.getAccount.get(id);
+      return row ? Object.freeze(toAccount(row)) : null;
+    });
   }
 
   async findAccountByPhoneNumberId(phoneNumberId: string): Promise<Account | null> {
@@ -370,8 +375,10 @@ class SqliteStore implements Store {
 
   async sumDailyDebits(accountId: string, kind: LedgerKind, firstDay: number, lastDay: number): Promise<bigint> {
     // The roll-up is kept by a trigger on ledger_entries (migration 0009), in the append's transaction.
-    const row = this.#statements.sumDailyDebits.get(accountId, kind, firstDay, lastDay);
-    return (row?.high ?? 0n) * 1_000_000_000_000n + (row?.low ?? 0n);
+    return this.#memo.read(`daily-debits:${accountId}:${kind}:${firstDay}:${lastDay}`, () => {
+      const row = this.#statements.sumDailyDebits.get(accountId, kind, firstDay, lastDay);
+      return (row?.high ?? 0n) * 1_000_000_000_000n + (row?.low ?? 0n);
+    });
   }
 
   async enqueueHostEvents(events: readonly HostEvent[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { WidgetSession } from '../../domain/sessions.js';
 import type { WidgetSessionStore } from '../widget-session-store.js';
+import type { CommittedReadMemo } from './committed-read-memo.js';
 import type { WidgetSessionRow } from './rows.js';
 import { toWidgetSession } from './rows.js';
 
@@ -9,8 +10,10 @@ const COLUMNS = 'id, secret_hash, account_id, permissions, expires_at, created_a
 /** {@link WidgetSessionStore} over better-sqlite3. */
 export class SqliteWidgetSessions implements WidgetSessionStore {
   readonly #statements;
+  readonly #memo: CommittedReadMemo;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, memo: CommittedReadMemo) {
+    this.#memo = memo;
     this.#statements = {
       insert: db.prepare(`INSERT INTO widget_sessions (id, secret_hash, account_id, permissions, expires_at, created_at)
         VALUES (@id, @secret_hash, @account_id, @permissions, @expires_at, @created_at)`),
@@ -39,8 +42,11 @@ export class SqliteWidgetSessions implements WidgetSessionStore {
   }
 
   async findWidgetSession(secretHash: string): Promise<WidgetSession | null> {
-    const row = this.#statements.bySecret.get(secretHash);
-    return row ? toWidgetSession(row) : null;
+    // Every widget request asks this; between two commits the answer is remembered.
+    return this.#memo.read(`session:${secretHash}`, () => {
+      const row = this.#statements.bySecret.get(secretHash);
+      return row ? Object.freeze(toWidgetSession(row)) : null;
+    });
   }
 
   async getWidgetSession(id: string): Promise<WidgetSession | null> {
