@@ -15,6 +15,8 @@ function testApp() {
   app.use(securityHeaders());
   app.use('/api', widgetCors({ origins: [ORIGIN], allowMethods: ['GET'], allowHeaders: ['Authorization'], exposeHeaders: ['Content-Disposition'], maxAgeSeconds: 600 }));
   app.get('/api', (c) => c.json({ ok: true }));
+  app.get('/v1/thing', (c) => c.json({ ok: true }));
+  app.get('/v1/cached', (c) => c.json({ ok: true }, 200, { 'Cache-Control': 'private, max-age=60' }));
   app.get('/framed', (c) => {
     c.header('X-Frame-Options', 'DENY');
     return c.json({ ok: true });
@@ -75,6 +77,22 @@ describe('response headers set before the handler', () => {
         const res = await request('/framed');
         assert.equal(res.headers.get('X-Frame-Options'), 'DENY');
         assert.equal(res.headers.get('X-Content-Type-Options'), 'nosniff');
+      });
+
+      it('gives API answers the API set and pages the document set', async () => {
+        const api = await request('/v1/thing');
+        assert.equal(api.headers.get('Cache-Control'), 'no-store');
+        assert.equal(api.headers.get('Content-Security-Policy'), "default-src 'none'; frame-ancestors 'none'");
+        assert.equal(api.headers.get('X-Frame-Options'), 'DENY');
+        assert.equal(api.headers.get('X-Content-Type-Options'), 'nosniff');
+        assert.match(api.headers.get('Strict-Transport-Security') ?? '', /^max-age=/);
+        assert.equal(api.headers.get('Cross-Origin-Opener-Policy'), null);
+        assert.equal(api.headers.get('X-XSS-Protection'), null);
+        const page = await request('/api');
+        assert.equal(page.headers.get('Cross-Origin-Opener-Policy'), 'same-origin');
+        assert.equal(page.headers.get('Referrer-Policy'), 'no-referrer');
+        assert.equal(page.headers.get('Cache-Control'), null);
+        assert.equal((await request('/v1/cached')).headers.get('Cache-Control'), 'private, max-age=60');
       });
 
       it('keeps the headers on an error response', async () => {
