@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** Creates an opaque, unguessable id such as `acc_2fQm…` (128 random bits, base64url). */
 export function newId(prefix: string): string {
@@ -10,7 +10,10 @@ export function newClientSecret(): string {
   return `ws_${randomBytes(32).toString('base64url')}`;
 }
 
-/** The hex SHA-256 of a secret: what is stored and looked up instead of the secret itself. */
+/**
+ * The hex SHA-256 of a secret: what is stored and looked up instead of the secret itself. Every
+ * widget request hashes its secret; the one-shot `hash` costs a third of a `createHash` object.
+ */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret, 'hex');
 }
