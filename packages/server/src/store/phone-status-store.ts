@@ -36,7 +36,7 @@ export interface PhoneStatusStore {
   /** Updates the portfolio's tier and appends the event to the accounts' timelines; returns the lines written. */
   recordLimitEvent(record: LimitEventRecord): Promise<number>;
   /** The account's timeline, newest first, at most `limit` lines. */
-  listQualityHistory(accountId: string, limit: number): Promise<QualityHistoryEntry[]>;
+  listQualityHistory(accountId: string, limit: number): Promise<readonly QualityHistoryEntry[]>;
   /** Accounts of the WABA whose display number (ours or Meta's last read) has these digits. */
   findAccountsByDisplayDigits(wabaId: string, digits: string): Promise<Account[]>;
   listAccountsOfWaba(wabaId: string): Promise<Account[]>;

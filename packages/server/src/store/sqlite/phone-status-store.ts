@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { CommittedReadMemo } from './committed-read-memo.js';
 import type { PhoneSnapshot, PortfolioLimitRecord, QualityHistoryEntry, StatusSource } from '../../domain/quality/phone-status.js';
 import { portfolioKeyOf } from '../../domain/quality/phone-status.js';
 import type { Rating } from '../../domain/quality/tiers.js';
@@ -32,7 +33,7 @@ interface HistoryRow {
 }
 
 /** The SQLite {@link PhoneStatusStore}, over the tables of migration 0003. */
-export function sqlitePhoneStatusStore(db: Database.Database): PhoneStatusStore {
+export function sqlitePhoneStatusStore(db: Database.Database, memo: CommittedReadMemo): PhoneStatusStore {
   const statements = {
     getSnapshot: db.prepare<[string], SnapshotRow>(`SELECT account_id, display_phone_number, verified_name, name_status,
       status, quality_rating, fetched_at FROM phone_snapshots WHERE account_id = ?`),
@@ -130,13 +131,18 @@ export function sqlitePhoneStatusStore(db: Database.Database): PhoneStatusStore 
   });
 
   return {
+    // The quality and quota widgets read these on every request; between commits they are remembered.
     async getPhoneSnapshot(accountId) {
-      const row = statements.getSnapshot.get(accountId);
-      return row ? toSnapshot(row) : null;
+      return memo.read(`phone-snapshot:${accountId}`, () => {
+        const row = statements.getSnapshot.get(accountId);
+        return row ? Object.freeze(toSnapshot(row)) : null;
+      });
     },
     async getPortfolioLimit(portfolioKey) {
-      const row = statements.getLimit.get(portfolioKey);
-      return row ? toLimit(row) : null;
+      return memo.read(`portfolio-limit:${portfolioKey}`, () => {
+        const row = statements.getLimit.get(portfolioKey);
+        return row ? Object.freeze(toLimit(row)) : null;
+      });
     },
     async recordGraphRead(record) {
       recordGraphRead.immediate(record);
@@ -145,7 +151,9 @@ export function sqlitePhoneStatusStore(db: Database.Database): PhoneStatusStore 
       return recordLimitEvent.immediate(record);
     },
     async listQualityHistory(accountId, limit) {
-      return statements.listHistory.all(accountId, limit).map(toHistoryEntry);
+      return memo.read(`quality-history:${accountId}:${limit}`, () =>
+        Object.freeze(statements.listHistory.all(accountId, limit).map((row) => Object.freeze(toHistoryEntry(row)))),
+      );
     },
     async findAccountsByDisplayDigits(wabaId, digits) {
       if (digits === '') return [];

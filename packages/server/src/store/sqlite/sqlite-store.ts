@@ -115,7 +115,8 @@ class SqliteStore implements Store {
     this.#db = db;
     this.#fanout = createChangeFanout();
     this.changes = this.#fanout.changes;
-    const phoneStatus = sqlitePhoneStatusStore(db);
+    this.#memo = new CommittedReadMemo(db);
+    const phoneStatus = sqlitePhoneStatusStore(db, this.#memo);
     this.phoneStatus = {
       ...phoneStatus,
       recordLimitEvent: (record) =>
@@ -126,7 +127,6 @@ class SqliteStore implements Store {
     } satisfies PhoneStatusStore;
     this.#statement = new SqliteStatementQueries(db);
     this.#caps = new SqliteFrequencyCaps(db);
-    this.#memo = new CommittedReadMemo(db);
     this.#sessions = new SqliteWidgetSessions(db, this.#memo);
     this.#coordination = new SqliteCoordination(db);
     this.#hostEvents = new SqliteHostEvents(db);
