@@ -3,9 +3,10 @@
  * {@link BenchPart}; swap one by changing its import here (e.g. a richer widget-weight module).
  */
 import type { BenchPart } from './part.js';
+import { runwayPart } from './runway.js';
 import { serverPart } from './server.js';
 import { statementPart } from './statement.js';
 import { widgetSpeedPart } from './widget-speed.js';
 import { widgetWeightPart } from './widget-weight.js';
 
-export const PARTS: readonly (() => BenchPart)[] = [serverPart, statementPart, widgetWeightPart, widgetSpeedPart];
+export const PARTS: readonly (() => BenchPart)[] = [serverPart, runwayPart, statementPart, widgetWeightPart, widgetSpeedPart];
