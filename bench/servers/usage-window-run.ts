@@ -39,10 +39,11 @@ const older = Math.ceil(RECIPIENTS / 4);
 const total = RECIPIENTS + older;
 
 const seedStarted = performance.now();
-const { store, close } = ENGINE === 'postgres' ? await seedPostgres() : await seedSqlite();
+const { open } = ENGINE === 'postgres' ? await seedPostgres() : await seedSqlite();
 const seedSeconds = (performance.now() - seedStarted) / 1000;
 
 const migrateStarted = performance.now();
+const { store, close } = open();
 await store.ping();
 const migrateSeconds = (performance.now() - migrateStarted) / 1000;
 
@@ -105,7 +106,7 @@ function enteredWindowAt(i: number, last: number): number {
   return i % 5 === 0 ? last - (i % 17) * 3_600_000 : last;
 }
 
-async function seedSqlite(): Promise<{ store: Store; close(): Promise<void> }> {
+async function seedSqlite(): Promise<{ open(): { store: Store; close(): Promise<void> } }> {
   const dir = mkdtempSync(join(tmpdir(), 'wa-bench-usage-'));
   const file = join(dir, 'bench.db');
   const db = new Database(file);
@@ -127,17 +128,21 @@ async function seedSqlite(): Promise<{ store: Store; close(): Promise<void> }> {
   });
   for (let from = 0; from < total; from += 100_000) fill(from, Math.min(total, from + 100_000));
   db.close();
-  const store = openSqliteStore({ file });
   return {
-    store,
-    async close() {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
+    open() {
+      const store = openSqliteStore({ file });
+      return {
+        store,
+        async close() {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
   };
 }
 
-async function seedPostgres(): Promise<{ store: Store; close(): Promise<void> }> {
+async function seedPostgres(): Promise<{ open(): { store: Store; close(): Promise<void> } }> {
   const url = process.env['DATABASE_URL'];
   if (!url) throw new Error('DATABASE_URL is not set');
   const schema = `bench_usage_${process.pid}`;
@@ -164,14 +169,18 @@ async function seedPostgres(): Promise<{ store: Store; close(): Promise<void> }>
   } finally {
     await sql.end({ timeout: 5 });
   }
-  const store = openPostgresStore({ url, schema, maxConnections: 4 });
   return {
-    store,
-    async close() {
-      await store.close();
-      const drop = postgres(url, { max: 1, onnotice: () => {} });
-      await drop`DROP SCHEMA IF EXISTS ${drop(schema)} CASCADE`;
-      await drop.end({ timeout: 5 });
+    open() {
+      const store = openPostgresStore({ url, schema, maxConnections: 4 });
+      return {
+        store,
+        async close() {
+          await store.close();
+          const drop = postgres(url, { max: 1, onnotice: () => {} });
+          await drop`DROP SCHEMA IF EXISTS ${drop(schema)} CASCADE`;
+          await drop.end({ timeout: 5 });
+        },
+      };
     },
   };
 }

@@ -10,6 +10,7 @@ import type { StoreChange } from '../changes.js';
 import { withinBalanceRange } from '../../domain/ledger.js';
 import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
 import type { MetaBillingStore, UnpricedMessages, UnpricedQuery, UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
+import { countedSplit, enteredSplit } from '../usage-rollup.js';
 import type { AccountRow } from '../sqlite/rows.js';
 import { toAccount } from '../sqlite/rows.js';
 import type { Db, RunInTransaction, Tx } from './db.js';
@@ -222,30 +223,68 @@ export class PgMetaBilling implements MetaBillingStore {
     return rows.map(toAccount);
   }
 
+  /**
+   * From the roll-up of migration 0012 (see ../usage-rollup.ts), every count in one statement, so
+   * one snapshot: whole hours, whole minutes, then the rows of one minute.
+   */
   async countUsage(query: UsageQuery): Promise<UsageCounts> {
-    const since = query.since.getTime();
+    const { since, nextMinute, nextHour } = countedSplit(query.since);
     const sql = await this.#sql();
-    return sql.begin('ISOLATION LEVEL REPEATABLE READ READ ONLY', async (tx) => {
-      const [unique] = await tx<{ n: bigint }[]>`SELECT count(*) AS n FROM usage_portfolio_recipients
-        WHERE portfolio_key = ${query.portfolioKey} AND last_counted_at > ${since}`;
-      const [fresh] = await tx<{ n: bigint }[]>`SELECT count(*) AS n FROM usage_portfolio_recipients
-        WHERE portfolio_key = ${query.portfolioKey} AND entered_window_at >= ${query.newSince.getTime()} AND last_counted_at > ${since}`;
-      const byAccount = new Map<string, number>();
-      for (const id of query.accountIds) {
-        const [row] = await tx<{ n: bigint }[]>`SELECT count(*) AS n FROM usage_account_recipients
-          WHERE account_id = ${id} AND last_counted_at > ${since}`;
-        byAccount.set(id, num(row?.n));
-      }
-      return { uniqueCustomers: num(unique?.n), newCustomers: num(fresh?.n), byAccount };
-    });
+    const portfolio = query.portfolioKey;
+    // A customer enters the window no later than it is last counted, so when the new ones are those
+    // of a later start than the window's, they are all in the window: their buckets say it.
+    const entered = enteredSplit(query.newSince);
+    const fresh =
+      query.newSince > query.since
+        ? sql`(SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_entered
+                WHERE portfolio_key = ${portfolio} AND starts_at >= ${entered.nextMinute})
+            + (SELECT count(*) FROM usage_portfolio_recipients
+                WHERE portfolio_key = ${portfolio} AND entered_window_at >= ${entered.newSince} AND entered_window_at < ${entered.nextMinute})`
+        : sql`(SELECT count(*) FROM usage_portfolio_recipients
+                WHERE portfolio_key = ${portfolio} AND entered_window_at >= ${entered.newSince} AND last_counted_at > ${since})`;
+    const [row] = await sql<{ unique: string; fresh: string; by_account: string[] }[]>`SELECT
+      ((SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_last_counted
+         WHERE portfolio_key = ${portfolio} AND span_ms = 3600000 AND starts_at >= ${nextHour})
+       + (SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_last_counted
+         WHERE portfolio_key = ${portfolio} AND span_ms = 60000 AND starts_at >= ${nextMinute} AND starts_at < ${nextHour})
+       + (SELECT count(*) FROM usage_portfolio_recipients
+         WHERE portfolio_key = ${portfolio} AND last_counted_at > ${since} AND last_counted_at < ${nextMinute}))::text AS unique,
+      (${fresh})::text AS fresh,
+      ARRAY(SELECT ((SELECT coalesce(sum(recipients), 0) FROM usage_account_by_last_counted
+                      WHERE account_id = a.id AND span_ms = 3600000 AND starts_at >= ${nextHour})
+                    + (SELECT coalesce(sum(recipients), 0) FROM usage_account_by_last_counted
+                      WHERE account_id = a.id AND span_ms = 60000 AND starts_at >= ${nextMinute} AND starts_at < ${nextHour})
+                    + (SELECT count(*) FROM usage_account_recipients
+                      WHERE account_id = a.id AND last_counted_at > ${since} AND last_counted_at < ${nextMinute}))::text
+              FROM unnest(${sql.array([...query.accountIds])}::text[]) WITH ORDINALITY AS a (id, n) ORDER BY a.n) AS by_account`;
+    const byAccount = new Map(query.accountIds.map((id, index) => [id, num(row?.by_account[index])]));
+    return { uniqueCustomers: num(row?.unique), newCustomers: num(row?.fresh), byAccount };
   }
 
+  /**
+   * Each key in a transaction of its own, under the key's lock that the recipients' insert trigger
+   * takes too (migration 0012): the delete's roll-up trigger then never waits on a status being
+   * applied while holding rows that status needs.
+   */
   async pruneUsage(before: Date): Promise<number> {
-    return this.#transaction(async (tx) => {
-      const portfolio = await tx`DELETE FROM usage_portfolio_recipients WHERE last_counted_at < ${before.getTime()}`;
-      const account = await tx`DELETE FROM usage_account_recipients WHERE last_counted_at < ${before.getTime()}`;
-      return portfolio.count + account.count;
-    });
+    const at = before.getTime();
+    const sql = await this.#sql();
+    let pruned = 0;
+    const portfolios = await sql<{ key: string }[]>`SELECT DISTINCT portfolio_key AS key FROM usage_portfolio_recipients WHERE last_counted_at < ${at}`;
+    for (const { key } of portfolios) {
+      pruned += await this.#transaction(async (tx) => {
+        await lockKey(tx, `usage-portfolio:${key}`);
+        return (await tx`DELETE FROM usage_portfolio_recipients WHERE portfolio_key = ${key} AND last_counted_at < ${at}`).count;
+      });
+    }
+    const accounts = await sql<{ key: string }[]>`SELECT DISTINCT account_id AS key FROM usage_account_recipients WHERE last_counted_at < ${at}`;
+    for (const { key } of accounts) {
+      pruned += await this.#transaction(async (tx) => {
+        await lockKey(tx, `usage-account:${key}`);
+        return (await tx`DELETE FROM usage_account_recipients WHERE account_id = ${key} AND last_counted_at < ${at}`).count;
+      });
+    }
+    return pruned;
   }
 
   async countWebhookEvent(name: string, key: string, at: Date): Promise<void> {
