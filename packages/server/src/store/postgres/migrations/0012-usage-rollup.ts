@@ -48,47 +48,6 @@ INSERT INTO usage_account_by_last_counted (account_id, span_ms, starts_at, recip
     FROM usage_account_recipients CROSS JOIN (VALUES (60000::bigint), (3600000::bigint)) AS s (span_ms)
     GROUP BY 1, 2, 3;
 
--- Adds delta to the bucket of at, dropping the bucket when it empties. Called by the triggers
--- below only, under their search_path.
-CREATE FUNCTION usage_portfolio_tally(owner text, span bigint, instant bigint, delta bigint) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  left_over bigint;
-BEGIN
-  INSERT INTO usage_portfolio_by_last_counted AS b (portfolio_key, span_ms, starts_at, recipients)
-    VALUES (owner, span, instant - instant % span, delta)
-    ON CONFLICT (portfolio_key, span_ms, starts_at) DO UPDATE SET recipients = b.recipients + excluded.recipients
-    RETURNING b.recipients INTO left_over;
-  IF left_over = 0 THEN
-    DELETE FROM usage_portfolio_by_last_counted WHERE portfolio_key = owner AND span_ms = span AND starts_at = instant - instant % span;
-  END IF;
-END $$;
-
-CREATE FUNCTION usage_portfolio_tally_entered(owner text, instant bigint, delta bigint) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  left_over bigint;
-BEGIN
-  INSERT INTO usage_portfolio_by_entered AS b (portfolio_key, starts_at, recipients)
-    VALUES (owner, instant - instant % 60000, delta)
-    ON CONFLICT (portfolio_key, starts_at) DO UPDATE SET recipients = b.recipients + excluded.recipients
-    RETURNING b.recipients INTO left_over;
-  IF left_over = 0 THEN
-    DELETE FROM usage_portfolio_by_entered WHERE portfolio_key = owner AND starts_at = instant - instant % 60000;
-  END IF;
-END $$;
-
-CREATE FUNCTION usage_account_tally(owner text, span bigint, instant bigint, delta bigint) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  left_over bigint;
-BEGIN
-  INSERT INTO usage_account_by_last_counted AS b (account_id, span_ms, starts_at, recipients)
-    VALUES (owner, span, instant - instant % span, delta)
-    ON CONFLICT (account_id, span_ms, starts_at) DO UPDATE SET recipients = b.recipients + excluded.recipients
-    RETURNING b.recipients INTO left_over;
-  IF left_over = 0 THEN
-    DELETE FROM usage_account_by_last_counted WHERE account_id = owner AND span_ms = span AND starts_at = instant - instant % span;
-  END IF;
-END $$;
-
 -- BEFORE INSERT runs before ON CONFLICT locks the existing row: the key's lock comes first.
 CREATE FUNCTION usage_portfolio_recipients_lock() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
@@ -106,25 +65,54 @@ END $$;
 CREATE TRIGGER usage_account_recipients_lock BEFORE INSERT ON usage_account_recipients
   FOR EACH ROW EXECUTE FUNCTION usage_account_recipients_lock();
 
+-- A recipient's key never changes (the upsert sets only the instants). A move is one upsert of the
+-- old buckets (-1) and the new (+1), grouped so that an hour left unchanged cancels out, then the
+-- old buckets dropped if that emptied them.
 CREATE FUNCTION usage_portfolio_recipients_rollup() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+DECLARE
+  emptied bigint;
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM usage_portfolio_tally(NEW.portfolio_key, 60000, NEW.last_counted_at, 1);
-    PERFORM usage_portfolio_tally(NEW.portfolio_key, 3600000, NEW.last_counted_at, 1);
-    PERFORM usage_portfolio_tally_entered(NEW.portfolio_key, NEW.entered_window_at, 1);
+    INSERT INTO usage_portfolio_by_last_counted AS b (portfolio_key, span_ms, starts_at, recipients)
+      VALUES (NEW.portfolio_key, 60000, NEW.last_counted_at - NEW.last_counted_at % 60000, 1),
+             (NEW.portfolio_key, 3600000, NEW.last_counted_at - NEW.last_counted_at % 3600000, 1)
+      ON CONFLICT (portfolio_key, span_ms, starts_at) DO UPDATE SET recipients = b.recipients + excluded.recipients;
+    INSERT INTO usage_portfolio_by_entered AS b (portfolio_key, starts_at, recipients)
+      VALUES (NEW.portfolio_key, NEW.entered_window_at - NEW.entered_window_at % 60000, 1)
+      ON CONFLICT (portfolio_key, starts_at) DO UPDATE SET recipients = b.recipients + excluded.recipients;
     RETURN NULL;
   END IF;
   IF OLD.last_counted_at / 60000 <> NEW.last_counted_at / 60000 THEN
-    PERFORM usage_portfolio_tally(OLD.portfolio_key, 60000, OLD.last_counted_at, -1);
-    PERFORM usage_portfolio_tally(NEW.portfolio_key, 60000, NEW.last_counted_at, 1);
-  END IF;
-  IF OLD.last_counted_at / 3600000 <> NEW.last_counted_at / 3600000 THEN
-    PERFORM usage_portfolio_tally(OLD.portfolio_key, 3600000, OLD.last_counted_at, -1);
-    PERFORM usage_portfolio_tally(NEW.portfolio_key, 3600000, NEW.last_counted_at, 1);
+    WITH moved AS (
+      INSERT INTO usage_portfolio_by_last_counted AS b (portfolio_key, span_ms, starts_at, recipients)
+        SELECT NEW.portfolio_key, m.span_ms, m.starts_at, sum(m.delta)
+          FROM (VALUES (60000::bigint, OLD.last_counted_at - OLD.last_counted_at % 60000, -1),
+                       (60000, NEW.last_counted_at - NEW.last_counted_at % 60000, 1),
+                       (3600000, OLD.last_counted_at - OLD.last_counted_at % 3600000, -1),
+                       (3600000, NEW.last_counted_at - NEW.last_counted_at % 3600000, 1)) AS m (span_ms, starts_at, delta)
+          GROUP BY m.span_ms, m.starts_at HAVING sum(m.delta) <> 0
+        ON CONFLICT (portfolio_key, span_ms, starts_at) DO UPDATE SET recipients = b.recipients + excluded.recipients
+        RETURNING b.recipients)
+    SELECT count(*) INTO emptied FROM moved WHERE recipients = 0;
+    IF emptied > 0 THEN
+      DELETE FROM usage_portfolio_by_last_counted
+        WHERE portfolio_key = OLD.portfolio_key AND recipients = 0
+          AND ((span_ms = 60000 AND starts_at = OLD.last_counted_at - OLD.last_counted_at % 60000)
+            OR (span_ms = 3600000 AND starts_at = OLD.last_counted_at - OLD.last_counted_at % 3600000));
+    END IF;
   END IF;
   IF OLD.entered_window_at / 60000 <> NEW.entered_window_at / 60000 THEN
-    PERFORM usage_portfolio_tally_entered(OLD.portfolio_key, OLD.entered_window_at, -1);
-    PERFORM usage_portfolio_tally_entered(NEW.portfolio_key, NEW.entered_window_at, 1);
+    WITH moved AS (
+      INSERT INTO usage_portfolio_by_entered AS b (portfolio_key, starts_at, recipients)
+        VALUES (NEW.portfolio_key, OLD.entered_window_at - OLD.entered_window_at % 60000, -1),
+               (NEW.portfolio_key, NEW.entered_window_at - NEW.entered_window_at % 60000, 1)
+        ON CONFLICT (portfolio_key, starts_at) DO UPDATE SET recipients = b.recipients + excluded.recipients
+        RETURNING b.recipients)
+    SELECT count(*) INTO emptied FROM moved WHERE recipients = 0;
+    IF emptied > 0 THEN
+      DELETE FROM usage_portfolio_by_entered
+        WHERE portfolio_key = OLD.portfolio_key AND starts_at = OLD.entered_window_at - OLD.entered_window_at % 60000 AND recipients = 0;
+    END IF;
   END IF;
   RETURN NULL;
 END $$;
@@ -136,17 +124,32 @@ CREATE TRIGGER usage_portfolio_recipients_update AFTER UPDATE ON usage_portfolio
   EXECUTE FUNCTION usage_portfolio_recipients_rollup();
 
 CREATE FUNCTION usage_account_recipients_rollup() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+DECLARE
+  emptied bigint;
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM usage_account_tally(NEW.account_id, 60000, NEW.last_counted_at, 1);
-    PERFORM usage_account_tally(NEW.account_id, 3600000, NEW.last_counted_at, 1);
+    INSERT INTO usage_account_by_last_counted AS b (account_id, span_ms, starts_at, recipients)
+      VALUES (NEW.account_id, 60000, NEW.last_counted_at - NEW.last_counted_at % 60000, 1),
+             (NEW.account_id, 3600000, NEW.last_counted_at - NEW.last_counted_at % 3600000, 1)
+      ON CONFLICT (account_id, span_ms, starts_at) DO UPDATE SET recipients = b.recipients + excluded.recipients;
     RETURN NULL;
   END IF;
-  PERFORM usage_account_tally(OLD.account_id, 60000, OLD.last_counted_at, -1);
-  PERFORM usage_account_tally(NEW.account_id, 60000, NEW.last_counted_at, 1);
-  IF OLD.last_counted_at / 3600000 <> NEW.last_counted_at / 3600000 THEN
-    PERFORM usage_account_tally(OLD.account_id, 3600000, OLD.last_counted_at, -1);
-    PERFORM usage_account_tally(NEW.account_id, 3600000, NEW.last_counted_at, 1);
+  WITH moved AS (
+    INSERT INTO usage_account_by_last_counted AS b (account_id, span_ms, starts_at, recipients)
+      SELECT NEW.account_id, m.span_ms, m.starts_at, sum(m.delta)
+        FROM (VALUES (60000::bigint, OLD.last_counted_at - OLD.last_counted_at % 60000, -1),
+                     (60000, NEW.last_counted_at - NEW.last_counted_at % 60000, 1),
+                     (3600000, OLD.last_counted_at - OLD.last_counted_at % 3600000, -1),
+                     (3600000, NEW.last_counted_at - NEW.last_counted_at % 3600000, 1)) AS m (span_ms, starts_at, delta)
+        GROUP BY m.span_ms, m.starts_at HAVING sum(m.delta) <> 0
+      ON CONFLICT (account_id, span_ms, starts_at) DO UPDATE SET recipients = b.recipients + excluded.recipients
+      RETURNING b.recipients)
+  SELECT count(*) INTO emptied FROM moved WHERE recipients = 0;
+  IF emptied > 0 THEN
+    DELETE FROM usage_account_by_last_counted
+      WHERE account_id = OLD.account_id AND recipients = 0
+        AND ((span_ms = 60000 AND starts_at = OLD.last_counted_at - OLD.last_counted_at % 60000)
+          OR (span_ms = 3600000 AND starts_at = OLD.last_counted_at - OLD.last_counted_at % 3600000));
   END IF;
   RETURN NULL;
 END $$;
