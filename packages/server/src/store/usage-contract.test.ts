@@ -1,89 +1,19 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import type { MessageStatusUpdate } from '../domain/billing/message-charge.js';
 import { seededRandom } from '../test/prng.js';
 import type { StoreKind } from '../test/stores.js';
 import { newTestSchema, openTestStore, postgresSkipReason, STORE_TEST_AT, storeTestAccount } from '../test/stores.js';
-import type { UsageCounts, UsageQuery } from './meta-billing-store.js';
+import { countedStatus as counted, plainCounts as plain, UsageRows } from '../test/usage-rows.js';
 import type { Store } from './store.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** On an hour's edge, so that instants below land on minute and hour edges. */
+/** On a day's edge, so that instants below land on minute and hour edges. */
 const T0 = Math.floor(STORE_TEST_AT.getTime() / DAY) * DAY;
 const PORTFOLIO = 'bp:contract';
 const OTHER_PORTFOLIO = 'acc:acc_3';
 const ACCOUNTS = ['acc_1', 'acc_2', 'acc_3'];
-
-/**
- * The usage rows as the store's upsert keeps them, counted one by one: what `countUsage` answered
- * before the roll-up, and must still answer at every instant.
- */
-class UsageRows {
-  readonly portfolio = new Map<string, { key: string; last: number; entered: number }>();
-  readonly account = new Map<string, { id: string; last: number }>();
-
-  touch(key: string, accountId: string, recipient: string, at: number): void {
-    const row = this.portfolio.get(`${key}|${recipient}`);
-    this.portfolio.set(
-      `${key}|${recipient}`,
-      !row ? { key, last: at, entered: at } : { key, last: Math.max(row.last, at), entered: row.last <= at - DAY ? at : Math.min(row.entered, at) },
-    );
-    const mine = this.account.get(`${accountId}|${recipient}`);
-    this.account.set(`${accountId}|${recipient}`, { id: accountId, last: Math.max(mine?.last ?? at, at) });
-  }
-
-  prune(before: number): void {
-    for (const [k, row] of this.portfolio) if (row.last < before) this.portfolio.delete(k);
-    for (const [k, row] of this.account) if (row.last < before) this.account.delete(k);
-  }
-
-  count(query: UsageQuery): { uniqueCustomers: number; newCustomers: number; byAccount: Record<string, number> } {
-    const since = query.since.getTime();
-    const rows = [...this.portfolio.values()].filter((row) => row.key === query.portfolioKey && row.last > since);
-    return {
-      uniqueCustomers: rows.length,
-      newCustomers: rows.filter((row) => row.entered >= query.newSince.getTime()).length,
-      byAccount: Object.fromEntries(query.accountIds.map((id) => [id, [...this.account.values()].filter((row) => row.id === id && row.last > since).length])),
-    };
-  }
-}
-
-function plain(counts: UsageCounts): { uniqueCustomers: number; newCustomers: number; byAccount: Record<string, number> } {
-  return { uniqueCustomers: counts.uniqueCustomers, newCustomers: counts.newCustomers, byAccount: Object.fromEntries(counts.byAccount) };
-}
-
-/** A status whose only effect is counting `recipient` at `at` (a free message: no debit). */
-function counted(wamid: string, accountId: string, portfolioKey: string, recipient: string, at: number): MessageStatusUpdate {
-  const when = new Date(at);
-  return {
-    wamid,
-    decide: () => ({
-      charge: {
-        accountId,
-        wamid,
-        recipient,
-        market: 'US',
-        country: 'US',
-        isGroup: false,
-        lastStatus: 'delivered',
-        pricingType: 'regular',
-        category: 'utility',
-        billable: true,
-        deliveredAt: when,
-        failedAt: null,
-        outcome: 'free',
-        priceMicros: null,
-        ledgerEntryId: null,
-        createdAt: when,
-        updatedAt: when,
-      },
-      ledgerEntry: null,
-      usage: { portfolioKey, accountId, recipient, countedAt: when },
-    }),
-  };
-}
 
 const postgresSkip = postgresSkipReason();
 
