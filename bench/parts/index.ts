@@ -5,7 +5,8 @@
 import type { BenchPart } from './part.js';
 import { serverPart } from './server.js';
 import { statementPart } from './statement.js';
+import { usagePart } from './usage.js';
 import { widgetSpeedPart } from './widget-speed.js';
 import { widgetWeightPart } from './widget-weight.js';
 
-export const PARTS: readonly (() => BenchPart)[] = [serverPart, statementPart, widgetWeightPart, widgetSpeedPart];
+export const PARTS: readonly (() => BenchPart)[] = [serverPart, statementPart, usagePart, widgetWeightPart, widgetSpeedPart];

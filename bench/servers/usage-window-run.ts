@@ -34,7 +34,10 @@ const ACCOUNTS = ['acc_usage_0', 'acc_usage_1', 'acc_usage_2', 'acc_usage_3'];
 const BEFORE_ROLLUP = 12;
 
 const now = Date.now();
-/** Customer `i`: last counted spread evenly over the window (or the day before it), in one of the four numbers. */
+/**
+ * Customer `i` (of `total`): last counted spread evenly over the window, or over the day before it
+ * for the last quarter; every fifth one entered the window some hours before; in number `i % 4`.
+ */
 const older = Math.ceil(RECIPIENTS / 4);
 const total = RECIPIENTS + older;
 
@@ -96,16 +99,6 @@ console.log(
   }),
 );
 
-/** Last counted: the `RECIPIENTS` in the window spread over it, the others over the day before. */
-function lastCountedAt(i: number): number {
-  return i < RECIPIENTS ? now - 1 - Math.floor((i * (DAY - 1000)) / RECIPIENTS) : now - DAY - 1000 - Math.floor(((i - RECIPIENTS) * (DAY - 2000)) / older);
-}
-
-/** Entered the window: most customers on their last count, every fifth one some hours before it. */
-function enteredWindowAt(i: number, last: number): number {
-  return i % 5 === 0 ? last - (i % 17) * 3_600_000 : last;
-}
-
 async function seedSqlite(): Promise<{ open(): { store: Store; close(): Promise<void> } }> {
   const dir = mkdtempSync(join(tmpdir(), 'wa-bench-usage-'));
   const file = join(dir, 'bench.db');
@@ -116,17 +109,17 @@ async function seedSqlite(): Promise<{ open(): { store: Store; close(): Promise<
   const account = db.prepare(`INSERT INTO accounts (id, name, currency, waba_id, phone_number_id, business_portfolio_id, balance_micros, created_at, updated_at)
     VALUES (?, 'Bench', 'USD', '1', ?, ?, 1000000000, ?, ?)`);
   ACCOUNTS.forEach((id, n) => account.run(id, `pn_${n}`, PORTFOLIO, now - 10 * DAY + n, now - 10 * DAY + n));
-  const portfolio = db.prepare('INSERT INTO usage_portfolio_recipients (portfolio_key, recipient, last_counted_at, entered_window_at) VALUES (?, ?, ?, ?)');
-  const perAccount = db.prepare('INSERT INTO usage_account_recipients (account_id, recipient, last_counted_at) VALUES (?, ?, ?)');
-  const fill = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const recipient = String(919_000_000_000 + i);
-      const last = lastCountedAt(i);
-      portfolio.run(KEY, recipient, last, enteredWindowAt(i, last));
-      perAccount.run(ACCOUNTS[i % ACCOUNTS.length]!, recipient, last);
-    }
-  });
-  for (let from = 0; from < total; from += 100_000) fill(from, Math.min(total, from + 100_000));
+  // The same spread as lastCountedAt()/enteredWindowAt(), in SQL: one statement per table.
+  db.prepare(`WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < @total - 1),
+      spread (i, last) AS (SELECT i, CASE WHEN i < @recipients THEN @now - 1 - (i * (@day - 1000)) / @recipients
+                                          ELSE @now - @day - 1000 - ((i - @recipients) * (@day - 2000)) / @older END FROM n)
+    INSERT INTO usage_portfolio_recipients (portfolio_key, recipient, last_counted_at, entered_window_at)
+      SELECT @key, CAST(919000000000 + i AS TEXT), last, CASE WHEN i % 5 = 0 THEN last - (i % 17) * 3600000 ELSE last END FROM spread`)
+    .run({ total: BigInt(total), recipients: BigInt(RECIPIENTS), older: BigInt(older), now: BigInt(now), day: BigInt(DAY), key: KEY });
+  db.prepare(`INSERT INTO usage_account_recipients (account_id, recipient, last_counted_at)
+      SELECT json_extract(@accounts, '$[' || ((CAST(recipient AS INTEGER) - 919000000000) % 4) || ']'), recipient, last_counted_at
+        FROM usage_portfolio_recipients`)
+    .run({ accounts: JSON.stringify(ACCOUNTS) });
   db.close();
   return {
     open() {
@@ -155,7 +148,7 @@ async function seedPostgres(): Promise<{ open(): { store: Store; close(): Promis
       await sql`INSERT INTO accounts (id, name, currency, waba_id, phone_number_id, business_portfolio_id, balance_micros, created_at, updated_at)
         VALUES (${id}, 'Bench', 'USD', '1', ${`pn_${n}`}, ${PORTFOLIO}, 1000000000, ${now - 10 * DAY + n}, ${now - 10 * DAY + n})`;
     }
-    // The same spread as lastCountedAt()/enteredWindowAt(), in SQL.
+    // The same spread as on SQLite.
     await sql`INSERT INTO usage_portfolio_recipients (portfolio_key, recipient, last_counted_at, entered_window_at)
       SELECT ${KEY}::text, (919000000000 + i)::text, last, CASE WHEN i % 5 = 0 THEN last - (i % 17) * 3600000 ELSE last END
       FROM (SELECT i, CASE WHEN i < ${RECIPIENTS}::bigint THEN ${now}::bigint - 1 - (i * ${DAY - 1000}::bigint) / ${RECIPIENTS}::bigint
