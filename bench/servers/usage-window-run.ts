@@ -3,7 +3,8 @@
  * of four numbers whose `recipients` customers were reached over the last 24 h (and a quarter as
  * many more the day before, not yet pruned), bulk-inserted at schema version 11; the store then
  * opens and migrates, so the roll-up of migration 0012 is filled from them as on an upgrade (timed).
- * Then the medians of the store's count, of the route, and of `GET /v1/balance` as the reference.
+ * Then the medians of the store's count, of the route, and of `GET /v1/balance` as the reference,
+ * and the prune of the day before the window.
  * Prints one JSON line.
  *   node --import tsx bench/servers/usage-window-run.ts <sqlite|postgres> [recipients=1000000]
  */
@@ -81,6 +82,10 @@ const get = (path: string) => async () => {
 };
 const usageMs = await medianMs(get('/v1/usage/24h'));
 const balanceMs = await medianMs(get('/v1/balance'));
+// The retention pruner's step over the day before the window: the roll-up's delete triggers included.
+const pruneStarted = performance.now();
+const pruned = await store.pruneUsage(new Date(Date.now() - DAY - 500));
+const pruneSeconds = (performance.now() - pruneStarted) / 1000;
 await close();
 
 console.log(
@@ -96,6 +101,8 @@ console.log(
     balanceGetMs: balanceMs.ms,
     usageOverBalance: Number((usageMs.ms / balanceMs.ms).toFixed(2)),
     samples: usageMs.samples,
+    pruned,
+    pruneSeconds: Number(pruneSeconds.toFixed(2)),
   }),
 );
 

@@ -70,8 +70,12 @@ export interface MetaBillingStore {
   /** Accounts sharing a business portfolio, oldest first. */
   listAccountsInPortfolio(businessPortfolioId: string): Promise<Account[]>;
   countUsage(query: UsageQuery): Promise<UsageCounts>;
-  /** Forgets recipients last counted before `before`; returns how many rows went. */
-  pruneUsage(before: Date): Promise<number>;
+  /**
+   * Forgets recipients last counted before `before`, at most `limit` rows of each table when given
+   * (the roll-up's triggers make each row a few statements: a backlog goes in batches); returns how
+   * many rows went.
+   */
+  pruneUsage(before: Date, limit?: number): Promise<number>;
 
   /** Adds one to a webhook counter. */
   countWebhookEvent(name: string, key: string, at: Date): Promise<void>;

@@ -94,6 +94,24 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
 
       await touch(touches());
       await assertCountsMatch(sinces(), 'written again after the prune');
+
+      // In batches, as the pruner does: a window after the instant never notices.
+      const later = T0 + 50 * HOUR + 7;
+      const before2 = rows.portfolio.size + rows.account.size;
+      rows.prune(later);
+      let batches = 0;
+      for (let total = 0; ; batches++) {
+        const deleted = await store.pruneUsage(new Date(later), 7);
+        assert.ok(deleted <= 14, 'at most the limit of each table');
+        total += deleted;
+        await assertCountsMatch([later, later + 1, later + HOUR - 1], `batch ${batches}`);
+        if (deleted < 7) {
+          assert.equal(total, before2 - rows.portfolio.size - rows.account.size);
+          break;
+        }
+      }
+      assert.ok(batches > 2);
+      await assertCountsMatch([later - HOUR, later - 1, ...sinces()], 'pruned in batches');
       assert.equal(await store.pruneUsage(new Date(T0 + 4 * DAY)), rows.portfolio.size + rows.account.size);
       rows.prune(T0 + 4 * DAY);
       await assertCountsMatch([T0, T0 + DAY], 'all pruned');

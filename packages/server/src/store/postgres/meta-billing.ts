@@ -264,25 +264,36 @@ export class PgMetaBilling implements MetaBillingStore {
   /**
    * Each key in a transaction of its own, under the key's lock that the recipients' insert trigger
    * takes too (migration 0012): the delete's roll-up trigger then never waits on a status being
-   * applied while holding rows that status needs.
+   * applied while holding rows that status needs. `limit` bounds the rows of each table.
    */
-  async pruneUsage(before: Date): Promise<number> {
+  async pruneUsage(before: Date, limit?: number): Promise<number> {
     const at = before.getTime();
     const sql = await this.#sql();
     let pruned = 0;
-    const portfolios = await sql<{ key: string }[]>`SELECT DISTINCT portfolio_key AS key FROM usage_portfolio_recipients WHERE last_counted_at < ${at}`;
-    for (const { key } of portfolios) {
-      pruned += await this.#transaction(async (tx) => {
-        await lockKey(tx, `usage-portfolio:${key}`);
-        return (await tx`DELETE FROM usage_portfolio_recipients WHERE portfolio_key = ${key} AND last_counted_at < ${at}`).count;
-      });
-    }
-    const accounts = await sql<{ key: string }[]>`SELECT DISTINCT account_id AS key FROM usage_account_recipients WHERE last_counted_at < ${at}`;
-    for (const { key } of accounts) {
-      pruned += await this.#transaction(async (tx) => {
-        await lockKey(tx, `usage-account:${key}`);
-        return (await tx`DELETE FROM usage_account_recipients WHERE account_id = ${key} AND last_counted_at < ${at}`).count;
-      });
+    const tables = [
+      { lock: 'usage-portfolio', table: 'usage_portfolio_recipients', key: 'portfolio_key' },
+      { lock: 'usage-account', table: 'usage_account_recipients', key: 'account_id' },
+    ] as const;
+    for (const { lock, table, key } of tables) {
+      let budget = limit ?? Number.POSITIVE_INFINITY;
+      // With a limit, the owners of the oldest `limit` rows (by the prune index): each has one to delete at least.
+      const rows =
+        limit === undefined
+          ? await sql<{ owner: string }[]>`SELECT DISTINCT ${sql(key)} AS owner FROM ${sql(table)} WHERE last_counted_at < ${at}`
+          : await sql<{ owner: string }[]>`SELECT ${sql(key)} AS owner FROM ${sql(table)} WHERE last_counted_at < ${at}
+              ORDER BY last_counted_at LIMIT ${limit}`;
+      for (const owner of new Set(rows.map((row) => row.owner))) {
+        if (budget <= 0) break;
+        const most = budget === Number.POSITIVE_INFINITY ? null : budget;
+        const deleted = await this.#transaction(async (tx) => {
+          await lockKey(tx, `${lock}:${owner}`);
+          const result = await tx`DELETE FROM ${tx(table)} WHERE ${tx(key)} = ${owner} AND recipient IN
+            (SELECT recipient FROM ${tx(table)} WHERE ${tx(key)} = ${owner} AND last_counted_at < ${at} LIMIT ${most})`;
+          return result.count;
+        });
+        budget -= deleted;
+        pruned += deleted;
+      }
     }
     return pruned;
   }

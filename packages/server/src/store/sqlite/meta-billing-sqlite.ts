@@ -150,8 +150,10 @@ export class SqliteMetaBilling implements MetaBillingStore {
       countNewByRows: db.prepare<[string, number, number], { n: number }>(
         'SELECT count(*) AS n FROM usage_portfolio_recipients WHERE portfolio_key = ? AND entered_window_at >= ? AND last_counted_at > ?',
       ),
-      prunePortfolio: db.prepare('DELETE FROM usage_portfolio_recipients WHERE last_counted_at < ?'),
-      pruneAccount: db.prepare('DELETE FROM usage_account_recipients WHERE last_counted_at < ?'),
+      prunePortfolio: db.prepare(`DELETE FROM usage_portfolio_recipients WHERE (portfolio_key, recipient) IN
+        (SELECT portfolio_key, recipient FROM usage_portfolio_recipients WHERE last_counted_at < ? LIMIT ?)`),
+      pruneAccount: db.prepare(`DELETE FROM usage_account_recipients WHERE (account_id, recipient) IN
+        (SELECT account_id, recipient FROM usage_account_recipients WHERE last_counted_at < ? LIMIT ?)`),
       portfolioAccounts: db
         .prepare<[string], AccountRow>(`SELECT ${accountColumns} FROM accounts WHERE business_portfolio_id = ? ORDER BY created_at, id`)
         .safeIntegers(),
@@ -291,8 +293,11 @@ export class SqliteMetaBilling implements MetaBillingStore {
     return read();
   }
 
-  async pruneUsage(before: Date): Promise<number> {
-    const prune = this.#db.transaction((at: number) => s(this.#s.prunePortfolio.run(at).changes) + s(this.#s.pruneAccount.run(at).changes));
+  async pruneUsage(before: Date, limit = -1): Promise<number> {
+    // LIMIT -1 is no limit.
+    const prune = this.#db.transaction(
+      (at: number) => s(this.#s.prunePortfolio.run(at, limit).changes) + s(this.#s.pruneAccount.run(at, limit).changes),
+    );
     return prune(before.getTime());
   }
 
