@@ -69,6 +69,10 @@ export interface MetaBillingStore {
 
   /** Accounts sharing a business portfolio, oldest first. */
   listAccountsInPortfolio(businessPortfolioId: string): Promise<Account[]>;
+  /**
+   * Exactly what counting the recipient rows would say, read mostly from their roll-up (migration
+   * 0012): about the same cost at 10 and at 1,000,000 recipients in the window.
+   */
   countUsage(query: UsageQuery): Promise<UsageCounts>;
   /**
    * Forgets recipients last counted before `before`, at most `limit` rows of each table when given
