@@ -235,7 +235,7 @@ export class PgMetaBilling implements MetaBillingStore {
     // of a later start than the window's, they are all in the window: their buckets say it.
     const entered = enteredSplit(query.newSince);
     const fresh =
-      query.newSince > query.since
+      query.newSince.getTime() > query.since.getTime()
         ? sql`(SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_entered
                 WHERE portfolio_key = ${portfolio} AND starts_at >= ${entered.nextMinute})
             + (SELECT count(*) FROM usage_portfolio_recipients

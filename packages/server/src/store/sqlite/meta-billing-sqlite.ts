@@ -285,7 +285,7 @@ export class SqliteMetaBilling implements MetaBillingStore {
       // A customer enters the window no later than it is last counted, so when the new ones are
       // those of a later start than the window's, they are all in the window: their buckets say it.
       newCustomers:
-        query.newSince > query.since
+        query.newSince.getTime() > query.since.getTime()
           ? (this.#s.countNew.get({ key: query.portfolioKey, ...enteredSplit(query.newSince) })?.n ?? 0)
           : (this.#s.countNewByRows.get(query.portfolioKey, query.newSince.getTime(), counted.since)?.n ?? 0),
       byAccount: new Map(query.accountIds.map((id) => [id, this.#s.countAccount.get({ key: id, ...counted })?.n ?? 0])),
