@@ -6,7 +6,8 @@ import type { BenchPart } from './part.js';
 import { runwayPart } from './runway.js';
 import { serverPart } from './server.js';
 import { statementPart } from './statement.js';
+import { usagePart } from './usage.js';
 import { widgetSpeedPart } from './widget-speed.js';
 import { widgetWeightPart } from './widget-weight.js';
 
-export const PARTS: readonly (() => BenchPart)[] = [serverPart, runwayPart, statementPart, widgetWeightPart, widgetSpeedPart];
+export const PARTS: readonly (() => BenchPart)[] = [serverPart, runwayPart, statementPart, usagePart, widgetWeightPart, widgetSpeedPart];

@@ -69,9 +69,17 @@ export interface MetaBillingStore {
 
   /** Accounts sharing a business portfolio, oldest first. */
   listAccountsInPortfolio(businessPortfolioId: string): Promise<Account[]>;
+  /**
+   * Exactly what counting the recipient rows would say, read mostly from their roll-up (migration
+   * 0012): about the same cost at 10 and at 1,000,000 recipients in the window.
+   */
   countUsage(query: UsageQuery): Promise<UsageCounts>;
-  /** Forgets recipients last counted before `before`; returns how many rows went. */
-  pruneUsage(before: Date): Promise<number>;
+  /**
+   * Forgets recipients last counted before `before`, at most `limit` rows of each table when given
+   * (the roll-up's triggers make each row a few statements: a backlog goes in batches); returns how
+   * many rows went.
+   */
+  pruneUsage(before: Date, limit?: number): Promise<number>;
 
   /** Adds one to a webhook counter. */
   countWebhookEvent(name: string, key: string, at: Date): Promise<void>;

@@ -38,8 +38,8 @@ export function retentionSteps(store: Store, policy: RetentionPolicy = DEFAULT_R
     { name: 'widget_sessions', prune: (now, limit) => store.pruneWidgetSessions(before(now, policy.expiredSessionsMs), limit) },
     { name: 'marketing_sends', prune: (now, limit) => pruneMarketingSends(store, { now: () => now }, limit) },
     { name: 'host_events', prune: (now, limit) => store.pruneDeliveredHostEvents(before(now, policy.deliveredHostEventsMs), limit) },
-    // Only here (never in a webhook): one statement, the rows are one per recipient and day or two.
-    { name: 'usage_recipients', prune: (now) => store.pruneUsage(before(now, USAGE_KEPT_MS)) },
+    // Only here (never in a webhook), in batches: each row also updates the usage roll-up (migration 0012).
+    { name: 'usage_recipients', prune: (now, limit) => store.pruneUsage(before(now, USAGE_KEPT_MS), limit) },
     // Unpaid payments long past their expiry (never a credited one): one pass, the rows are few.
     {
       name: 'payments',

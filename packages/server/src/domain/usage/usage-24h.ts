@@ -24,8 +24,8 @@ export interface Usage24h {
 /**
  * Unique customers reached by business-initiated deliveries in the rolling 24 h ending now,
  * shared by every number of the account's business portfolio (just the account without one).
- * Counted from the usage tables by index ranges, never from the message history. The projection
- * assumes the last hour's pace of new customers goes on.
+ * Counted from the usage tables' roll-up, in about the same time at any number of recipients, never
+ * from the message history. The projection assumes the last hour's pace of new customers goes on.
  */
 export async function usageLast24h(store: Store, clock: Clock, account: Account, limitOf: LimitSource): Promise<Usage24h> {
   const now = clock.now();

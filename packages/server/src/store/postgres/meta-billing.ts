@@ -10,6 +10,7 @@ import type { StoreChange } from '../changes.js';
 import { withinBalanceRange } from '../../domain/ledger.js';
 import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
 import type { MetaBillingStore, UnpricedMessages, UnpricedQuery, UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
+import { countedSplit, enteredSplit } from '../usage-rollup.js';
 import type { AccountRow } from '../sqlite/rows.js';
 import { toAccount } from '../sqlite/rows.js';
 import type { Db, RunInTransaction, Tx } from './db.js';
@@ -222,30 +223,79 @@ export class PgMetaBilling implements MetaBillingStore {
     return rows.map(toAccount);
   }
 
+  /**
+   * From the roll-up of migration 0012 (see ../usage-rollup.ts), every count in one statement, so
+   * one snapshot: whole hours, whole minutes, then the rows of one minute.
+   */
   async countUsage(query: UsageQuery): Promise<UsageCounts> {
-    const since = query.since.getTime();
+    const { since, nextMinute, nextHour } = countedSplit(query.since);
     const sql = await this.#sql();
-    return sql.begin('ISOLATION LEVEL REPEATABLE READ READ ONLY', async (tx) => {
-      const [unique] = await tx<{ n: bigint }[]>`SELECT count(*) AS n FROM usage_portfolio_recipients
-        WHERE portfolio_key = ${query.portfolioKey} AND last_counted_at > ${since}`;
-      const [fresh] = await tx<{ n: bigint }[]>`SELECT count(*) AS n FROM usage_portfolio_recipients
-        WHERE portfolio_key = ${query.portfolioKey} AND entered_window_at >= ${query.newSince.getTime()} AND last_counted_at > ${since}`;
-      const byAccount = new Map<string, number>();
-      for (const id of query.accountIds) {
-        const [row] = await tx<{ n: bigint }[]>`SELECT count(*) AS n FROM usage_account_recipients
-          WHERE account_id = ${id} AND last_counted_at > ${since}`;
-        byAccount.set(id, num(row?.n));
-      }
-      return { uniqueCustomers: num(unique?.n), newCustomers: num(fresh?.n), byAccount };
-    });
+    const portfolio = query.portfolioKey;
+    // A customer enters the window no later than it is last counted, so when the new ones are those
+    // of a later start than the window's, they are all in the window: their buckets say it.
+    const entered = enteredSplit(query.newSince);
+    const fresh =
+      query.newSince.getTime() > query.since.getTime()
+        ? sql`(SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_entered
+                WHERE portfolio_key = ${portfolio} AND starts_at >= ${entered.nextMinute})
+            + (SELECT count(*) FROM usage_portfolio_recipients
+                WHERE portfolio_key = ${portfolio} AND entered_window_at >= ${entered.newSince} AND entered_window_at < ${entered.nextMinute})`
+        : sql`(SELECT count(*) FROM usage_portfolio_recipients
+                WHERE portfolio_key = ${portfolio} AND entered_window_at >= ${entered.newSince} AND last_counted_at > ${since})`;
+    const [row] = await sql<{ unique: string; fresh: string; by_account: string[] }[]>`SELECT
+      ((SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_last_counted
+         WHERE portfolio_key = ${portfolio} AND span_ms = 3600000 AND starts_at >= ${nextHour})
+       + (SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_last_counted
+         WHERE portfolio_key = ${portfolio} AND span_ms = 60000 AND starts_at >= ${nextMinute} AND starts_at < ${nextHour})
+       + (SELECT count(*) FROM usage_portfolio_recipients
+         WHERE portfolio_key = ${portfolio} AND last_counted_at > ${since} AND last_counted_at < ${nextMinute}))::text AS unique,
+      (${fresh})::text AS fresh,
+      ARRAY(SELECT ((SELECT coalesce(sum(recipients), 0) FROM usage_account_by_last_counted
+                      WHERE account_id = a.id AND span_ms = 3600000 AND starts_at >= ${nextHour})
+                    + (SELECT coalesce(sum(recipients), 0) FROM usage_account_by_last_counted
+                      WHERE account_id = a.id AND span_ms = 60000 AND starts_at >= ${nextMinute} AND starts_at < ${nextHour})
+                    + (SELECT count(*) FROM usage_account_recipients
+                      WHERE account_id = a.id AND last_counted_at > ${since} AND last_counted_at < ${nextMinute}))::text
+              FROM unnest(${sql.array([...query.accountIds])}::text[]) WITH ORDINALITY AS a (id, n) ORDER BY a.n) AS by_account`;
+    const byAccount = new Map(query.accountIds.map((id, index) => [id, num(row?.by_account[index])]));
+    return { uniqueCustomers: num(row?.unique), newCustomers: num(row?.fresh), byAccount };
   }
 
-  async pruneUsage(before: Date): Promise<number> {
-    return this.#transaction(async (tx) => {
-      const portfolio = await tx`DELETE FROM usage_portfolio_recipients WHERE last_counted_at < ${before.getTime()}`;
-      const account = await tx`DELETE FROM usage_account_recipients WHERE last_counted_at < ${before.getTime()}`;
-      return portfolio.count + account.count;
-    });
+  /**
+   * Each key in a transaction of its own, under the key's lock that the recipients' insert trigger
+   * takes too (migration 0012): the delete's roll-up trigger then never waits on a status being
+   * applied while holding rows that status needs. `limit` bounds the rows of each table.
+   */
+  async pruneUsage(before: Date, limit?: number): Promise<number> {
+    const at = before.getTime();
+    const sql = await this.#sql();
+    let pruned = 0;
+    const tables = [
+      { lock: 'usage-portfolio', table: 'usage_portfolio_recipients', key: 'portfolio_key' },
+      { lock: 'usage-account', table: 'usage_account_recipients', key: 'account_id' },
+    ] as const;
+    for (const { lock, table, key } of tables) {
+      let budget = limit ?? Number.POSITIVE_INFINITY;
+      // With a limit, the owners of the oldest `limit` rows (by the prune index): each has one to delete at least.
+      const rows =
+        limit === undefined
+          ? await sql<{ owner: string }[]>`SELECT DISTINCT ${sql(key)} AS owner FROM ${sql(table)} WHERE last_counted_at < ${at}`
+          : await sql<{ owner: string }[]>`SELECT ${sql(key)} AS owner FROM ${sql(table)} WHERE last_counted_at < ${at}
+              ORDER BY last_counted_at LIMIT ${limit}`;
+      for (const owner of new Set(rows.map((row) => row.owner))) {
+        if (budget <= 0) break;
+        const most = budget === Number.POSITIVE_INFINITY ? null : budget;
+        const deleted = await this.#transaction(async (tx) => {
+          await lockKey(tx, `${lock}:${owner}`);
+          const result = await tx`DELETE FROM ${tx(table)} WHERE ${tx(key)} = ${owner} AND recipient IN
+            (SELECT recipient FROM ${tx(table)} WHERE ${tx(key)} = ${owner} AND last_counted_at < ${at} LIMIT ${most})`;
+          return result.count;
+        });
+        budget -= deleted;
+        pruned += deleted;
+      }
+    }
+    return pruned;
   }
 
   async countWebhookEvent(name: string, key: string, at: Date): Promise<void> {

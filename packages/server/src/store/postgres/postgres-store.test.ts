@@ -97,7 +97,8 @@ describe('PostgreSQL migrations of a database already in use', { skip }, () => {
         await store.close();
       }
       const versions = await sql`SELECT version FROM ${sql(schema)}.schema_migrations ORDER BY applied_at, version`;
-      assert.deepEqual(versions.map((row) => row['version']).slice(-4), [7, 8, 9, 10]);
+      const applied = versions.map((row) => row['version']);
+      assert.deepEqual(applied.slice(applied.indexOf(11) + 1, applied.indexOf(11) + 5), [7, 8, 9, 10]);
     } finally {
       await sql.end({ timeout: 5 });
       await dropSchema(url, schema);

@@ -270,7 +270,7 @@ class PgStore implements PostgresStore {
   listUnpricedMessages: Store['listUnpricedMessages'] = (accountId, range) => this.#billing.listUnpricedMessages(accountId, range);
   listAccountsInPortfolio: Store['listAccountsInPortfolio'] = (id) => this.#billing.listAccountsInPortfolio(id);
   countUsage: Store['countUsage'] = (query) => this.#billing.countUsage(query);
-  pruneUsage: Store['pruneUsage'] = (before) => this.#billing.pruneUsage(before);
+  pruneUsage: Store['pruneUsage'] = (before, limit) => this.#billing.pruneUsage(before, limit);
   countWebhookEvent: Store['countWebhookEvent'] = (name, key, at) => this.#billing.countWebhookEvent(name, key, at);
   listWebhookStats: Store['listWebhookStats'] = () => this.#billing.listWebhookStats();
 

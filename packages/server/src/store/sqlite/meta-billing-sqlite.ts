@@ -12,6 +12,8 @@ import type { LedgerAppendResult, LedgerPolicy, NewLedgerEntry } from '../../dom
 import { withinBalanceRange } from '../../domain/ledger.js';
 import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
 import type { MetaBillingStore, UnpricedMessages, UnpricedQuery, UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
+import type { CountedSplit, EnteredSplit } from '../usage-rollup.js';
+import { countedSplit, enteredSplit } from '../usage-rollup.js';
 import type { AccountRow } from './rows.js';
 import { toAccount } from './rows.js';
 
@@ -126,17 +128,32 @@ export class SqliteMetaBilling implements MetaBillingStore {
           last_counted_at = max(last_counted_at, excluded.last_counted_at)`),
       touchAccount: db.prepare(`INSERT INTO usage_account_recipients (account_id, recipient, last_counted_at) VALUES (@account, @recipient, @at)
         ON CONFLICT (account_id, recipient) DO UPDATE SET last_counted_at = max(last_counted_at, excluded.last_counted_at)`),
-      countPortfolio: db.prepare<[string, number], { n: number }>(
-        'SELECT count(*) AS n FROM usage_portfolio_recipients WHERE portfolio_key = ? AND last_counted_at > ?',
-      ),
-      countNew: db.prepare<[string, number, number], { n: number }>(
+      // From the roll-up of migration 0012 (see ../usage-rollup.ts): whole hours, whole minutes, then one minute's rows.
+      countPortfolio: db.prepare<CountedSplit & { key: string }, { n: number }>(`SELECT
+          (SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_last_counted
+            WHERE portfolio_key = @key AND span_ms = 3600000 AND starts_at >= @nextHour)
+        + (SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_last_counted
+            WHERE portfolio_key = @key AND span_ms = 60000 AND starts_at >= @nextMinute AND starts_at < @nextHour)
+        + (SELECT count(*) FROM usage_portfolio_recipients
+            WHERE portfolio_key = @key AND last_counted_at > @since AND last_counted_at < @nextMinute) AS n`),
+      countAccount: db.prepare<CountedSplit & { key: string }, { n: number }>(`SELECT
+          (SELECT coalesce(sum(recipients), 0) FROM usage_account_by_last_counted
+            WHERE account_id = @key AND span_ms = 3600000 AND starts_at >= @nextHour)
+        + (SELECT coalesce(sum(recipients), 0) FROM usage_account_by_last_counted
+            WHERE account_id = @key AND span_ms = 60000 AND starts_at >= @nextMinute AND starts_at < @nextHour)
+        + (SELECT count(*) FROM usage_account_recipients
+            WHERE account_id = @key AND last_counted_at > @since AND last_counted_at < @nextMinute) AS n`),
+      countNew: db.prepare<EnteredSplit & { key: string }, { n: number }>(`SELECT
+          (SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_entered WHERE portfolio_key = @key AND starts_at >= @nextMinute)
+        + (SELECT count(*) FROM usage_portfolio_recipients
+            WHERE portfolio_key = @key AND entered_window_at >= @newSince AND entered_window_at < @nextMinute) AS n`),
+      countNewByRows: db.prepare<[string, number, number], { n: number }>(
         'SELECT count(*) AS n FROM usage_portfolio_recipients WHERE portfolio_key = ? AND entered_window_at >= ? AND last_counted_at > ?',
       ),
-      countAccount: db.prepare<[string, number], { n: number }>(
-        'SELECT count(*) AS n FROM usage_account_recipients WHERE account_id = ? AND last_counted_at > ?',
-      ),
-      prunePortfolio: db.prepare('DELETE FROM usage_portfolio_recipients WHERE last_counted_at < ?'),
-      pruneAccount: db.prepare('DELETE FROM usage_account_recipients WHERE last_counted_at < ?'),
+      prunePortfolio: db.prepare(`DELETE FROM usage_portfolio_recipients WHERE (portfolio_key, recipient) IN
+        (SELECT portfolio_key, recipient FROM usage_portfolio_recipients WHERE last_counted_at < ? LIMIT ?)`),
+      pruneAccount: db.prepare(`DELETE FROM usage_account_recipients WHERE (account_id, recipient) IN
+        (SELECT account_id, recipient FROM usage_account_recipients WHERE last_counted_at < ? LIMIT ?)`),
       portfolioAccounts: db
         .prepare<[string], AccountRow>(`SELECT ${accountColumns} FROM accounts WHERE business_portfolio_id = ? ORDER BY created_at, id`)
         .safeIntegers(),
@@ -262,17 +279,25 @@ export class SqliteMetaBilling implements MetaBillingStore {
   }
 
   async countUsage(query: UsageQuery): Promise<UsageCounts> {
-    const since = query.since.getTime();
+    const counted = countedSplit(query.since);
     const read = this.#db.transaction(() => ({
-      uniqueCustomers: this.#s.countPortfolio.get(query.portfolioKey, since)?.n ?? 0,
-      newCustomers: this.#s.countNew.get(query.portfolioKey, query.newSince.getTime(), since)?.n ?? 0,
-      byAccount: new Map(query.accountIds.map((id) => [id, this.#s.countAccount.get(id, since)?.n ?? 0])),
+      uniqueCustomers: this.#s.countPortfolio.get({ key: query.portfolioKey, ...counted })?.n ?? 0,
+      // A customer enters the window no later than it is last counted, so when the new ones are
+      // those of a later start than the window's, they are all in the window: their buckets say it.
+      newCustomers:
+        query.newSince.getTime() > query.since.getTime()
+          ? (this.#s.countNew.get({ key: query.portfolioKey, ...enteredSplit(query.newSince) })?.n ?? 0)
+          : (this.#s.countNewByRows.get(query.portfolioKey, query.newSince.getTime(), counted.since)?.n ?? 0),
+      byAccount: new Map(query.accountIds.map((id) => [id, this.#s.countAccount.get({ key: id, ...counted })?.n ?? 0])),
     }));
     return read();
   }
 
-  async pruneUsage(before: Date): Promise<number> {
-    const prune = this.#db.transaction((at: number) => s(this.#s.prunePortfolio.run(at).changes) + s(this.#s.pruneAccount.run(at).changes));
+  async pruneUsage(before: Date, limit = -1): Promise<number> {
+    // LIMIT -1 is no limit.
+    const prune = this.#db.transaction(
+      (at: number) => s(this.#s.prunePortfolio.run(at, limit).changes) + s(this.#s.pruneAccount.run(at, limit).changes),
+    );
     return prune(before.getTime());
   }
 

@@ -462,8 +462,8 @@ class SqliteStore implements Store {
   countUsage(query: UsageQuery): Promise<UsageCounts> {
     return this.#billing.countUsage(query);
   }
-  pruneUsage(before: Date): Promise<number> {
-    return this.#billing.pruneUsage(before);
+  pruneUsage(before: Date, limit?: number): Promise<number> {
+    return this.#billing.pruneUsage(before, limit);
   }
   countWebhookEvent(name: string, key: string, at: Date): Promise<void> {
     return this.#billing.countWebhookEvent(name, key, at);

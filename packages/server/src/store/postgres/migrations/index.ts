@@ -10,6 +10,7 @@ import { sql as sessionRevocationRetention } from './0008-session-revocation-ret
 import { sql as rateLimits } from './0010-rate-limits.js';
 import { sql as dailySpend } from './0009-daily-spend.js';
 import { sql as instanceCoordination } from './0011-instance-coordination.js';
+import { sql as usageRollup } from './0012-usage-rollup.js';
 
 /**
  * The PostgreSQL dialect of every SQLite migration, same versions and names: a database of either
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'daily-spend', sql: dailySpend },
   { version: 10, name: 'rate-limits', sql: rateLimits },
   { version: 11, name: 'instance-coordination', sql: instanceCoordination },
+  { version: 12, name: 'usage-rollup', sql: usageRollup },
 ];
