@@ -68,7 +68,7 @@ export interface MetaBillingStore {
   listUnpricedMessages(accountId: string, range: UnpricedQuery): Promise<UnpricedMessages>;
 
   /** Accounts sharing a business portfolio, oldest first. */
-  listAccountsInPortfolio(businessPortfolioId: string): Promise<Account[]>;
+  listAccountsInPortfolio(businessPortfolioId: string): Promise<readonly Account[]>;
   /**
    * Exactly what counting the recipient rows would say, read mostly from their roll-up (migration
    * 0012): about the same cost at 10 and at 1,000,000 recipients in the window.

@@ -456,8 +456,11 @@ class SqliteStore implements Store {
   listUnpricedMessages(accountId: string, range: UnpricedQuery): Promise<UnpricedMessages> {
     return this.#billing.listUnpricedMessages(accountId, range);
   }
-  listAccountsInPortfolio(businessPortfolioId: string): Promise<Account[]> {
-    return this.#billing.listAccountsInPortfolio(businessPortfolioId);
+  listAccountsInPortfolio(businessPortfolioId: string): Promise<readonly Account[]> {
+    // The usage widget asks on every read; the answer (its work done inside the call) is remembered between commits.
+    return this.#memo.read(`portfolio-accounts:${businessPortfolioId}`, () =>
+      this.#billing.listAccountsInPortfolio(businessPortfolioId).then((accounts) => Object.freeze(accounts.map((a) => Object.freeze(a)))),
+    );
   }
   countUsage(query: UsageQuery): Promise<UsageCounts> {
     return this.#billing.countUsage(query);
