@@ -82,6 +82,11 @@ async function measureStore(
   if (readsToo) {
     for (const path of WIDGET_READS) reads[path] = await versus(() => runLoad({ url: base + path, durationSeconds: SECONDS / ROUNDS, headers: widgetHeaders }));
   }
+  // The store remembers reads between commits: under a steady trickle of writes it keeps missing, so
+  // the balance read is measured again while statuses arrive at a busy partner's pace.
+  const readsUnderWrites = readsToo
+    ? await versus(() => withStatusTrickle(base, ingestRequest, () => runLoad({ url: `${base}/v1/balance`, durationSeconds: SECONDS / ROUNDS, headers: widgetHeaders })))
+    : null;
   const ingest = await versus(() =>
     runLoad({ url: `${base}/webhooks/meta`, durationSeconds: SECONDS / ROUNDS, method: 'POST', setupRequest: ingestRequest }),
   );
@@ -102,6 +107,13 @@ async function measureStore(
     for (const [path, v] of Object.entries(reads)) {
       rows.push({ metric: `GET ${path} (${label})`, value: show(v, 'req/s'), reference: `${latency(v.target)}; ${cpu(v)}; ≥ 0.5×, aim 0.7×` });
     }
+    if (readsUnderWrites) {
+      rows.push({
+        metric: `GET /v1/balance while ${Math.round(trickled.statuses / trickled.seconds)} statuses/s are ingested (${label})`,
+        value: show(readsUnderWrites, 'req/s'),
+        reference: `${latency(readsUnderWrites.target)}; ${cpu(readsUnderWrites)} (the writes' CPU included); the memo misses after each commit`,
+      });
+    }
   }
   rows.push({
     metric: `status webhooks, 1 status/request, ¼ repeats (${label})`,
@@ -121,8 +133,38 @@ async function measureStore(
   rows.push({ metric: `server memory at the end (${label})`, value: rssBytes === null ? 'n/a' : `${(rssBytes / 2 ** 20).toFixed(0)} MB RSS` });
   return {
     rows,
-    data: { store: server.info.store, reads, ingest, exactness, blocking, rssBytes },
+    data: { store: server.info.store, reads, readsUnderWrites, ingest, exactness, blocking, rssBytes },
   };
+}
+
+/** Statuses per second posted (one per webhook) while {@link withStatusTrickle}'s load runs. */
+const TRICKLE_PER_SECOND = 200;
+/** What the trickle achieved, all runs together (the timer runs beside autocannon in this process). */
+const trickled = { statuses: 0, seconds: 0 };
+
+/** Runs `load` while signed status webhooks (built by `request`, as the ingest load builds them) arrive at {@link TRICKLE_PER_SECOND}. */
+async function withStatusTrickle<T>(
+  base: string,
+  request: (r: { method: 'POST'; path: string }) => { body?: unknown; headers?: Record<string, string> },
+  load: () => Promise<T>,
+): Promise<T> {
+  const posts = new Set<Promise<unknown>>();
+  const started = performance.now();
+  const timer = setInterval(() => {
+    trickled.statuses += 1;
+    const { body, headers } = request({ method: 'POST', path: '/webhooks/meta' });
+    const post = fetch(`${base}/webhooks/meta`, { method: 'POST', body: body as string, headers })
+      .then((res) => res.text())
+      .finally(() => posts.delete(post));
+    posts.add(post);
+  }, 1000 / TRICKLE_PER_SECOND);
+  try {
+    return await load();
+  } finally {
+    clearInterval(timer);
+    trickled.seconds += (performance.now() - started) / 1000;
+    await Promise.all(posts);
+  }
 }
 
 /**
