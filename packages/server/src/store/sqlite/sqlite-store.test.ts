@@ -32,6 +32,19 @@ describe('SQLite schema', () => {
     db.close();
   });
 
+  it('keeps on the ledger only the indexes its queries use: each costs every append a B-tree write', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations);
+    const indexes = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger_entries' AND sql IS NOT NULL ORDER BY name")
+      .all()
+      .map((row) => row.name);
+    // Statement pages and balance before a seq; time bounds and totals; the kind and type filters.
+    // (The runway's by_account_kind_time went with migration 0013: the runway reads the daily roll-up.)
+    assert.deepEqual(indexes, ['ledger_entries_by_account', 'ledger_entries_by_account_kind', 'ledger_entries_by_account_time', 'ledger_entries_by_account_type']);
+    db.close();
+  });
+
   it('makes the ledger append-only: updates and deletes raise', () => {
     const db = new Database(':memory:');
     migrate(db, migrations);

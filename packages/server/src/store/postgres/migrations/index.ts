@@ -11,6 +11,7 @@ import { sql as rateLimits } from './0010-rate-limits.js';
 import { sql as dailySpend } from './0009-daily-spend.js';
 import { sql as instanceCoordination } from './0011-instance-coordination.js';
 import { sql as usageRollup } from './0012-usage-rollup.js';
+import { sql as dropRunwayWindowIndex } from './0013-drop-runway-window-index.js';
 
 /**
  * The PostgreSQL dialect of every SQLite migration, same versions and names: a database of either
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'rate-limits', sql: rateLimits },
   { version: 11, name: 'instance-coordination', sql: instanceCoordination },
   { version: 12, name: 'usage-rollup', sql: usageRollup },
+  { version: 13, name: 'drop-runway-window-index', sql: dropRunwayWindowIndex },
 ];
