@@ -89,13 +89,16 @@ export class PgFrequencyCaps implements FrequencyCapStore {
  */
 export async function recordDeliveryInTransaction(tx: Tx, delivery: MarketingDelivery): Promise<MarketingDeliveryOutcome> {
   const { accountId, recipient, messageId } = delivery;
-  await lockRecipient(tx, accountId, recipient);
-  const [known] = await tx`SELECT id FROM marketing_sends WHERE account_id = ${accountId} AND message_id = ${messageId}`;
+  // Pipelined in one round trip and run in order: the recipient's lock, then both reads under it.
+  const [, [known], [unclaimed]] = await Promise.all([
+    lockRecipient(tx, accountId, recipient),
+    tx`SELECT id FROM marketing_sends WHERE account_id = ${accountId} AND message_id = ${messageId}`,
+    tx<{ id: bigint }[]>`SELECT id FROM marketing_sends
+      WHERE account_id = ${accountId} AND recipient = ${recipient} AND sent_at > ${delivery.claimSince.getTime()}
+        AND sent_at < ${delivery.claimUntil.getTime()} AND message_id IS NULL
+      ORDER BY sent_at LIMIT 1`,
+  ]);
   if (known) return 'duplicate';
-  const [unclaimed] = await tx<{ id: bigint }[]>`SELECT id FROM marketing_sends
-    WHERE account_id = ${accountId} AND recipient = ${recipient} AND sent_at > ${delivery.claimSince.getTime()}
-      AND sent_at < ${delivery.claimUntil.getTime()} AND message_id IS NULL
-    ORDER BY sent_at LIMIT 1`;
   if (unclaimed) {
     await tx`UPDATE marketing_sends SET message_id = ${messageId} WHERE id = ${unclaimed.id}`;
     return 'claimed';

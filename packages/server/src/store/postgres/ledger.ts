@@ -30,27 +30,31 @@ export async function appendInTransaction(
   policy: LedgerPolicy,
   options: LedgerAppendOptions,
 ): Promise<LedgerAppendResult> {
-  const row = await lockAccount(tx, entry.accountId);
-  const [existing] = await tx<LedgerEntryRow[]>`SELECT * FROM ledger_entries
-    WHERE account_id = ${entry.accountId} AND idempotency_key = ${entry.idempotencyKey}`;
+  // One round trip for the three reads (pipelined on the transaction's connection, run in order:
+  // the row lock first), and one for the two writes; every round trip is paid under the lock.
+  const [row, [existing], [previous]] = await Promise.all([
+    lockAccount(tx, entry.accountId),
+    tx<LedgerEntryRow[]>`SELECT * FROM ledger_entries WHERE account_id = ${entry.accountId} AND idempotency_key = ${entry.idempotencyKey}`,
+    // Stamped under the account's row lock: never before the account's previous entry, so time order
+    // and append order agree (the statement maps a time range to one seq range).
+    tx<{ created_at: bigint }[]>`SELECT created_at FROM ledger_entries WHERE account_id = ${entry.accountId} ORDER BY seq DESC LIMIT 1`,
+  ]);
   if (existing) return { entry: toLedgerEntry(existing), replayed: true };
   if (!row) throw new DomainError('not_found', 'account_not_found', `account ${entry.accountId} does not exist`);
   policy(toAccount(row), entry.amountMicros);
   const balanceAfter = row.balance_micros + entry.amountMicros;
-  // Stamped under the account's row lock: never before the account's previous entry, so time order
-  // and append order agree (the statement maps a time range to one seq range).
-  const [previous] = await tx<{ created_at: bigint }[]>`SELECT created_at FROM ledger_entries
-    WHERE account_id = ${entry.accountId} ORDER BY seq DESC LIMIT 1`;
   const at = Math.max(entry.createdAt.getTime(), previous ? Number(previous.created_at) : -Infinity);
   const createdAt = new Date(at);
-  const [inserted] = await tx<LedgerEntryRow[]>`INSERT INTO ledger_entries (id, account_id, idempotency_key, type, kind,
-      amount_micros, balance_after_micros, description, reference, details, created_at)
-    VALUES (${entry.id}, ${entry.accountId}, ${entry.idempotencyKey}, ${entry.amountMicros < 0n ? 'debit' : 'credit'},
-      ${entry.kind}, ${entry.amountMicros}, ${balanceAfter}, ${entry.description}, ${entry.reference},
-      ${entry.details ? JSON.stringify(entry.details) : null}, ${at})
-    RETURNING *`;
+  const [[inserted]] = await Promise.all([
+    tx<LedgerEntryRow[]>`INSERT INTO ledger_entries (id, account_id, idempotency_key, type, kind,
+        amount_micros, balance_after_micros, description, reference, details, created_at)
+      VALUES (${entry.id}, ${entry.accountId}, ${entry.idempotencyKey}, ${entry.amountMicros < 0n ? 'debit' : 'credit'},
+        ${entry.kind}, ${entry.amountMicros}, ${balanceAfter}, ${entry.description}, ${entry.reference},
+        ${entry.details ? JSON.stringify(entry.details) : null}, ${at})
+      RETURNING *`,
+    tx`UPDATE accounts SET balance_micros = ${balanceAfter}, updated_at = ${at} WHERE id = ${entry.accountId}`,
+  ]);
   if (!inserted) throw new Error('INSERT … RETURNING returned no ledger entry');
-  await tx`UPDATE accounts SET balance_micros = ${balanceAfter}, updated_at = ${at} WHERE id = ${entry.accountId}`;
   const written = toLedgerEntry(inserted);
   const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: createdAt };
   await reevaluateLowBalanceAlert(tx, accountAfter, row.low_balance_alert_armed, written.id, createdAt);
