@@ -1,11 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from '../domain/clock.js';
 import { MetaChangeSchema, MetaWebhookEnvelopeSchema, WHATSAPP_OBJECT } from '../domain/meta/envelope.js';
 import { isValidMetaSignature } from '../domain/meta/signature.js';
 import type { ChangeHandlers } from '../domain/meta/webhook-change.js';
 import { InvalidChangeError } from '../domain/meta/webhook-change.js';
+import { limitBody } from '../middleware/body-limits.js';
 import { errorBody } from '../middleware/errors.js';
 import type { WebhookObserver } from '../ops/metrics.js';
 import { metaEventTimes } from '../ops/meta-event-times.js';
@@ -54,10 +54,7 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
 
   router.post(
     '/webhooks/meta',
-    bodyLimit({
-      maxSize: MAX_META_WEBHOOK_BYTES,
-      onError: (c) => c.json(errorBody('payload_too_large', 'the webhook body is larger than 3 MB'), 413),
-    }),
+    limitBody(MAX_META_WEBHOOK_BYTES, (c) => c.json(errorBody('payload_too_large', 'the webhook body is larger than 3 MB'), 413)),
     async (c) => {
       const raw = new Uint8Array(await c.req.arrayBuffer());
       if (!appSecret || !isValidMetaSignature(appSecret, raw, c.req.header('X-Hub-Signature-256'))) {
