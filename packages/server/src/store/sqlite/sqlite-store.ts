@@ -175,7 +175,8 @@ class SqliteStore implements Store {
         )
         .safeIntegers(),
     };
-    this.#append = db.transaction((entry: NewLedgerEntry, policy: LedgerPolicy, options: LedgerAppendOptions): LedgerAppendResult => {
+    // The body of an append, for a caller already inside a write transaction (and savepoint) of its own.
+    const appendInTransaction = (entry: NewLedgerEntry, policy: LedgerPolicy, options: LedgerAppendOptions): LedgerAppendResult => {
       const existing = this.#statements.findEntry.get(entry.accountId, entry.idempotencyKey);
       if (existing) return { entry: toLedgerEntry(existing), replayed: true };
       const row = this.#statements.getAccount.get(entry.accountId);
@@ -187,7 +188,7 @@ class SqliteStore implements Store {
       // another writer (or instance, or a skewed clock) committed a later time while this one waited.
       const at = Math.max(entry.createdAt.getTime(), this.#statements.lastEntryAt.get(entry.accountId) ?? -Infinity);
       const createdAt = new Date(at);
-      this.#statements.insertEntry.run({
+      const inserted: LedgerEntryRow = {
         id: entry.id,
         account_id: entry.accountId,
         idempotency_key: entry.idempotencyKey,
@@ -198,18 +199,19 @@ class SqliteStore implements Store {
         description: entry.description,
         reference: entry.reference,
         details: entry.details ? JSON.stringify(entry.details) : null,
-        created_at: at,
-      });
+        created_at: BigInt(at),
+      };
+      this.#statements.insertEntry.run(inserted);
       this.#statements.updateBalance.run(balanceAfter, at, entry.accountId);
-      const inserted = this.#statements.findEntry.get(entry.accountId, entry.idempotencyKey);
-      if (!inserted) throw new Error('ledger entry vanished inside its own transaction');
+      // The row as written (a STRICT table stores these values as given), without reading it back.
       const written = toLedgerEntry(inserted);
       const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: createdAt };
       this.#lowBalanceAlert.reevaluate(accountAfter, written.id, createdAt);
       if (options.hostEvents) this.#hostEvents.insert(options.hostEvents(written, accountAfter));
       this.#pending?.push({ kind: 'ledger', accountId: entry.accountId });
       return { entry: written, replayed: false };
-    });
+    };
+    this.#append = db.transaction(appendInTransaction);
     this.#setThreshold = db.transaction((id: string, thresholdMicros: bigint | null, at: Date): Account | null => {
       this.#statements.updateThreshold.run(thresholdMicros, at.getTime(), id);
       const row = this.#statements.getAccount.get(id);
@@ -221,7 +223,8 @@ class SqliteStore implements Store {
     this.#billing = new SqliteMetaBilling(
       db,
       ACCOUNT_COLUMNS,
-      (entry, policy) => this.#append(entry, policy, {}),
+      // Each status has a savepoint of its own already: a second one around its debit adds nothing.
+      (entry, policy) => appendInTransaction(entry, policy, {}),
       (delivery) => this.#caps.recordDeliveryInTransaction(delivery),
     );
     this.#payments = new SqlitePayments(db, (entry, policy, options) => this.#append(entry, policy, options));
