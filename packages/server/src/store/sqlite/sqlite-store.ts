@@ -81,6 +81,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // A status's savepoint keeps the original of every page it changes in a sub-journal; on disk
+  // (the default) that was more than half of what the savepoints cost. Only rollback within a
+  // transaction reads it, never crash recovery (the WAL does that), so memory loses nothing.
+  db.pragma('temp_store = MEMORY');
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   migrate(db, migrations);
   let checkpointer: WalCheckpointer | null = null;
