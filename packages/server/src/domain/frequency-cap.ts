@@ -1,7 +1,7 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { requireAccount } from './accounts.js';
 import type { Clock } from './clock.js';
 import { DomainError } from './errors.js';
+import { parseInternationalNumber } from './markets/phone-numbers.js';
 import type { Store } from '../store/store.js';
 import type { MarketingDelivery, MarketingDeliveryOutcome, MarketingSendPolicy } from '../store/frequency-cap-store.js';
 
@@ -60,8 +60,8 @@ export async function setFrequencyCap(store: Store, clock: Clock, accountId: str
 export function normalizeRecipient(text: string): string | null {
   const compact = text.trim().replace(/[\s().-]/g, '');
   if (!/^\+?\d{6,15}$/.test(compact)) return null;
-  const number = parsePhoneNumberFromString(compact.startsWith('+') ? compact : `+${compact}`);
-  return number?.isPossible() ? number.number.slice(1) : null;
+  const number = parseInternationalNumber(compact.startsWith('+') ? compact.slice(1) : compact);
+  return number?.possible ? number.digits : null;
 }
 
 /**

@@ -84,6 +84,17 @@ describe('GET /metrics', () => {
     assert.equal(sample(text, 'wa_meta_webhook_outcomes_total{field="account_update",outcome="unhandled_field"}'), 1);
   });
 
+  test('observes the lag of every event of a change of thousands, spread over turns', async () => {
+    const t = createTestApp();
+    const account = await t.openAccount();
+    const sentAt = new Date(t.clock.now().getTime() - 2_000);
+    const statuses = Array.from({ length: 2_500 }, (_, i) => statusItem(`wamid.L${i}`, 'sent', '919876543210', undefined, sentAt));
+    assert.equal((await postWebhook(t, webhook([statusChange(account.phone_number_id, statuses)]))).status, 200);
+    const text = await scrape(t);
+    assert.equal(sample(text, 'wa_meta_webhook_lag_seconds_count'), 2_500);
+    assert.equal(sample(text, 'wa_meta_webhook_lag_seconds_sum'), 5_000);
+  });
+
   test('counts open event streams', async () => {
     const t = createTestApp();
     const secret = await t.mintSession((await t.openAccount()).id);

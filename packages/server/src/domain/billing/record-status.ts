@@ -8,8 +8,11 @@ import type { Store } from '../../store/store.js';
 import type { MessageCharge, MessageChargeWrite, MessageStatusUpdate } from './message-charge.js';
 import { settleMessage } from './settle-message.js';
 
-/** The account's effective prices per market, read once per batch of statuses. */
-export type PriceCache = Map<string, ReadonlyMap<string, bigint>>;
+/**
+ * The account's effective prices per market, read once per batch of statuses; a read in flight is
+ * shared by the statuses that ask meanwhile.
+ */
+export type PriceCache = Map<string, Promise<ReadonlyMap<string, bigint>>>;
 
 /**
  * Prepares one status webhook event for {@link Store.applyMessageStatuses}: the message is charged
@@ -29,13 +32,16 @@ export async function prepareMessageStatus(
   if (current?.outcome) return null;
   const { market, country } = current ?? marketOfRecipient(event.recipient);
   const couldSettle = event.status === 'delivered' || event.status === 'read' || event.pricing !== null;
-  let marketPrices = prices.get(market);
+  let marketPrices = couldSettle ? prices.get(market) : undefined;
   if (couldSettle && !marketPrices) {
-    marketPrices = new Map((await effectiveRates(store, account, market)).rates.map((rate) => [rate.category, rate.priceMicros]));
-    prices.set(market, marketPrices);
+    const reading = effectiveRates(store, account, market).then(({ rates }) => new Map(rates.map((rate) => [rate.category, rate.priceMicros])));
+    prices.set(market, reading);
+    // A failed read is not remembered: the next status reads again.
+    reading.catch(() => prices.get(market) === reading && prices.delete(market));
+    marketPrices = reading;
   }
   const now = clock.now();
-  const context = { account, now, market, country, prices: couldSettle && marketPrices ? marketPrices : new Map<string, bigint>() };
+  const context = { account, now, market, country, prices: marketPrices ? await marketPrices : new Map<string, bigint>() };
   return {
     wamid: event.wamid,
     decide: (latest) => withMarketingDelivery(latest, settleMessage(latest, event, context)),

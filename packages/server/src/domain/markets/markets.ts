@@ -1,6 +1,5 @@
-import type { CountryCode } from 'libphonenumber-js';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import phoneMetadata from 'libphonenumber-js/min/metadata';
+import { parseInternationalNumber } from './phone-numbers.js';
 import table from './pricing-markets.json' with { type: 'json' };
 
 /** One of Meta's pricing markets: a single country (`IN`) or a region (`REST_OF_AFRICA`). */
@@ -46,26 +45,12 @@ export function marketName(code: string): string {
  * +1 is the exception, where Meta names the islands that are "Other". Unplaceable numbers → OTHER.
  */
 export function marketOfRecipient(recipientId: string): RecipientMarket {
-  const known = recentMarkets.get(recipientId);
-  if (known) return known;
-  const market = placeRecipient(recipientId);
-  // Parsing a number is the costliest step of a status webhook, and a business writes to the same
-  // customers again and again: remember the latest numbers (a bounded map, oldest out first).
-  if (recentMarkets.size >= RECENT_MARKETS_LIMIT) recentMarkets.delete(recentMarkets.keys().next().value as string);
-  recentMarkets.set(recipientId, market);
-  return market;
-}
-
-const RECENT_MARKETS_LIMIT = 10_000;
-const recentMarkets = new Map<string, RecipientMarket>();
-
-function placeRecipient(recipientId: string): RecipientMarket {
   const digits = recipientId.replace(/^\+/, '');
   if (!/^\d{4,20}$/.test(digits)) return { market: OTHER_MARKET, country: null };
-  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  const parsed = parseInternationalNumber(digits);
   if (!parsed) return { market: OTHER_MARKET, country: null };
-  const mainCountry = parsed.countryCallingCode === '1' ? undefined : callingCodes[parsed.countryCallingCode]?.[0];
-  const country: CountryCode | string | undefined = parsed.country ?? mainCountry;
+  const mainCountry = parsed.callingCode === '1' ? undefined : callingCodes[parsed.callingCode]?.[0];
+  const country = parsed.country ?? mainCountry;
   if (!country) return { market: OTHER_MARKET, country: null };
   const market = marketOfCountry.get(country) ?? (mainCountry ? marketOfCountry.get(mainCountry) : undefined);
   return { market: market ?? OTHER_MARKET, country };

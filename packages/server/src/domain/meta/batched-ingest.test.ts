@@ -7,6 +7,8 @@ import type { TestApp } from '../../test/harness.js';
 import { createTestApp } from '../../test/harness.js';
 import { postWebhook, regular, statusChange, statusItem, WABA_ID, webhook } from '../../test/meta.js';
 import { retentionSteps } from '../retention/retention.js';
+import type { Store } from '../../store/store.js';
+import { messagesChangeHandler } from './messages-handler.js';
 
 const PHONE_NUMBER_ID = '106540352242922';
 const CUSTOMER = '919876543210';
@@ -104,6 +106,37 @@ describe('status webhooks in batches, concurrently, and large', () => {
     const pushed = balances();
     assert.ok(pushed.length >= 1 && pushed.length <= 2, `pushed ${JSON.stringify(pushed)}`);
     assert.equal(pushed.at(-1), '-0.059');
+  });
+
+  it('reads the account and its prices once for the webhooks of one turn, and afresh in the next', async () => {
+    const reads: string[] = [];
+    const counted = new Proxy(t.store, {
+      get(target, name, receiver) {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function') return value;
+        if (name === 'findAccountByPhoneNumberId' || name === 'getAccountPricing') {
+          return (...args: unknown[]) => (reads.push(name), value.apply(target, args));
+        }
+        return value.bind(target);
+      },
+    }) as Store;
+    const handle = messagesChangeHandler({ store: counted, clock: t.clock });
+    const change = (wamid: string) => ({
+      wabaId: WABA_ID,
+      field: 'messages',
+      value: statusChange(PHONE_NUMBER_ID, [statusItem(wamid, 'delivered', CUSTOMER, regular('marketing'))])['value'],
+      receivedAt: t.clock.now(),
+    });
+    await Promise.all([handle(change('wamid.T1')), handle(change('wamid.T2')), handle(change('wamid.T3'))]);
+    assert.deepEqual(reads, ['findAccountByPhoneNumberId', 'getAccountPricing']);
+    await t.partner('PUT', '/v1/rate-card', {
+      currency: 'USD',
+      rates: [{ market: 'IN', category: 'marketing', price: { amount: '0.02', currency: 'USD' } }],
+    });
+    await handle(change('wamid.T4'));
+    assert.equal(reads.length, 4);
+    const amounts = (await t.store.listLedgerEntries(accountId)).map((entry) => [entry.reference, entry.amountMicros]).sort();
+    assert.deepEqual(amounts, [['wamid.T1', -PRICE], ['wamid.T2', -PRICE], ['wamid.T3', -PRICE], ['wamid.T4', -20_000n]]);
   });
 
   it('prunes usage only in the pruner, never inside a webhook', async () => {

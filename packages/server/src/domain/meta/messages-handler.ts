@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Account } from '../accounts.js';
 import type { Clock } from '../clock.js';
 import type { PriceCache } from '../billing/record-status.js';
 import { prepareMessageStatus } from '../billing/record-status.js';
@@ -35,17 +36,18 @@ export interface MessagesHandlerDeps {
  * by the pruner (domain/retention) on its timer, never here.
  */
 export function messagesChangeHandler({ store, clock, logError = console.error }: MessagesHandlerDeps): ChangeHandler {
+  const reads = turnReads(store);
   return async function handleMessagesChange(change) {
     const parsed = MessagesValueSchema.safeParse(change.value);
     if (!parsed.success) throw new InvalidChangeError(`messages: ${parsed.error.issues[0]?.message ?? 'invalid value'}`);
     const { metadata, statuses = [] } = parsed.data;
     if (statuses.length === 0) return;
-    const account = await store.findAccountByPhoneNumberId(metadata.phone_number_id);
+    const account = await reads.account(metadata.phone_number_id);
     if (!account) {
       await store.countWebhookEvent('unmatched_phone_number_id', metadata.phone_number_id, change.receivedAt);
       return;
     }
-    const prices: PriceCache = new Map();
+    const prices = reads.prices(account.id);
     let transient: unknown;
     for (let start = 0; start < statuses.length; start += STATUS_CHUNK) {
       if (start > 0) await nextTurn();
@@ -86,3 +88,44 @@ export function messagesChangeHandler({ store, clock, logError = console.error }
   };
 }
 
+/**
+ * Reads shared by the webhooks handled in one turn of the event loop, which the store commits
+ * together (group commit): the account of a phone number id and the account's prices, read once
+ * for all of them instead of once per request, and forgotten at the end of the turn. A status is
+ * priced as read just before its commit either way; this only widens "just before" from one
+ * request to one turn (milliseconds). Nothing outlives the turn, so another instance's change is
+ * seen by the next one.
+ */
+function turnReads(store: Store) {
+  let accounts = new Map<string, Promise<Account | null>>();
+  let prices = new Map<string, PriceCache>();
+  let clearing = false;
+  const forgetAtTurnEnd = () => {
+    if (clearing) return;
+    clearing = true;
+    setImmediate(() => {
+      accounts = new Map();
+      prices = new Map();
+      clearing = false;
+    });
+  };
+  return {
+    account(phoneNumberId: string): Promise<Account | null> {
+      forgetAtTurnEnd();
+      let reading = accounts.get(phoneNumberId);
+      if (!reading) {
+        const read = store.findAccountByPhoneNumberId(phoneNumberId);
+        // A failed read is not remembered: the next webhook reads again.
+        read.catch(() => accounts.get(phoneNumberId) === read && accounts.delete(phoneNumberId));
+        accounts.set(phoneNumberId, (reading = read));
+      }
+      return reading;
+    },
+    prices(accountId: string): PriceCache {
+      forgetAtTurnEnd();
+      let cache = prices.get(accountId);
+      if (!cache) prices.set(accountId, (cache = new Map()));
+      return cache;
+    },
+  };
+}
