@@ -59,7 +59,9 @@ describe('the server process', () => {
       const session = (await (
         await fetch(`${base}/v1/widget-sessions`, { method: 'POST', headers: partner, body: JSON.stringify({ account_id: account.id }) })
       ).json()) as { client_secret: string };
+      assert.ok(session.client_secret, `minted a session for ${JSON.stringify(account)}: ${JSON.stringify(session)}`);
       const stream = await fetch(`${base}/v1/events?client_secret=${session.client_secret}`);
+      assert.equal(stream.status, 200, `the event stream opened (server log: ${stdout})`);
       const reader = stream.body!.getReader();
       let events = new TextDecoder().decode((await reader.read()).value);
 
