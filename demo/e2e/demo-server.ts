@@ -57,7 +57,9 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Dem
   const port = await freePort();
   const secretKey = env['WA_SECRET_KEY'] ?? 'sk_test_e2e_' + port;
   const dataDir = mkdtempSync(join(tmpdir(), 'wa-e2e-'));
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('WA_')));
+  // Neither WA_* settings nor DATABASE_URL (CI sets one for the PostgreSQL suites): each server
+  // gets the embedded database of its own folder, whatever ran before it.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('WA_') && name !== 'DATABASE_URL'));
   let log = '';
   const child = spawn(process.execPath, ['packages/server/dist/main.js'], {
     cwd: repoRoot,

@@ -24,7 +24,9 @@ describe('the server process', () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./main.ts', import.meta.url))], {
       env: {
-        ...process.env,
+        // The embedded database of WA_DB: an inherited DATABASE_URL (CI sets one) would put this
+        // server on the shared PostgreSQL database, where a run before it left the same account.
+        ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL')),
         PORT: String(port),
         WA_DB: join(dir, 'wa.db'),
         WA_DEMO: '0',
