@@ -283,6 +283,23 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       assert.equal(await store.sumDailyDebits('acc_1', 'message', day + 1, day + 7), 0n);
     });
 
+    it('reports a status sent alone that fails as ok: false, with nothing of it written or announced', async () => {
+      await store.appendLedgerEntry(entry('fund', 1_000n), noOverdraft);
+      await heardSoon(1);
+      heard.length = 0;
+      const [outcome] = await store.applyMessageStatuses('acc_1', [chargedStatus('wamid.A1', 200n, 'acc_missing')]);
+      assert.equal(outcome?.ok, false);
+      assert.deepEqual((await store.listLedgerEntries('acc_1')).map((e) => e.idempotencyKey), ['fund']);
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 1_000n);
+      assert.equal(await store.getMessageCharge('acc_1', 'wamid.A1'), null);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(heard.length, 0);
+      // The account is not left locked or half-written: the next status goes through.
+      const [next] = await store.applyMessageStatuses('acc_1', [chargedStatus('wamid.A2', 300n)]);
+      assert.ok(next?.ok && next.debited);
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 700n);
+    });
+
     it('applies a batch of statuses each in its own savepoint, announcing only the debits that committed', async () => {
       await store.appendLedgerEntry(entry('fund', 1_000n), noOverdraft);
       await heardSoon(1);
