@@ -129,20 +129,12 @@ export class SqliteMetaBilling implements MetaBillingStore {
       touchAccount: db.prepare(`INSERT INTO usage_account_recipients (account_id, recipient, last_counted_at) VALUES (@account, @recipient, @at)
         ON CONFLICT (account_id, recipient) DO UPDATE SET last_counted_at = max(last_counted_at, excluded.last_counted_at)`),
       // From the roll-up of migration 0012 (see ../usage-rollup.ts): whole hours, whole minutes, then one minute's rows.
-      countPortfolio: db.prepare<CountedSplit & { key: string }, { n: number }>(`SELECT
-          (SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_last_counted
-            WHERE portfolio_key = @key AND span_ms = 3600000 AND starts_at >= @nextHour)
-        + (SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_last_counted
-            WHERE portfolio_key = @key AND span_ms = 60000 AND starts_at >= @nextMinute AND starts_at < @nextHour)
-        + (SELECT count(*) FROM usage_portfolio_recipients
-            WHERE portfolio_key = @key AND last_counted_at > @since AND last_counted_at < @nextMinute) AS n`),
-      countAccount: db.prepare<CountedSplit & { key: string }, { n: number }>(`SELECT
-          (SELECT coalesce(sum(recipients), 0) FROM usage_account_by_last_counted
-            WHERE account_id = @key AND span_ms = 3600000 AND starts_at >= @nextHour)
-        + (SELECT coalesce(sum(recipients), 0) FROM usage_account_by_last_counted
-            WHERE account_id = @key AND span_ms = 60000 AND starts_at >= @nextMinute AND starts_at < @nextHour)
-        + (SELECT count(*) FROM usage_account_recipients
-            WHERE account_id = @key AND last_counted_at > @since AND last_counted_at < @nextMinute) AS n`),
+      countPortfolio: db.prepare<CountedSplit & { key: string }, { n: number }>(
+        countInWindow('usage_portfolio_recipients', 'usage_portfolio_by_last_counted', 'portfolio_key'),
+      ),
+      countAccount: db.prepare<CountedSplit & { key: string }, { n: number }>(
+        countInWindow('usage_account_recipients', 'usage_account_by_last_counted', 'account_id'),
+      ),
       countNew: db.prepare<EnteredSplit & { key: string }, { n: number }>(`SELECT
           (SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_entered WHERE portfolio_key = @key AND starts_at >= @nextMinute)
         + (SELECT count(*) FROM usage_portfolio_recipients
@@ -361,4 +353,19 @@ function chargeParams(charge: MessageCharge): Record<string, unknown> {
     created_at: charge.createdAt.getTime(),
     updated_at: charge.updatedAt.getTime(),
   };
+}
+
+/**
+ * The recipients of one key last counted after `@since`, from the roll-up of migration 0012: the
+ * whole hours after `@since`'s hour, the whole minutes after its minute within that hour, then the
+ * recipients of its minute itself, row by row.
+ */
+function countInWindow(recipients: string, rollup: string, keyColumn: string): string {
+  return `SELECT
+      (SELECT coalesce(sum(recipients), 0) FROM ${rollup}
+        WHERE ${keyColumn} = @key AND span_ms = 3600000 AND starts_at >= @nextHour)
+    + (SELECT coalesce(sum(recipients), 0) FROM ${rollup}
+        WHERE ${keyColumn} = @key AND span_ms = 60000 AND starts_at >= @nextMinute AND starts_at < @nextHour)
+    + (SELECT count(*) FROM ${recipients}
+        WHERE ${keyColumn} = @key AND last_counted_at > @since AND last_counted_at < @nextMinute) AS n`;
 }
