@@ -1,3 +1,4 @@
+import type postgres from 'postgres';
 import type { Account } from '../../domain/accounts.js';
 import type {
   ChargeOutcome,
@@ -164,19 +165,19 @@ export class PgMetaBilling implements MetaBillingStore {
    * the transaction itself fails.
    */
   async #applyAlone(accountId: string, update: MessageStatusUpdate): Promise<MessageStatusOutcome> {
-    let failed: { error: unknown } | null = null;
+    const status: { failure?: { error: unknown } } = {};
     try {
       return await this.#transaction(async (tx, changes) => {
         try {
           const applied = await this.#applyStatus(tx, changes, accountId, update, { lockAccount: true });
           return { ok: true, charge: applied.charge, debited: applied.debited };
         } catch (error) {
-          failed = { error };
+          status.failure = { error };
           throw error;
         }
       });
     } catch (error) {
-      if (failed) return { ok: false, error: (failed as { error: unknown }).error };
+      if (status.failure) return { ok: false, error: status.failure.error };
       throw error;
     }
   }
@@ -276,20 +277,18 @@ export class PgMetaBilling implements MetaBillingStore {
                 WHERE portfolio_key = ${portfolio} AND entered_window_at >= ${entered.newSince} AND entered_window_at < ${entered.nextMinute})`
         : sql`(SELECT count(*) FROM usage_portfolio_recipients
                 WHERE portfolio_key = ${portfolio} AND entered_window_at >= ${entered.newSince} AND last_counted_at > ${since})`;
+    // Recipients of one key last counted after `since`: whole hours, whole minutes, then one minute's rows.
+    const countedAfterSince = (recipients: string, rollup: string, keyColumn: string, key: postgres.Fragment | string) => sql`(
+        (SELECT coalesce(sum(recipients), 0) FROM ${sql(rollup)}
+          WHERE ${sql(keyColumn)} = ${key} AND span_ms = 3600000 AND starts_at >= ${nextHour})
+      + (SELECT coalesce(sum(recipients), 0) FROM ${sql(rollup)}
+          WHERE ${sql(keyColumn)} = ${key} AND span_ms = 60000 AND starts_at >= ${nextMinute} AND starts_at < ${nextHour})
+      + (SELECT count(*) FROM ${sql(recipients)}
+          WHERE ${sql(keyColumn)} = ${key} AND last_counted_at > ${since} AND last_counted_at < ${nextMinute}))`;
     const [row] = await sql<{ unique: string; fresh: string; by_account: string[] }[]>`SELECT
-      ((SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_last_counted
-         WHERE portfolio_key = ${portfolio} AND span_ms = 3600000 AND starts_at >= ${nextHour})
-       + (SELECT coalesce(sum(recipients), 0) FROM usage_portfolio_by_last_counted
-         WHERE portfolio_key = ${portfolio} AND span_ms = 60000 AND starts_at >= ${nextMinute} AND starts_at < ${nextHour})
-       + (SELECT count(*) FROM usage_portfolio_recipients
-         WHERE portfolio_key = ${portfolio} AND last_counted_at > ${since} AND last_counted_at < ${nextMinute}))::text AS unique,
+      ${countedAfterSince('usage_portfolio_recipients', 'usage_portfolio_by_last_counted', 'portfolio_key', portfolio)}::text AS unique,
       (${fresh})::text AS fresh,
-      ARRAY(SELECT ((SELECT coalesce(sum(recipients), 0) FROM usage_account_by_last_counted
-                      WHERE account_id = a.id AND span_ms = 3600000 AND starts_at >= ${nextHour})
-                    + (SELECT coalesce(sum(recipients), 0) FROM usage_account_by_last_counted
-                      WHERE account_id = a.id AND span_ms = 60000 AND starts_at >= ${nextMinute} AND starts_at < ${nextHour})
-                    + (SELECT count(*) FROM usage_account_recipients
-                      WHERE account_id = a.id AND last_counted_at > ${since} AND last_counted_at < ${nextMinute}))::text
+      ARRAY(SELECT ${countedAfterSince('usage_account_recipients', 'usage_account_by_last_counted', 'account_id', sql`a.id`)}::text
               FROM unnest(${sql.array([...query.accountIds])}::text[]) WITH ORDINALITY AS a (id, n) ORDER BY a.n) AS by_account`;
     const byAccount = new Map(query.accountIds.map((id, index) => [id, num(row?.by_account[index])]));
     return { uniqueCustomers: num(row?.unique), newCustomers: num(row?.fresh), byAccount };
