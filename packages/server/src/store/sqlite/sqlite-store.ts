@@ -65,11 +65,6 @@ export interface SqliteStoreOptions {
   readonly file: string;
   /** How long a writer waits for another connection's lock, in ms. */
   readonly busyTimeoutMs?: number;
-  /**
-   * Checkpoint the WAL from a worker thread (see {@link startWalCheckpointer}) rather than inside
-   * the commits of this connection; default true for a file.
-   */
-  readonly backgroundCheckpoints?: boolean;
 }
 
 /**
@@ -89,7 +84,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   migrate(db, migrations);
   let checkpointer: WalCheckpointer | null = null;
-  if (options.file !== ':memory:' && options.backgroundCheckpoints !== false) {
+  // A file's WAL is checkpointed from a worker thread (see startWalCheckpointer), not inside this connection's commits.
+  if (options.file !== ':memory:') {
     // A backstop, not the checkpointer: under a steady stream of commits the worker's checkpoints
     // never catch up with the last frame, and only a checkpoint by the writer itself lets the next
     // commit restart the WAL from its start. At 10,000 pages (about 40 MB) that one copies the few
