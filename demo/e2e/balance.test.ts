@@ -59,7 +59,9 @@ describe('the demo console shows the seeded account through <wa-balance>', () =>
   test('the console page has no axe violations once loaded', async () => {
     const page = await browser.newPage();
     await page.goto(server.url);
-    await page.locator('wa-balance').getByText('$').first().waitFor();
+    // loaded means every widget on the page, not only the balance: each card says aria-busy="false" once it is
+    const widgets = ['wa-balance', 'wa-number', 'wa-quality', 'wa-quota', 'wa-rate-card', 'wa-statement', 'wa-frequency-cap'];
+    for (const tag of widgets) await page.locator(`${tag} [part~="base"][aria-busy="false"]`).waitFor();
     await page.evaluate(axeSource);
     const results = (await page.evaluate('axe.run(document)')) as AxeResults;
     assert.deepEqual(results.violations.map((v) => v.id), [], JSON.stringify(results.violations.map((v) => ({ id: v.id, nodes: v.nodes }))).slice(0, 2000));

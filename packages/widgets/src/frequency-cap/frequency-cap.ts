@@ -13,6 +13,7 @@ import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import { CAP_LIMITS, parseBoundedInteger } from './cap-input.js';
 import styles from './frequency-cap.styles.js';
 import { loadError } from '../shared/ui/load-error.js';
+import { placeholderWords } from '../shared/ui/placeholder-words.js';
 
 /** The form as typed: numbers stay text until they are valid. */
 interface Draft {
@@ -299,17 +300,17 @@ export class WaFrequencyCap extends ApiWidgetElement {
     return html`
       <span class="visually-hidden">${localize.term('loading')}</span>
       <div class="form" aria-hidden="true">
-        <span class="switch"><span class="skeleton skeleton-check"></span><span class="skeleton-text">${localize.term('capEnable')}</span></span>
+        <span class="switch"><span class="skeleton skeleton-check"></span>${placeholderWords(localize.term('capEnable'))}</span>
         <div class="limits">
           ${[localize.term('capMaxMessages'), localize.term('capWindowHours')].map(
             label => html`<div class="field">
-              <span class="field-label"><span class="skeleton-text">${label}</span></span>
+              <span class="field-label">${placeholderWords(label)}</span>
               <span class="skeleton skeleton-input">&nbsp;</span>
             </div>`,
           )}
         </div>
-        <p class="summary"><span class="skeleton-text">${this.summary({ enabled: true, max: 2, hours: 24 })}</span></p>
-        <div class="actions"><span class="skeleton skeleton-button">${localize.term('save')}</span></div>
+        <p class="summary">${placeholderWords(this.summary({ enabled: true, max: 2, hours: 24 }))}</p>
+        <div class="actions">${placeholderWords(localize.term('save'), 'skeleton-button')}</div>
         <p class="saved"></p>
       </div>
     `;

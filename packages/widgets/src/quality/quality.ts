@@ -17,6 +17,7 @@ import type { QualityHistoryEntry, QualityResponse } from '../shared/api/types.j
 import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import styles from './quality.styles.js';
 import { loadError, retryButton } from '../shared/ui/load-error.js';
+import { placeholderWords } from '../shared/ui/placeholder-words.js';
 import { RelativeTimeController } from '../shared/ui/relative-time-controller.js';
 
 /** Meta's policy that quality is measured against. */
@@ -250,20 +251,19 @@ export class WaQuality extends ApiWidgetElement {
    */
   private renderSkeleton() {
     const { localize } = this;
-    const bar = (text: string) => html`<span class="skeleton-text">${text}</span>`;
     return html`
       <span class="visually-hidden">${localize.term('loading')}</span>
       <div class="rating big" aria-hidden="true"><span class="skeleton skeleton-icon"></span><span class="skeleton">&nbsp;</span></div>
-      <p aria-hidden="true">${bar(localize.term('qualityMeaning', 'GREEN'))}</p>
-      <p aria-hidden="true">${bar(localize.term('qualityAdvice', 'GREEN'))}</p>
+      <p aria-hidden="true">${placeholderWords(localize.term('qualityMeaning', 'GREEN'))}</p>
+      <p aria-hidden="true">${placeholderWords(localize.term('qualityAdvice', 'GREEN'))}</p>
       <p class="muted" aria-hidden="true"><span class="skeleton">&nbsp;</span></p>
-      <p aria-hidden="true">${bar(localize.term('qualityPolicyLink'))}</p>
-      <span class="label" aria-hidden="true">${bar(localize.term('qualityHistoryLabel'))}</span>
+      <p aria-hidden="true">${placeholderWords(localize.term('qualityPolicyLink'))}</p>
+      <span class="label" aria-hidden="true">${placeholderWords(localize.term('qualityHistoryLabel'))}</span>
       <div class="history" aria-hidden="true">
         ${SKELETON_HISTORY.map(
           entry => html`<div class="entry">
-            <span class="event">${bar(localize.term('qualityEvent', entry.event))}</span>
-            <span class="detail">${bar(this.entryDetails(entry).join(' · '))}</span>
+            <span class="event">${placeholderWords(localize.term('qualityEvent', entry.event))}</span>
+            <span class="detail">${placeholderWords(this.entryDetails(entry).join(' · '))}</span>
             <span class="muted time"><span class="skeleton">&nbsp;</span></span>
           </div>`,
         )}

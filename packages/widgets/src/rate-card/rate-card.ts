@@ -14,6 +14,7 @@ import { ApiWidgetElement } from '../shared/ui/api-widget-element.js';
 import { categoriesOf, estimate, groupByMarket, searchMarkets, type EstimateLine, type MarketPrices } from './markets.js';
 import styles from './rate-card.styles.js';
 import { loadError } from '../shared/ui/load-error.js';
+import { placeholderWords } from '../shared/ui/placeholder-words.js';
 
 /**
  * @summary The prices of a delivered message by market and category, with a market search, and an estimator
@@ -303,43 +304,42 @@ export class WaRateCard extends ApiWidgetElement {
    */
   private renderSkeleton() {
     const { localize } = this;
-    const bar = (text: string) => html`<span class="skeleton-text">${text}</span>`;
     const box = (kind: string) => html`<span class="skeleton skeleton-control ${kind}">&nbsp;</span>`;
     return html`
       <span class="visually-hidden">${localize.term('loading')}</span>
       <div class="search" aria-hidden="true">
-        ${bar(localize.term('rateCardSearch'))} ${box('skeleton-search')}
+        ${placeholderWords(localize.term('rateCardSearch'))} ${box('skeleton-search')}
         <span class="muted"><span class="skeleton skeleton-count">&nbsp;</span></span>
       </div>
       <table aria-hidden="true">
-        <caption class="muted">${bar(localize.term('rateCardCaption', 'USD'))}</caption>
+        <caption class="muted">${placeholderWords(localize.term('rateCardCaption', 'USD'))}</caption>
         <thead>
           <tr>
-            <th>${bar(localize.term('rateCardMarketColumn'))}</th>
-            ${SKELETON_CATEGORIES.map(category => html`<th class="number">${bar(localize.term('pricingCategory', category))}</th>`)}
+            <th>${placeholderWords(localize.term('rateCardMarketColumn'))}</th>
+            ${SKELETON_CATEGORIES.map(category => html`<th class="number">${placeholderWords(localize.term('pricingCategory', category))}</th>`)}
           </tr>
         </thead>
         <tbody>
           ${SKELETON_MARKETS.map(
             code => html`<tr>
-              <th>${bar(localize.term('marketName', code, code))} <span class="code">${bar(code)}</span></th>
+              <th>${placeholderWords(localize.term('marketName', code, code))} <span class="code">${placeholderWords(code)}</span></th>
               ${SKELETON_CATEGORIES.map(() => html`<td class="number"><span class="skeleton skeleton-price">&nbsp;</span></td>`)}
             </tr>`,
           )}
         </tbody>
       </table>
       <fieldset class="estimator" aria-hidden="true">
-        <legend>${bar(localize.term('estimatorLabel'))}</legend>
-        <p class="muted">${bar(localize.term('estimatorHint'))}</p>
+        <legend>${placeholderWords(localize.term('estimatorLabel'))}</legend>
+        <p class="muted">${placeholderWords(localize.term('estimatorHint'))}</p>
         <div class="lines">
           <div class="line">
-            <span class="field">${bar(localize.term('estimatorMarket'))}${box('skeleton-select')}</span>
-            <span class="field">${bar(localize.term('estimatorCategory'))}${box('skeleton-select')}</span>
-            <span class="field">${bar(localize.term('estimatorAudience'))}${box('skeleton-audience')}</span>
+            <span class="field">${placeholderWords(localize.term('estimatorMarket'))}${box('skeleton-select')}</span>
+            <span class="field">${placeholderWords(localize.term('estimatorCategory'))}${box('skeleton-select')}</span>
+            <span class="field">${placeholderWords(localize.term('estimatorAudience'))}${box('skeleton-audience')}</span>
             <span class="cost">&nbsp;</span>
           </div>
         </div>
-        <div class="actions"><span class="skeleton skeleton-button">${localize.term('estimatorAddRow')}</span></div>
+        <div class="actions">${placeholderWords(localize.term('estimatorAddRow'), 'skeleton-button')}</div>
         <div class="summary"><p class="total"><span class="skeleton">&nbsp;</span></p></div>
       </fieldset>
     `;

@@ -51,6 +51,19 @@ const thenFailing = (path: string, body: unknown) => {
   let calls = 0;
   return http.get(`${endpoint}${path}`, () => (calls++ === 0 ? HttpResponse.json(body as Record<string, unknown>) : apiError(503, 'unavailable')));
 };
+/**
+ * Loading: rendered, with every placeholder's pulse held at its faintest (opacity 0.5), the phase where text
+ * that is only made transparent reads to axe as white on grey. Axe must pass whatever the phase.
+ */
+const loadingAtFaintestPulse = async (el: Widget) => {
+  await el.updateComplete;
+  const animations = el.shadowRoot!.getAnimations();
+  if (animations.length === 0) throw new Error(`<${el.localName}> shows no pulsing placeholder while loading`);
+  for (const animation of animations) {
+    animation.pause();
+    animation.currentTime = 750;
+  }
+};
 const staleAfterRefresh = async (el: Widget) => {
   await settled(el);
   await el.refresh!();
@@ -58,7 +71,7 @@ const staleAfterRefresh = async (el: Widget) => {
 };
 
 const states: WidgetState[] = [
-  { name: 'loading', tag: 'wa-balance', handlers: () => [never('/v1/balance')], reach: el => el.updateComplete },
+  { name: 'loading', tag: 'wa-balance', handlers: () => [never('/v1/balance')], reach: loadingAtFaintestPulse },
   { name: 'loaded', tag: 'wa-balance', handlers: () => [balanceHandler()] },
   { name: 'low', tag: 'wa-balance', handlers: () => [balanceHandler(balance({ is_low: true, balance: { amount: '42.10', currency: 'USD' } }))] },
   { name: 'error', tag: 'wa-balance', handlers: () => [failing('/v1/balance')] },
@@ -89,14 +102,16 @@ const states: WidgetState[] = [
       await waitUntil(() => part(el, 'threshold-error'), 'the invalid amount was never explained');
     },
   },
+  { name: 'loading', tag: 'wa-number', handlers: () => [never('/v1/account')], reach: loadingAtFaintestPulse },
   { name: 'loaded', tag: 'wa-number', handlers: () => [jsonHandler('/v1/account', account())] },
   { name: 'no number yet', tag: 'wa-number', handlers: () => [jsonHandler('/v1/account', account({ display_phone_number: null }))] },
   { name: 'error', tag: 'wa-number', handlers: () => [failing('/v1/account')] },
-  { name: 'loading', tag: 'wa-quality', handlers: () => [never('/v1/quality')], reach: el => el.updateComplete },
+  { name: 'loading', tag: 'wa-quality', handlers: () => [never('/v1/quality')], reach: loadingAtFaintestPulse },
   { name: 'loaded', tag: 'wa-quality', handlers: () => [jsonHandler('/v1/quality', quality())] },
   { name: 'low rating, stale from Meta', tag: 'wa-quality', handlers: () => [jsonHandler('/v1/quality', quality({ rating: 'RED', stale: true }))] },
   { name: 'no history', tag: 'wa-quality', handlers: () => [jsonHandler('/v1/quality', quality({ rating: 'UNKNOWN', history: [] }))] },
   { name: 'error', tag: 'wa-quality', handlers: () => [failing('/v1/quality')] },
+  { name: 'loading', tag: 'wa-quota', handlers: () => [never('/v1/quota')], reach: loadingAtFaintestPulse },
   { name: 'loaded', tag: 'wa-quota', handlers: () => [jsonHandler('/v1/quota', quota())] },
   {
     name: 'with usage near the limit',
@@ -110,6 +125,7 @@ const states: WidgetState[] = [
   },
   { name: 'stale', tag: 'wa-quota', handlers: () => [thenFailing('/v1/quota', quota())], reach: staleAfterRefresh },
   { name: 'error', tag: 'wa-quota', handlers: () => [failing('/v1/quota')] },
+  { name: 'loading', tag: 'wa-rate-card', handlers: () => [never('/v1/rate-card'), balanceHandler()], reach: loadingAtFaintestPulse },
   { name: 'loaded', tag: 'wa-rate-card', handlers: () => [jsonHandler('/v1/rate-card', rateCard()), balanceHandler()] },
   {
     name: 'with an estimate and an invalid audience',
@@ -126,9 +142,11 @@ const states: WidgetState[] = [
   },
   { name: 'empty', tag: 'wa-rate-card', handlers: () => [jsonHandler('/v1/rate-card', rateCard({ rates: [] })), balanceHandler()] },
   { name: 'error', tag: 'wa-rate-card', handlers: () => [failing('/v1/rate-card'), balanceHandler()] },
+  { name: 'loading', tag: 'wa-statement', handlers: () => [never('/v1/statement')], reach: loadingAtFaintestPulse },
   { name: 'loaded', tag: 'wa-statement', handlers: () => [jsonHandler('/v1/statement', statement())] },
   { name: 'empty', tag: 'wa-statement', handlers: () => [jsonHandler('/v1/statement', statement({ entries: [], daily_totals: [] }))] },
   { name: 'error', tag: 'wa-statement', handlers: () => [failing('/v1/statement')] },
+  { name: 'loading', tag: 'wa-frequency-cap', handlers: () => [never('/v1/frequency-cap')], reach: loadingAtFaintestPulse },
   { name: 'loaded', tag: 'wa-frequency-cap', handlers: () => [jsonHandler('/v1/frequency-cap', frequencyCap())] },
   { name: 'read-only', tag: 'wa-frequency-cap', attributes: { 'read-only': '' }, handlers: () => [jsonHandler('/v1/frequency-cap', frequencyCap())] },
   { name: 'error', tag: 'wa-frequency-cap', handlers: () => [failing('/v1/frequency-cap')] },
