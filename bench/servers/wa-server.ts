@@ -11,6 +11,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../packages/server/src/app.js';
 import { openAccount } from '../../packages/server/src/domain/accounts.js';
 import { systemClock } from '../../packages/server/src/domain/clock.js';
+import { createMetrics } from '../../packages/server/src/ops/metrics.js';
 import { adjustBalance } from '../../packages/server/src/domain/ledger.js';
 import { replaceDefaultRateCard } from '../../packages/server/src/domain/pricing/rate-cards.js';
 import { mintWidgetSession } from '../../packages/server/src/domain/sessions.js';
@@ -28,6 +29,8 @@ const app = createApp({
     allowedOrigins: ['http://127.0.0.1', ...(process.env['WA_BENCH_ORIGIN'] ? [process.env['WA_BENCH_ORIGIN']] : [])],
     metaAppSecret: BENCH_APP_SECRET,
   },
+  // Node's process metrics too, as main.ts has them: the 3 MB figure reads the event-loop delay from them.
+  metrics: createMetrics({ store, clock: systemClock, processMetrics: true }),
   logError: (message, error) => console.error(message, error),
 });
 const account = await openAccount(store, clock, {
