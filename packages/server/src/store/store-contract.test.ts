@@ -328,6 +328,36 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 600n);
     });
 
+    it('applies statuses handed in concurrently for one account, each caller getting its own outcomes, a failure isolated', async () => {
+      await store.appendLedgerEntry(entry('fund', 100_000n), noOverdraft);
+      // 30 webhooks at once, as concurrent requests hand them in: single statuses, a pair, a repeat of
+      // an earlier message, and one status that cannot be written (no such account).
+      const calls: { wamids: string[]; promise: Promise<Awaited<ReturnType<Store['applyMessageStatuses']>>> }[] = [];
+      for (let i = 0; i < 30; i++) {
+        const wamids = i === 7 ? [`wamid.C${i}a`, `wamid.C${i}b`] : i === 12 ? ['wamid.C3'] : [`wamid.C${i}`];
+        const updates = i === 20 ? [chargedStatus('wamid.C20', 10n, 'acc_missing')] : wamids.map((wamid) => chargedStatus(wamid, 10n));
+        calls.push({ wamids, promise: store.applyMessageStatuses('acc_1', updates) });
+      }
+      const results = await Promise.all(calls.map((call) => call.promise));
+      for (const [i, outcomes] of results.entries()) {
+        assert.equal(outcomes.length, calls[i]!.wamids.length, `call ${i} gets one outcome per status`);
+        const expected = i === 20 ? [{ ok: false }] : i === 12 ? [{ ok: true, debited: false }] : calls[i]!.wamids.map(() => ({ ok: true, debited: true }));
+        assert.deepEqual(
+          outcomes.map((outcome) => (outcome.ok ? { ok: true, debited: outcome.debited } : { ok: false })),
+          expected,
+          `call ${i}`,
+        );
+      }
+      // 30 calls: 28 new messages plus the pair's second, less the failure and the repeat, each 10 µ.
+      const charged = 30 + 1 - 1 - 1;
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 100_000n - 10n * BigInt(charged));
+      assert.equal((await store.listLedgerEntries('acc_1')).length, 1 + charged);
+      assert.equal(await store.getMessageCharge('acc_1', 'wamid.C20'), null);
+      // Nothing is left waiting: the next status of the account goes through at once.
+      const [next] = await store.applyMessageStatuses('acc_1', [chargedStatus('wamid.after', 10n)]);
+      assert.ok(next?.ok && next.debited);
+    });
+
     it('revokes a session once (the first time stands), revokes the account’s live sessions, and prunes in batches', async () => {
       const session = (id: string, expiresInMs: number) => ({
         id,

@@ -56,8 +56,20 @@ export type PgNestedAppend = (
   options: LedgerAppendOptions,
 ) => Promise<LedgerAppendResult>;
 
+/** Statuses of one account handed in while its transaction ran, and where their outcomes go. */
+interface PendingStatuses {
+  readonly updates: readonly MessageStatusUpdate[];
+  readonly resolve: (outcomes: MessageStatusOutcome[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Most statuses in one group transaction: the account's lock is held for the group's length. */
+export const GROUP_MAX_STATUSES = 200;
+
 /** The PostgreSQL side of {@link MetaBillingStore}. */
 export class PgMetaBilling implements MetaBillingStore {
+  /** Per account with a transaction in flight on this instance: the statuses waiting for the next. */
+  readonly #waiting = new Map<string, PendingStatuses[]>();
   readonly #sql: () => Promise<Db>;
   readonly #transaction: RunInTransaction;
   readonly #append: PgNestedAppend;
@@ -131,13 +143,78 @@ export class PgMetaBilling implements MetaBillingStore {
   }
 
   /**
-   * One transaction per call, each status in its own savepoint (see
-   * {@link MetaBillingStore.applyMessageStatuses}); the changes of a status that rolled back are
-   * not announced.
+   * See {@link MetaBillingStore.applyMessageStatuses}. Statuses of one account are applied one
+   * transaction at a time per instance (group commit): the account's row lock serializes them
+   * anyway, so while a transaction of the account is in flight, the statuses handed in meanwhile
+   * (by concurrent webhooks) wait, and go together into the next transaction, up to
+   * {@link GROUP_MAX_STATUSES}. One lock, one commit and its flush for all of them, where each
+   * alone paid its own. Every caller gets the outcomes of its own statuses, in order.
    */
   async applyMessageStatuses(accountId: string, updates: readonly MessageStatusUpdate[]): Promise<MessageStatusOutcome[]> {
     if (updates.length === 0) return [];
+    const waiting = this.#waiting.get(accountId);
+    if (waiting) return new Promise((resolve, reject) => waiting.push({ updates, resolve, reject }));
+    const queue: PendingStatuses[] = [];
+    this.#waiting.set(accountId, queue);
+    try {
+      return await this.#applyNow(accountId, updates);
+    } finally {
+      void this.#drain(accountId, queue);
+    }
+  }
+
+  /** Applies, a group at a time, the statuses that queued while the account's transaction ran. */
+  async #drain(accountId: string, queue: PendingStatuses[]): Promise<void> {
+    while (queue.length > 0) {
+      const group: PendingStatuses[] = [];
+      let size = 0;
+      while (queue.length > 0 && (group.length === 0 || size + queue[0]!.updates.length <= GROUP_MAX_STATUSES)) {
+        const next = queue.shift()!;
+        group.push(next);
+        size += next.updates.length;
+      }
+      try {
+        const outcomes = await this.#applyNow(accountId, group.flatMap((pending) => pending.updates));
+        let start = 0;
+        for (const pending of group) {
+          pending.resolve(outcomes.slice(start, start + pending.updates.length));
+          start += pending.updates.length;
+        }
+      } catch (error) {
+        for (const pending of group) pending.reject(error);
+      }
+    }
+    this.#waiting.delete(accountId);
+  }
+
+  /**
+   * One transaction for `updates`. Several go first without savepoints, two round trips fewer each
+   * (`SAVEPOINT`, `RELEASE`): statuses almost never fail, and when one does, that transaction
+   * rolls back and the statuses are applied again, each in its own savepoint, so that the failing
+   * one is `ok: false` and its neighbours are written, as the contract says. `decide` is pure, so
+   * deciding again on the rolled-back state decides the same.
+   */
+  async #applyNow(accountId: string, updates: readonly MessageStatusUpdate[]): Promise<MessageStatusOutcome[]> {
     if (updates.length === 1) return [await this.#applyAlone(accountId, updates[0]!)];
+    const failed: { status?: true } = {};
+    try {
+      return await this.#transaction(async (tx, changes) => {
+        await lockAccount(tx, accountId);
+        const outcomes: MessageStatusOutcome[] = [];
+        for (const update of updates) {
+          try {
+            const applied = await this.#applyStatus(tx, changes, accountId, update);
+            outcomes.push({ ok: true, charge: applied.charge, debited: applied.debited });
+          } catch (error) {
+            failed.status = true;
+            throw error;
+          }
+        }
+        return outcomes;
+      });
+    } catch (error) {
+      if (!failed.status) throw error;
+    }
     return this.#transaction(async (tx, changes) => {
       // The account's row lock, taken first as the ledger append takes it, orders every status of
       // its messages across instances: a status delivered twice at once (to two instances) is
