@@ -1,8 +1,11 @@
 /**
  * The store under benchmark: file-backed SQLite (as `openSqliteStore` opens it in production), or
- * PostgreSQL when DATABASE_URL is set. The PostgreSQL store is plugged in here: a module exporting
- * `openPostgresStore({ url })` at `POSTGRES_STORE_MODULE`, loaded only when DATABASE_URL asks for it.
+ * PostgreSQL when DATABASE_URL is set, in a schema of its own that closing the store drops, so that
+ * runs never meet each other's accounts. The PostgreSQL store is plugged in here: a module exporting
+ * `openPostgresStore({ url, schema })` at `POSTGRES_STORE_MODULE`, loaded only when DATABASE_URL asks for it.
  */
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
 import type { Store } from '../packages/server/src/store/store.js';
 import { openSqliteStore } from '../packages/server/src/store/sqlite/sqlite-store.js';
 
@@ -12,7 +15,27 @@ const POSTGRES_STORE_MODULE = '../packages/server/src/store/postgres/postgres-st
 export async function openBenchStore(sqliteFile: string): Promise<{ store: Store; description: string }> {
   const url = process.env['DATABASE_URL'];
   if (!url) return { store: openSqliteStore({ file: sqliteFile }), description: 'embedded SQLite (WAL, synchronous=NORMAL)' };
-  const module = (await import(POSTGRES_STORE_MODULE)) as { openPostgresStore?: (options: { url: string }) => Promise<Store> | Store };
+  const module = (await import(POSTGRES_STORE_MODULE)) as { openPostgresStore?: (options: { url: string; schema: string }) => Promise<Store> | Store };
   if (!module.openPostgresStore) throw new Error(`${POSTGRES_STORE_MODULE} exports no openPostgresStore`);
-  return { store: await module.openPostgresStore({ url }), description: 'PostgreSQL' };
+  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const store = await module.openPostgresStore({ url, schema });
+  const close = store.close.bind(store);
+  return {
+    store: Object.assign(store, {
+      async close() {
+        await close();
+        if (process.env['WA_BENCH_KEEP_DB'] !== '1') await dropSchema(url, schema);
+      },
+    }),
+    description: 'PostgreSQL',
+  };
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }

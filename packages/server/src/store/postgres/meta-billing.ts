@@ -63,6 +63,31 @@ interface PendingStatuses {
   readonly reject: (error: unknown) => void;
 }
 
+/**
+ * The last writes of statuses (record, usage, frequency cap), left in flight while the next status
+ * goes out: the transaction's connection runs queries in the order they were sent, so the next
+ * status's reads see them, and no round trip waits for them. The first failure is kept (a handler
+ * is attached at once, so no rejection goes unhandled) and thrown by {@link settled}; after it the
+ * transaction is aborted, and every later query fails too.
+ */
+class DeferredWrites {
+  #pending: Promise<unknown>[] = [];
+  #failure: { error: unknown } | undefined;
+
+  add(write: Promise<unknown>): void {
+    this.#pending.push(
+      write.catch((error: unknown) => {
+        this.#failure ??= { error };
+      }),
+    );
+  }
+
+  async settled(): Promise<void> {
+    await Promise.all(this.#pending);
+    if (this.#failure) throw this.#failure.error;
+  }
+}
+
 /** Most statuses in one group transaction: the account's lock is held for the group's length. */
 export const GROUP_MAX_STATUSES = 200;
 
@@ -201,14 +226,16 @@ export class PgMetaBilling implements MetaBillingStore {
       return await this.#transaction(async (tx, changes) => {
         await lockAccount(tx, accountId);
         const outcomes: MessageStatusOutcome[] = [];
-        for (const update of updates) {
-          try {
-            const applied = await this.#applyStatus(tx, changes, accountId, update);
+        const deferWrites = new DeferredWrites();
+        try {
+          for (const update of updates) {
+            const applied = await this.#applyStatus(tx, changes, accountId, update, { deferWrites });
             outcomes.push({ ok: true, charge: applied.charge, debited: applied.debited });
-          } catch (error) {
-            failed.status = true;
-            throw error;
           }
+          await deferWrites.settled();
+        } catch (error) {
+          failed.status = true;
+          throw error;
         }
         return outcomes;
       });
@@ -264,7 +291,7 @@ export class PgMetaBilling implements MetaBillingStore {
     changes: StoreChange[],
     accountId: string,
     { wamid, decide }: MessageStatusUpdate,
-    options: { lockAccount?: boolean } = {},
+    options: { lockAccount?: boolean; deferWrites?: DeferredWrites } = {},
   ): Promise<{ charge: MessageCharge | null; debited: boolean }> {
     // When asked, the account's row lock goes first, in the same round trip as the read it orders.
     const [, [row]] = await Promise.all([
@@ -300,7 +327,9 @@ export class PgMetaBilling implements MetaBillingStore {
     }
     const written = Promise.all(writes);
     const delivery = write.marketingDelivery ? recordDeliveryInTransaction(tx, write.marketingDelivery) : undefined;
-    await Promise.all([written, delivery]);
+    const done = Promise.all([written, delivery]);
+    if (options.deferWrites) options.deferWrites.add(done);
+    else await done;
     return { charge, debited };
   }
 
