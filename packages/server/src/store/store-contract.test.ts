@@ -113,6 +113,23 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 5n);
     });
 
+    it('answers a replay with the entry it repeats, even when the policy would refuse it now', async () => {
+      await store.appendLedgerEntry(entry('fund', 100n), noOverdraft);
+      const debit = await store.appendLedgerEntry(entry('spend', -80n), noOverdraft);
+      // The same debit again: 20 left, so a new -80 would overdraw; it is the one already made.
+      const again = await store.appendLedgerEntry({ ...entry('spend', -80n), id: 'le_spend_again' }, noOverdraft);
+      assert.equal(again.replayed, true);
+      assert.deepEqual(again.entry, debit.entry);
+      // A repeated key with another amount is still the first entry, never a second one.
+      const other = await store.appendLedgerEntry({ ...entry('fund', 7n), id: 'le_fund_again' }, noOverdraft);
+      assert.equal(other.replayed, true);
+      assert.equal(other.entry.amountMicros, 100n);
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 20n);
+      assert.equal((await store.listLedgerEntries('acc_1')).length, 2);
+      // A new key that would overdraw is refused.
+      await assert.rejects(store.appendLedgerEntry(entry('more', -21n), noOverdraft), (error: unknown) => error instanceof DomainError && error.code === 'insufficient_balance');
+    });
+
     it('rolls back everything when the policy refuses', async () => {
       await store.appendLedgerEntry(entry('a', 5n), noOverdraft);
       await assert.rejects(store.appendLedgerEntry(entry('b', -6n), noOverdraft), (error: unknown) => {

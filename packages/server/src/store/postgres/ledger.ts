@@ -30,37 +30,60 @@ export async function appendInTransaction(
   policy: LedgerPolicy,
   options: LedgerAppendOptions,
 ): Promise<LedgerAppendResult> {
-  // One round trip for the three reads (pipelined on the transaction's connection, run in order:
-  // the row lock first), and one for the two writes; every round trip is paid under the lock.
-  const [row, [existing], [previous]] = await Promise.all([
+  // One round trip for the two reads (pipelined on the transaction's connection, run in order: the
+  // row lock first), and one for the write; every round trip is paid under the lock.
+  const [row, [previous]] = await Promise.all([
     lockAccount(tx, entry.accountId),
-    tx<LedgerEntryRow[]>`SELECT * FROM ledger_entries WHERE account_id = ${entry.accountId} AND idempotency_key = ${entry.idempotencyKey}`,
     // Stamped under the account's row lock: never before the account's previous entry, so time order
     // and append order agree (the statement maps a time range to one seq range).
     tx<{ created_at: bigint }[]>`SELECT created_at FROM ledger_entries WHERE account_id = ${entry.accountId} ORDER BY seq DESC LIMIT 1`,
   ]);
-  if (existing) return { entry: toLedgerEntry(existing), replayed: true };
   if (!row) throw new DomainError('not_found', 'account_not_found', `account ${entry.accountId} does not exist`);
-  policy(toAccount(row), entry.amountMicros);
+  try {
+    policy(toAccount(row), entry.amountMicros);
+  } catch (error) {
+    // A replay is answered with the entry it repeats, whatever the policy would say of it now.
+    const existing = await existingEntry(tx, entry);
+    if (existing) return { entry: existing, replayed: true };
+    throw error;
+  }
   const balanceAfter = row.balance_micros + entry.amountMicros;
   const at = Math.max(entry.createdAt.getTime(), previous ? Number(previous.created_at) : -Infinity);
   const createdAt = new Date(at);
-  const [[inserted]] = await Promise.all([
-    tx<LedgerEntryRow[]>`INSERT INTO ledger_entries (id, account_id, idempotency_key, type, kind,
+  // The idempotency check is the insert's own: ON CONFLICT on (account_id, idempotency_key) is decided
+  // by that unique index, never by a plan. (A prepared SELECT on the pair, planned on a fresh schema,
+  // chose another index of the account and read every entry of it per append.) The balance moves
+  // only when the entry went in.
+  const [inserted] = await tx<LedgerEntryRow[]>`WITH entry AS (
+      INSERT INTO ledger_entries (id, account_id, idempotency_key, type, kind,
         amount_micros, balance_after_micros, description, reference, details, created_at)
       VALUES (${entry.id}, ${entry.accountId}, ${entry.idempotencyKey}, ${entry.amountMicros < 0n ? 'debit' : 'credit'},
         ${entry.kind}, ${entry.amountMicros}, ${balanceAfter}, ${entry.description}, ${entry.reference},
         ${entry.details ? JSON.stringify(entry.details) : null}, ${at})
-      RETURNING *`,
-    tx`UPDATE accounts SET balance_micros = ${balanceAfter}, updated_at = ${at} WHERE id = ${entry.accountId}`,
-  ]);
-  if (!inserted) throw new Error('INSERT … RETURNING returned no ledger entry');
+      ON CONFLICT (account_id, idempotency_key) DO NOTHING
+      RETURNING *
+    ), balance AS (
+      UPDATE accounts SET balance_micros = ${balanceAfter}, updated_at = ${at}
+      WHERE id = ${entry.accountId} AND EXISTS (SELECT 1 FROM entry)
+    )
+    SELECT * FROM entry`;
+  if (!inserted) {
+    const existing = await existingEntry(tx, entry);
+    if (!existing) throw new Error(`ledger entry ${entry.idempotencyKey} conflicted but cannot be read`);
+    return { entry: existing, replayed: true };
+  }
   const written = toLedgerEntry(inserted);
   const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: createdAt };
   await reevaluateLowBalanceAlert(tx, accountAfter, row.low_balance_alert_armed, written.id, createdAt);
   if (options.hostEvents) await insertHostEvents(tx, options.hostEvents(written, accountAfter));
   changes.push({ kind: 'ledger', accountId: entry.accountId });
   return { entry: written, replayed: false };
+}
+
+/** The entry an idempotency key already names in the account (a replay), or null. */
+async function existingEntry(tx: Tx, entry: NewLedgerEntry) {
+  const [row] = await tx<LedgerEntryRow[]>`SELECT * FROM ledger_entries WHERE account_id = ${entry.accountId} AND idempotency_key = ${entry.idempotencyKey}`;
+  return row ? toLedgerEntry(row) : null;
 }
 
 /**
