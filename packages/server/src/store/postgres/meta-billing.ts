@@ -224,12 +224,18 @@ export class PgMetaBilling implements MetaBillingStore {
     const failed: { status?: true } = {};
     try {
       return await this.#transaction(async (tx, changes) => {
-        await lockAccount(tx, accountId);
+        // The group's records in one read, under the lock (sent after it on the same connection).
+        const [, rows] = await Promise.all([
+          lockAccount(tx, accountId),
+          tx<MessageChargeRow[]>`SELECT * FROM message_charges WHERE account_id = ${accountId} AND wamid = ANY(${updates.map((u) => u.wamid)})`,
+        ]);
+        const known = new Map<string, MessageChargeRow | null>(updates.map((update) => [update.wamid, null]));
+        for (const row of rows) known.set(row.wamid, row);
         const outcomes: MessageStatusOutcome[] = [];
         const deferWrites = new DeferredWrites();
         try {
           for (const update of updates) {
-            const applied = await this.#applyStatus(tx, changes, accountId, update, { deferWrites });
+            const applied = await this.#applyStatus(tx, changes, accountId, update, { deferWrites, known });
             outcomes.push({ ok: true, charge: applied.charge, debited: applied.debited });
           }
           await deferWrites.settled();
@@ -291,13 +297,20 @@ export class PgMetaBilling implements MetaBillingStore {
     changes: StoreChange[],
     accountId: string,
     { wamid, decide }: MessageStatusUpdate,
-    options: { lockAccount?: boolean; deferWrites?: DeferredWrites } = {},
+    options: { lockAccount?: boolean; deferWrites?: DeferredWrites; known?: Map<string, MessageChargeRow | null> } = {},
   ): Promise<{ charge: MessageCharge | null; debited: boolean }> {
+    // The record as read for the whole group, once: a second status of the same message in the
+    // group reads it again, after the first one's write.
+    const prefetched = options.known?.get(wamid);
+    options.known?.delete(wamid);
     // When asked, the account's row lock goes first, in the same round trip as the read it orders.
-    const [, [row]] = await Promise.all([
-      options.lockAccount ? lockAccount(tx, accountId) : null,
-      tx<MessageChargeRow[]>`SELECT * FROM message_charges WHERE account_id = ${accountId} AND wamid = ${wamid}`,
-    ]);
+    const [, [row]] =
+      prefetched !== undefined
+        ? [null, prefetched ? [prefetched] : []]
+        : await Promise.all([
+            options.lockAccount ? lockAccount(tx, accountId) : null,
+            tx<MessageChargeRow[]>`SELECT * FROM message_charges WHERE account_id = ${accountId} AND wamid = ${wamid}`,
+          ]);
     const current = row ? toMessageCharge(row) : null;
     const write = decide(current);
     if (!write) return { charge: current, debited: false };
@@ -309,22 +322,29 @@ export class PgMetaBilling implements MetaBillingStore {
       charge = { ...charge, ledgerEntryId: entry.id };
       debited = !replayed;
     }
-    // The writes go out together in one round trip under the lock, pipelined on the transaction's
-    // connection and run in the order they are handed on: the record, the usage, then the delivery.
-    const writes: PromiseLike<unknown>[] = [upsertCharge(tx, charge)];
-    if (write.usage) {
-      const at = write.usage.countedAt.getTime();
-      // SET expressions read the row as it was: a recipient absent for a whole day enters the window anew.
-      writes.push(tx`INSERT INTO usage_portfolio_recipients AS u (portfolio_key, recipient, last_counted_at, entered_window_at)
-        VALUES (${write.usage.portfolioKey}, ${write.usage.recipient}, ${at}, ${at})
-        ON CONFLICT (portfolio_key, recipient) DO UPDATE SET
-          entered_window_at = CASE WHEN u.last_counted_at <= excluded.last_counted_at - ${DAY_MS} THEN excluded.entered_window_at
-                                   ELSE least(u.entered_window_at, excluded.entered_window_at) END,
-          last_counted_at = greatest(u.last_counted_at, excluded.last_counted_at)`);
-      writes.push(tx`INSERT INTO usage_account_recipients AS u (account_id, recipient, last_counted_at)
-        VALUES (${write.usage.accountId}, ${write.usage.recipient}, ${at})
-        ON CONFLICT (account_id, recipient) DO UPDATE SET last_counted_at = greatest(u.last_counted_at, excluded.last_counted_at)`);
-    }
+    // The record and the usage are one statement (each write a part of one WITH, all run to
+    // completion), and it goes out with the delivery in one round trip under the lock, pipelined on
+    // the transaction's connection and run in the order handed on: the record and usage, then the delivery.
+    const usage = write.usage;
+    const at = usage ? usage.countedAt.getTime() : 0;
+    const writes: PromiseLike<unknown>[] = [
+      usage
+        ? tx`WITH charge AS (${chargeUpsert(tx, charge)}),
+            portfolio AS (
+              -- SET expressions read the row as it was: a recipient absent for a whole day enters the window anew.
+              INSERT INTO usage_portfolio_recipients AS u (portfolio_key, recipient, last_counted_at, entered_window_at)
+              VALUES (${usage.portfolioKey}, ${usage.recipient}, ${at}, ${at})
+              ON CONFLICT (portfolio_key, recipient) DO UPDATE SET
+                entered_window_at = CASE WHEN u.last_counted_at <= excluded.last_counted_at - ${DAY_MS} THEN excluded.entered_window_at
+                                         ELSE least(u.entered_window_at, excluded.entered_window_at) END,
+                last_counted_at = greatest(u.last_counted_at, excluded.last_counted_at)),
+            account AS (
+              INSERT INTO usage_account_recipients AS u (account_id, recipient, last_counted_at)
+              VALUES (${usage.accountId}, ${usage.recipient}, ${at})
+              ON CONFLICT (account_id, recipient) DO UPDATE SET last_counted_at = greatest(u.last_counted_at, excluded.last_counted_at))
+          SELECT 1`
+        : tx`${chargeUpsert(tx, charge)}`,
+    ];
     const written = Promise.all(writes);
     const delivery = write.marketingDelivery ? recordDeliveryInTransaction(tx, write.marketingDelivery) : undefined;
     const done = Promise.all([written, delivery]);
@@ -451,7 +471,8 @@ export class PgMetaBilling implements MetaBillingStore {
   }
 }
 
-function upsertCharge(tx: Tx, c: MessageCharge): PromiseLike<unknown> {
+/** The statement writing a message's record (a fragment: sent alone or as part of a larger statement). */
+function chargeUpsert(tx: Tx, c: MessageCharge): postgres.Fragment {
   return tx`INSERT INTO message_charges (account_id, wamid, recipient, market, country, is_group, last_status, pricing_type,
       category, billable, delivered_at, failed_at, outcome, price_micros, ledger_entry_id, created_at, updated_at)
     VALUES (${c.accountId}, ${c.wamid}, ${c.recipient}, ${c.market}, ${c.country}, ${c.isGroup}, ${c.lastStatus}, ${c.pricingType},
