@@ -375,6 +375,23 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       assert.ok(next?.ok && next.debited);
     });
 
+    it('fires the low-balance alert once when statuses handed in together cross the threshold, and re-arms it', async () => {
+      await store.appendLedgerEntry(entry('fund', 1_000n), noOverdraft);
+      await store.updateLowBalanceThreshold('acc_1', 500n, AT);
+      // 10 concurrent webhooks of 100 µ each from 1,000 µ: one crossing of 500 µ (at 400 µ), whichever group makes it.
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.applyMessageStatuses('acc_1', [chargedStatus(`wamid.L${i}`, 100n)])));
+      assert.ok(results.every(([outcome]) => outcome?.ok && outcome.debited));
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 0n);
+      const low = async () => (await store.listHostEvents('acc_1')).filter((event) => event.type === 'balance.low');
+      assert.equal((await low()).length, 1);
+      assert.deepEqual((await low())[0]?.data.balance, { amount: '0.0004', currency: 'USD' });
+      // Back above the threshold re-arms it; the next crossing fires again, once.
+      await store.appendLedgerEntry(entry('refund', 1_000n), noOverdraft);
+      await Promise.all(Array.from({ length: 6 }, (_, i) => store.applyMessageStatuses('acc_1', [chargedStatus(`wamid.M${i}`, 100n)])));
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 400n);
+      assert.equal((await low()).length, 2);
+    });
+
     it('revokes a session once (the first time stands), revokes the account’s live sessions, and prunes in batches', async () => {
       const session = (id: string, expiresInMs: number) => ({
         id,

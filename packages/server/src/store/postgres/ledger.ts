@@ -11,6 +11,26 @@ import { insertHostEvents } from './host-events.js';
 /** An `accounts` row with the alert's arming. */
 export type LockedAccountRow = AccountRow & { low_balance_alert_armed: boolean };
 
+/**
+ * An account whose row lock the transaction already holds, as the transaction's own appends leave
+ * it: its row and the creation time of its last entry. Appends given it read neither again (two
+ * queries fewer each); each append updates it. Only for a transaction that rolls back entirely on
+ * any failure: a savepoint rolled back alone would leave it ahead of the database.
+ */
+export interface LockedAccount {
+  row: LockedAccountRow;
+  lastEntryAt: number | null;
+}
+
+/** Locks an account's row and reads what {@link LockedAccount} holds, in one round trip. */
+export async function lockAccountForAppends(tx: Tx, accountId: string): Promise<LockedAccount | null> {
+  const [row, [last]] = await Promise.all([
+    lockAccount(tx, accountId),
+    tx<{ created_at: bigint }[]>`SELECT created_at FROM ledger_entries WHERE account_id = ${accountId} ORDER BY seq DESC LIMIT 1`,
+  ]);
+  return row ? { row, lastEntryAt: last ? Number(last.created_at) : null } : null;
+}
+
 /** Reads an account and locks its row until the transaction ends: appends to it queue behind. */
 export async function lockAccount(tx: Tx, accountId: string): Promise<LockedAccountRow | null> {
   const [row] = await tx<LockedAccountRow[]>`SELECT * FROM accounts WHERE id = ${accountId} FOR UPDATE`;
@@ -29,16 +49,16 @@ export async function appendInTransaction(
   entry: NewLedgerEntry,
   policy: LedgerPolicy,
   options: LedgerAppendOptions,
+  locked?: LockedAccount,
 ): Promise<LedgerAppendResult> {
   // One round trip for the two reads (pipelined on the transaction's connection, run in order: the
-  // row lock first), and one for the write; every round trip is paid under the lock.
-  const [row, [previous]] = await Promise.all([
-    lockAccount(tx, entry.accountId),
-    // Stamped under the account's row lock: never before the account's previous entry, so time order
-    // and append order agree (the statement maps a time range to one seq range).
-    tx<{ created_at: bigint }[]>`SELECT created_at FROM ledger_entries WHERE account_id = ${entry.accountId} ORDER BY seq DESC LIMIT 1`,
-  ]);
-  if (!row) throw new DomainError('not_found', 'account_not_found', `account ${entry.accountId} does not exist`);
+  // row lock first), unless the transaction holds them already, and one for the write; every round
+  // trip is paid under the lock. The entry is stamped never before the account's previous one, so
+  // time order and append order agree (the statement maps a time range to one seq range).
+  if (locked && locked.row.id !== entry.accountId) throw new Error(`the locked account is ${locked.row.id}, not ${entry.accountId}`);
+  const state = locked ?? (await lockAccountForAppends(tx, entry.accountId));
+  if (!state) throw new DomainError('not_found', 'account_not_found', `account ${entry.accountId} does not exist`);
+  const { row } = state;
   try {
     policy(toAccount(row), entry.amountMicros);
   } catch (error) {
@@ -48,7 +68,7 @@ export async function appendInTransaction(
     throw error;
   }
   const balanceAfter = row.balance_micros + entry.amountMicros;
-  const at = Math.max(entry.createdAt.getTime(), previous ? Number(previous.created_at) : -Infinity);
+  const at = Math.max(entry.createdAt.getTime(), state.lastEntryAt ?? -Infinity);
   const createdAt = new Date(at);
   // The idempotency check is the insert's own: ON CONFLICT on (account_id, idempotency_key) is decided
   // by that unique index, never by a plan. (A prepared SELECT on the pair, planned on a fresh schema,
@@ -74,7 +94,9 @@ export async function appendInTransaction(
   }
   const written = toLedgerEntry(inserted);
   const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: createdAt };
-  await reevaluateLowBalanceAlert(tx, accountAfter, row.low_balance_alert_armed, written.id, createdAt);
+  const armed = await reevaluateLowBalanceAlert(tx, accountAfter, row.low_balance_alert_armed, written.id, createdAt);
+  state.row = { ...row, balance_micros: balanceAfter, updated_at: BigInt(at), low_balance_alert_armed: armed };
+  state.lastEntryAt = at;
   if (options.hostEvents) await insertHostEvents(tx, options.hostEvents(written, accountAfter));
   changes.push({ kind: 'ledger', accountId: entry.accountId });
   return { entry: written, replayed: false };
@@ -91,7 +113,7 @@ async function existingEntry(tx: Tx, entry: NewLedgerEntry) {
  * threshold, inside the transaction that changed either and holds the account's row lock: exactly
  * one of concurrent debits fires per crossing, whichever instance runs it.
  */
-export async function reevaluateLowBalanceAlert(tx: Tx, account: Account, armed: boolean, ledgerEntryId: string | null, at: Date): Promise<void> {
+export async function reevaluateLowBalanceAlert(tx: Tx, account: Account, armed: boolean, ledgerEntryId: string | null, at: Date): Promise<boolean> {
   const decision = evaluateLowBalanceAlert({ thresholdMicros: account.lowBalanceThresholdMicros, balanceMicros: account.balanceMicros, armed });
   if (decision.armed !== armed) await tx`UPDATE accounts SET low_balance_alert_armed = ${decision.armed} WHERE id = ${account.id}`;
   if (decision.fire && account.lowBalanceThresholdMicros !== null) {
@@ -106,4 +128,5 @@ export async function reevaluateLowBalanceAlert(tx: Tx, account: Account, armed:
       }),
     ]);
   }
+  return decision.armed;
 }

@@ -17,7 +17,8 @@ import { toAccount } from '../sqlite/rows.js';
 import type { Db, RunInTransaction, Tx } from './db.js';
 import { dateOrNull, lockKey, num } from './db.js';
 import { recordDeliveryInTransaction } from './frequency-caps.js';
-import { lockAccount } from './ledger.js';
+import type { LockedAccount } from './ledger.js';
+import { lockAccount, lockAccountForAppends } from './ledger.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -54,6 +55,7 @@ export type PgNestedAppend = (
   entry: NewLedgerEntry,
   policy: LedgerPolicy,
   options: LedgerAppendOptions,
+  locked?: LockedAccount,
 ) => Promise<LedgerAppendResult>;
 
 /** Statuses of one account handed in while its transaction ran, and where their outcomes go. */
@@ -224,9 +226,11 @@ export class PgMetaBilling implements MetaBillingStore {
     const failed: { status?: true } = {};
     try {
       return await this.#transaction(async (tx, changes) => {
-        // The group's records in one read, under the lock (sent after it on the same connection).
-        const [, rows] = await Promise.all([
-          lockAccount(tx, accountId),
+        // The lock, the account as its appends need it, and the group's records, in one round trip
+        // (pipelined, run in order: the reads after the lock). The group's appends then keep the
+        // account in memory: this transaction holds its lock, and rolls back whole on any failure.
+        const [locked, rows] = await Promise.all([
+          lockAccountForAppends(tx, accountId),
           tx<MessageChargeRow[]>`SELECT * FROM message_charges WHERE account_id = ${accountId} AND wamid = ANY(${updates.map((u) => u.wamid)})`,
         ]);
         const known = new Map<string, MessageChargeRow | null>(updates.map((update) => [update.wamid, null]));
@@ -235,7 +239,7 @@ export class PgMetaBilling implements MetaBillingStore {
         const deferWrites = new DeferredWrites();
         try {
           for (const update of updates) {
-            const applied = await this.#applyStatus(tx, changes, accountId, update, { deferWrites, known });
+            const applied = await this.#applyStatus(tx, changes, accountId, update, { deferWrites, known, locked: locked ?? undefined });
             outcomes.push({ ok: true, charge: applied.charge, debited: applied.debited });
           }
           await deferWrites.settled();
@@ -297,7 +301,7 @@ export class PgMetaBilling implements MetaBillingStore {
     changes: StoreChange[],
     accountId: string,
     { wamid, decide }: MessageStatusUpdate,
-    options: { lockAccount?: boolean; deferWrites?: DeferredWrites; known?: Map<string, MessageChargeRow | null> } = {},
+    options: { lockAccount?: boolean; deferWrites?: DeferredWrites; known?: Map<string, MessageChargeRow | null>; locked?: LockedAccount | undefined } = {},
   ): Promise<{ charge: MessageCharge | null; debited: boolean }> {
     // The record as read for the whole group, once: a second status of the same message in the
     // group reads it again, after the first one's write.
@@ -318,7 +322,7 @@ export class PgMetaBilling implements MetaBillingStore {
     let debited = false;
     if (write.ledgerEntry) {
       // Meta has billed a delivered message: the debit may take the balance below zero.
-      const { entry, replayed } = await this.#append(tx, changes, write.ledgerEntry, withinBalanceRange, {});
+      const { entry, replayed } = await this.#append(tx, changes, write.ledgerEntry, withinBalanceRange, {}, options.locked);
       charge = { ...charge, ledgerEntryId: entry.id };
       debited = !replayed;
     }
