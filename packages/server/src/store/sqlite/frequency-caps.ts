@@ -8,6 +8,7 @@ import type {
   MarketingSendPolicy,
   MarketingSendWindow,
 } from '../frequency-cap-store.js';
+import { transactionRunner, type TransactionRunner } from './transaction-runner.js';
 
 interface CapRow {
   enabled: number;
@@ -17,11 +18,11 @@ interface CapRow {
 
 /** {@link FrequencyCapStore} over better-sqlite3; checks and deliveries run as IMMEDIATE transactions. */
 export class SqliteFrequencyCaps implements FrequencyCapStore {
-  readonly #db: Database.Database;
+  readonly #transaction: TransactionRunner;
   readonly #statements;
 
   constructor(db: Database.Database) {
-    this.#db = db;
+    this.#transaction = transactionRunner(db);
     this.#statements = {
       getCap: db.prepare<[string], CapRow>('SELECT enabled, max_messages, window_hours FROM frequency_caps WHERE account_id = ?'),
       putCap: db.prepare(`INSERT INTO frequency_caps (account_id, enabled, max_messages, window_hours, updated_at)
@@ -76,7 +77,9 @@ export class SqliteFrequencyCaps implements FrequencyCapStore {
   async checkMarketingSend<T>(check: MarketingSendCheck, policy: MarketingSendPolicy<T>): Promise<T> {
     const { accountId, recipient } = check;
     const s = this.#statements;
-    const run = this.#db.transaction((): T => {
+    // IMMEDIATE takes the write lock before counting: another connection cannot count the same
+    // window at the same time and both conclude there is room for one more.
+    return this.#transaction.immediate((): T => {
       s.pruneRecipient.run(accountId, recipient, check.pruneBefore.getTime());
       const window: MarketingSendWindow = {
         countSince: (since) => s.countSince.get(accountId, recipient, since.getTime()) ?? 0,
@@ -89,13 +92,10 @@ export class SqliteFrequencyCaps implements FrequencyCapStore {
       if (record) s.insertSend.run(accountId, recipient, null, check.at.getTime());
       return result;
     });
-    // IMMEDIATE takes the write lock before counting: another connection cannot count the same
-    // window at the same time and both conclude there is room for one more.
-    return run.immediate();
   }
 
   async recordMarketingDelivery(delivery: MarketingDelivery): Promise<MarketingDeliveryOutcome> {
-    return this.#db.transaction(() => this.recordDeliveryInTransaction(delivery)).immediate();
+    return this.#transaction.immediate(() => this.recordDeliveryInTransaction(delivery));
   }
 
   /** The body of {@link recordMarketingDelivery}, for a caller already inside a write transaction. */

@@ -12,6 +12,7 @@ import type {
 } from '../statement-store.js';
 import type { LedgerEntryRow } from './rows.js';
 import { toLedgerEntry } from './rows.js';
+import { transactionRunner, type TransactionRunner } from './transaction-runner.js';
 
 /** Seq bound standing for "after every entry". */
 const END_SEQ = Number.MAX_SAFE_INTEGER;
@@ -27,12 +28,14 @@ type SequencedRow = LedgerEntryRow & { seq: bigint };
  */
 export class SqliteStatementQueries implements StatementStore {
   readonly #db: Database.Database;
+  readonly #transaction: TransactionRunner;
   readonly #pages = new Map<string, Database.Statement<unknown[], SequencedRow>>();
   readonly #sums = new Map<string, Database.Statement<unknown[], { credits: bigint; debits: bigint }>>();
   readonly #statements;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.#transaction = transactionRunner(db);
     this.#statements = {
       firstSeqAt: db
         .prepare<[string, number], bigint>(`SELECT seq FROM ledger_entries INDEXED BY ledger_entries_by_account_time
@@ -53,19 +56,17 @@ export class SqliteStatementQueries implements StatementStore {
   async readLedgerSnapshot<T>(read: LedgerSnapshotRead<T>): Promise<T> {
     // DEFERRED: a read transaction, which in WAL mode takes its snapshot at the first read and
     // blocks no writer. The program runs to its end synchronously inside it.
-    return this.#db
-      .transaction((): T => {
-        const program = read(ledgerReader);
-        for (let next = program.next(); ; ) {
-          if (next.done) return next.value;
-          next = program.next(answerLedgerRead(this.#reader, next.value));
-        }
-      })
-      .deferred();
+    return this.#transaction.deferred((): T => {
+      const program = read(ledgerReader);
+      for (let next = program.next(); ; ) {
+        if (next.done) return next.value;
+        next = program.next(answerLedgerRead(this.#reader, next.value));
+      }
+    });
   }
 
   async ledgerSeqRange(accountId: string, from: Date | null, to: Date | null): Promise<LedgerSeqRange> {
-    return this.#db.transaction(() => this.#reader.ledgerSeqRange(accountId, from, to))();
+    return this.#transaction.deferred(() => this.#reader.ledgerSeqRange(accountId, from, to));
   }
 
   async listLedgerPage(query: LedgerPageQuery): Promise<SequencedLedgerEntry[]> {
