@@ -484,6 +484,22 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       assert.equal(await delivery('wamid.2', 0, 901), 'duplicate');
     });
 
+    it('pairs each of several deliveries to one recipient, handed in together, with its own send', async () => {
+      await store.appendLedgerEntry(entry('fund', 1_000n), noOverdraft);
+      const recipient = '+15550001111';
+      const dayBefore = new Date(AT.getTime() - 86_400_000);
+      // One send checked (and recorded) before its message was delivered: one delivery claims it.
+      await store.checkMarketingSend({ accountId: 'acc_1', recipient, at: new Date(AT.getTime() - 1_000), pruneBefore: dayBefore }, () => ({ record: true, result: null }));
+      const results = await Promise.all(['wamid.F1', 'wamid.F2', 'wamid.F3', 'wamid.F4'].map((wamid) => store.applyMessageStatuses('acc_1', [chargedStatus(wamid, 10n)])));
+      assert.ok(results.every(([outcome]) => outcome?.ok && outcome.debited));
+      // Four deliveries: the one claimed check and three sends of their own, never two on one row.
+      const sends = await store.checkMarketingSend({ accountId: 'acc_1', recipient, at: AT, pruneBefore: dayBefore }, (_cap, window) => ({
+        record: false,
+        result: window.countSince(dayBefore),
+      }));
+      assert.equal(sends, 4);
+    });
+
     it('serializes concurrent marketing-send checks of one recipient', async () => {
       const check = { accountId: 'acc_1', recipient: '+15550001111', at: AT, pruneBefore: new Date(AT.getTime() - 86_400_000) };
       const allowed = await Promise.all(

@@ -68,13 +68,22 @@ interface PendingStatuses {
 /**
  * The last writes of statuses (record, usage, frequency cap), left in flight while the next status
  * goes out: the transaction's connection runs queries in the order they were sent, so the next
- * status's reads see them, and no round trip waits for them. The first failure is kept (a handler
- * is attached at once, so no rejection goes unhandled) and thrown by {@link settled}; after it the
- * transaction is aborted, and every later query fails too.
+ * status's reads see them, and no round trip waits for them. A write that reads before it writes
+ * (the frequency cap's pairing of a delivery with a checked send) goes {@link inTurn}: each starts
+ * when the one before has written, so two deliveries to one customer never pair with the same send.
+ * The first failure is kept (a handler is attached at once, so no rejection goes unhandled) and
+ * thrown by {@link settled}; after it the transaction is aborted, and every later query fails too.
  */
 class DeferredWrites {
   #pending: Promise<unknown>[] = [];
   #failure: { error: unknown } | undefined;
+  #turn: Promise<unknown> = Promise.resolve();
+
+  inTurn(write: () => Promise<unknown>): void {
+    const next = this.#turn.then(write);
+    this.#turn = next.catch(() => {});
+    this.add(next);
+  }
 
   add(write: Promise<unknown>): void {
     this.#pending.push(
@@ -350,10 +359,13 @@ export class PgMetaBilling implements MetaBillingStore {
         : tx`${chargeUpsert(tx, charge)}`,
     ];
     const written = Promise.all(writes);
-    const delivery = write.marketingDelivery ? recordDeliveryInTransaction(tx, write.marketingDelivery) : undefined;
-    const done = Promise.all([written, delivery]);
-    if (options.deferWrites) options.deferWrites.add(done);
-    else await done;
+    const { marketingDelivery } = write;
+    if (options.deferWrites) {
+      options.deferWrites.add(written);
+      if (marketingDelivery) options.deferWrites.inTurn(() => recordDeliveryInTransaction(tx, marketingDelivery));
+      return { charge, debited };
+    }
+    await Promise.all([written, marketingDelivery ? recordDeliveryInTransaction(tx, marketingDelivery) : undefined]);
     return { charge, debited };
   }
 
