@@ -94,13 +94,18 @@ function ledgerReads(connection: Db | Tx): AsyncLedgerReads {
       return row?.balance_after_micros ?? 0n;
     },
     sumLedger: async (accountId, from, to, filter) => {
+      // The ORDER BY is for the planner: only ledger_entries_by_account_time yields the period's
+      // entries in that order, so it wins even on a ledger never analyzed, where the costs tie and a
+      // plan through another (account_id, …) index read every entry of the account, not the period's.
+      // (SQLite pins the index with INDEXED BY; PostgreSQL has no hints.)
       const [row] = await sql<{ credits: string; debits: string }[]>`SELECT
           coalesce(sum(amount_micros) FILTER (WHERE type = 'credit'), 0)::text AS credits,
           coalesce(sum(amount_micros) FILTER (WHERE type = 'debit'), 0)::text AS debits
-        FROM ledger_entries
-        WHERE account_id = ${accountId} AND created_at >= ${from.getTime()} AND created_at < ${to.getTime()}
-          ${filter.type !== undefined ? sql`AND type = ${filter.type}` : sql``}
-          ${filter.kind !== undefined ? sql`AND kind = ${filter.kind}` : sql``}`;
+        FROM (SELECT type, amount_micros FROM ledger_entries
+          WHERE account_id = ${accountId} AND created_at >= ${from.getTime()} AND created_at < ${to.getTime()}
+            ${filter.type !== undefined ? sql`AND type = ${filter.type}` : sql``}
+            ${filter.kind !== undefined ? sql`AND kind = ${filter.kind}` : sql``}
+          ORDER BY account_id, created_at) AS period`;
       return { creditsMicros: BigInt(row?.credits ?? '0'), debitsMicros: BigInt(row?.debits ?? '0') };
     },
     getLedgerEntryBySeq: async (accountId, seq) => {
