@@ -316,14 +316,17 @@ export class PgMetaBilling implements MetaBillingStore {
     // group reads it again, after the first one's write.
     const prefetched = options.known?.get(wamid);
     options.known?.delete(wamid);
-    // When asked, the account's row lock goes first, in the same round trip as the read it orders.
-    const [, [row]] =
+    // When asked, the account's row lock goes first, in the same round trip as the read it orders,
+    // with the account as the append needs it: a status alone rolls back whole, so the append may
+    // use it rather than read it again.
+    const [lockedHere, [row]] =
       prefetched !== undefined
         ? [null, prefetched ? [prefetched] : []]
         : await Promise.all([
-            options.lockAccount ? lockAccount(tx, accountId) : null,
+            options.lockAccount ? lockAccountForAppends(tx, accountId) : null,
             tx<MessageChargeRow[]>`SELECT * FROM message_charges WHERE account_id = ${accountId} AND wamid = ${wamid}`,
           ]);
+    const locked = options.locked ?? lockedHere ?? undefined;
     const current = row ? toMessageCharge(row) : null;
     const write = decide(current);
     if (!write) return { charge: current, debited: false };
@@ -331,7 +334,7 @@ export class PgMetaBilling implements MetaBillingStore {
     let debited = false;
     if (write.ledgerEntry) {
       // Meta has billed a delivered message: the debit may take the balance below zero.
-      const { entry, replayed } = await this.#append(tx, changes, write.ledgerEntry, withinBalanceRange, {}, options.locked);
+      const { entry, replayed } = await this.#append(tx, changes, write.ledgerEntry, withinBalanceRange, {}, locked);
       charge = { ...charge, ledgerEntryId: entry.id };
       debited = !replayed;
     }
@@ -356,7 +359,7 @@ export class PgMetaBilling implements MetaBillingStore {
               VALUES (${usage.accountId}, ${usage.recipient}, ${at})
               ON CONFLICT (account_id, recipient) DO UPDATE SET last_counted_at = greatest(u.last_counted_at, excluded.last_counted_at))
           SELECT 1`
-        : tx`${chargeUpsert(tx, charge)}`,
+        : chargeUpsert(tx, charge),
     ];
     const written = Promise.all(writes);
     const { marketingDelivery } = write;
@@ -488,7 +491,7 @@ export class PgMetaBilling implements MetaBillingStore {
 }
 
 /** The statement writing a message's record (a fragment: sent alone or as part of a larger statement). */
-function chargeUpsert(tx: Tx, c: MessageCharge): postgres.Fragment {
+function chargeUpsert(tx: Tx, c: MessageCharge): postgres.PendingQuery<postgres.Row[]> {
   return tx`INSERT INTO message_charges (account_id, wamid, recipient, market, country, is_group, last_status, pricing_type,
       category, billable, delivered_at, failed_at, outcome, price_micros, ledger_entry_id, created_at, updated_at)
     VALUES (${c.accountId}, ${c.wamid}, ${c.recipient}, ${c.market}, ${c.country}, ${c.isGroup}, ${c.lastStatus}, ${c.pricingType},

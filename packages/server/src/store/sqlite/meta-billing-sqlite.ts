@@ -69,14 +69,12 @@ interface PendingBatch {
  * database can do; one commit per turn pays that once for all the webhooks that arrived together.
  */
 export class SqliteMetaBilling implements MetaBillingStore {
-  readonly #db: Database.Database;
   readonly #transaction: TransactionRunner;
   readonly #s;
   readonly #replaceCard;
   readonly #setPricing;
   readonly #applyStatus;
   readonly #applyBatches;
-  readonly #countUsage;
   #pending: PendingBatch[] = [];
 
   constructor(
@@ -85,7 +83,6 @@ export class SqliteMetaBilling implements MetaBillingStore {
     append: (entry: NewLedgerEntry, policy: LedgerPolicy) => LedgerAppendResult,
     recordDelivery: (delivery: MarketingDelivery) => unknown,
   ) {
-    this.#db = db;
     this.#transaction = transactionRunner(db);
     const s = {
       upsertCard: db.prepare('INSERT INTO rate_cards (currency, updated_at) VALUES (?, ?) ON CONFLICT (currency) DO UPDATE SET updated_at = excluded.updated_at'),
@@ -200,21 +197,6 @@ export class SqliteMetaBilling implements MetaBillingStore {
         return { charge, debited };
       },
     );
-    // One read transaction, so that the portfolio's and the numbers' counts are of one state; built
-    // once (building better-sqlite3's transaction wrapper per read cost a widget read ~6 µs).
-    this.#countUsage = db.transaction((query: UsageQuery): UsageCounts => {
-      const counted = countedSplit(query.since);
-      return {
-        uniqueCustomers: s.countPortfolio.get({ key: query.portfolioKey, ...counted })?.n ?? 0,
-        // A customer enters the window no later than it is last counted, so when the new ones are
-        // those of a later start than the window's, they are all in the window: their buckets say it.
-        newCustomers:
-          query.newSince.getTime() > query.since.getTime()
-            ? (s.countNew.get({ key: query.portfolioKey, ...enteredSplit(query.newSince) })?.n ?? 0)
-            : (s.countNewByRows.get(query.portfolioKey, query.newSince.getTime(), counted.since)?.n ?? 0),
-        byAccount: new Map(query.accountIds.map((id) => [id, s.countAccount.get({ key: id, ...counted })?.n ?? 0])),
-      };
-    });
     this.#applyBatches = db.transaction((batches: readonly PendingBatch[]): MessageStatusOutcome[][] =>
       batches.map((batch) =>
         batch.updates.map((update): MessageStatusOutcome => {
@@ -290,15 +272,27 @@ export class SqliteMetaBilling implements MetaBillingStore {
   }
 
   async countUsage(query: UsageQuery): Promise<UsageCounts> {
-    return this.#countUsage(query);
+    // One read transaction, so that the portfolio's and the numbers' counts are of one state.
+    return this.#transaction.deferred(() => {
+      const counted = countedSplit(query.since);
+      const s = this.#s;
+      return {
+        uniqueCustomers: s.countPortfolio.get({ key: query.portfolioKey, ...counted })?.n ?? 0,
+        // A customer enters the window no later than it is last counted, so when the new ones are
+        // those of a later start than the window's, they are all in the window: their buckets say it.
+        newCustomers:
+          query.newSince.getTime() > query.since.getTime()
+            ? (s.countNew.get({ key: query.portfolioKey, ...enteredSplit(query.newSince) })?.n ?? 0)
+            : (s.countNewByRows.get(query.portfolioKey, query.newSince.getTime(), counted.since)?.n ?? 0),
+        byAccount: new Map(query.accountIds.map((id) => [id, s.countAccount.get({ key: id, ...counted })?.n ?? 0])),
+      };
+    });
   }
 
   async pruneUsage(before: Date, limit = -1): Promise<number> {
     // LIMIT -1 is no limit.
-    const prune = this.#db.transaction(
-      (at: number) => s(this.#s.prunePortfolio.run(at, limit).changes) + s(this.#s.pruneAccount.run(at, limit).changes),
-    );
-    return prune(before.getTime());
+    const at = before.getTime();
+    return this.#transaction.deferred(() => s(this.#s.prunePortfolio.run(at, limit).changes) + s(this.#s.pruneAccount.run(at, limit).changes));
   }
 
   async countWebhookEvent(name: string, key: string, at: Date): Promise<void> {
