@@ -26,6 +26,7 @@ import { createMetrics } from './ops/metrics.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { widgetSessionAuth } from './middleware/widget-session.js';
 import { messagesChangeHandler } from './domain/meta/messages-handler.js';
+import { MetaWebhookInbox } from './domain/meta/webhook-inbox.js';
 import { storedLimitSource } from './domain/quality/limits.js';
 import { qualityWebhookHandlers } from './domain/quality/webhook-handlers.js';
 import { accountPricingRoutes } from './routes/account-pricing.js';
@@ -178,6 +179,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
       },
       logError: deps.logError,
       observe: metrics.webhooks,
+      inbox: deps.metaWebhookInbox ?? new MetaWebhookInbox({ store, clock, logError: deps.logError }),
     }),
   );
   app.route('/', paymentWebhookRoutes(payments));

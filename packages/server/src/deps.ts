@@ -4,6 +4,7 @@ import type { MetaGraph } from './providers/meta-graph/meta-graph.js';
 import type { Brand } from './pages/brand.js';
 import type { PaymentProvider } from './providers/payments/provider.js';
 import type { ChangeHandlers } from './domain/meta/webhook-change.js';
+import type { MetaWebhookInbox } from './domain/meta/webhook-inbox.js';
 import type { LimitSource } from './domain/usage/limit-source.js';
 import type { LiveEventBus } from './live/live-events.js';
 import type { EventStreamOptions } from './routes/events.js';
@@ -81,6 +82,12 @@ export interface AppDeps {
   readonly metaGraph?: MetaGraph | undefined;
   /** Meta webhook handlers by `changes[].field`, besides the built-in `messages` (billing and usage). */
   readonly metaChangeHandlers?: ChangeHandlers | undefined;
+  /**
+   * Where large Meta webhooks wait to be applied (the app connects its dispatcher to it). The Node
+   * entry starts its sweep and stops it on shutdown; absent, the app makes one that applies what
+   * this instance stores, without sweeping for what others left.
+   */
+  readonly metaWebhookInbox?: MetaWebhookInbox | undefined;
   /**
    * The payment provider of top-ups and payment links (`WA_PAYMENTS`). Absent: the sandbox, whose
    * test checkout pages are then served; they never are with a real provider.

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { INBOX_SWEEP_INTERVAL_MS, MetaWebhookInbox } from './domain/meta/webhook-inbox.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/seed.js';
 import { seedDemoRateCard } from './demo/seed-rate-card.js';
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
     leaseMs: config.hostWebhook ? config.hostWebhook.timeoutMs * 6 : undefined,
   });
   hostEvents.start();
+  // Large Meta webhooks are answered once stored and applied after; the sweep takes those another
+  // instance left (it died applying them) and those put back after a busy database.
+  const metaWebhookInbox = new MetaWebhookInbox({ store, clock, logError: (message, error) => logger.error(message, {}, error) });
   const pruner = startPruner({
     steps: retentionSteps(store),
     clock,
@@ -90,11 +94,13 @@ async function main(): Promise<void> {
     assets: { widgetsBundlePath: DEFAULT_PATHS.widgetsBundle, demoDir: config.demo ? DEFAULT_PATHS.demoDir : undefined },
     demo: demoAccount ? { accountId: demoAccount.id, simulator: meta.simulator } : undefined,
     metaGraph: meta.metaGraph,
+    metaWebhookInbox,
     logWarning: (message, error) => logger.warn(message, { error: error instanceof Error ? error.message : String(error) }),
   });
   // The simulator's webhooks go through the app itself, so they take the exact path Meta's would.
   meta.simulator?.connect((path, init) => app.request(path, init));
   meta.simulator?.start(config.demoSimulatorIntervalMs);
+  metaWebhookInbox.start(INBOX_SWEEP_INTERVAL_MS);
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info('listening', {
@@ -120,7 +126,7 @@ async function main(): Promise<void> {
     server,
     closing,
     stopWorkers: async () => {
-      await Promise.all([hostEvents.stop(), pruner.stop()]);
+      await Promise.all([hostEvents.stop(), pruner.stop(), metaWebhookInbox.stop()]);
     },
     closeStore: () => store.close(),
     logger,

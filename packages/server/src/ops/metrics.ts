@@ -10,6 +10,7 @@ export type WebhookOutcome =
   | 'invalid_json'
   | 'invalid_envelope'
   | 'ignored_object'
+  | 'queued'
   | 'invalid_change'
   | 'unhandled_field'
   | 'handler_error'

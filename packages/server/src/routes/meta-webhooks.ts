@@ -2,14 +2,15 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Hono } from 'hono';
 import type { Clock } from '../domain/clock.js';
-import { MetaChangeSchema, MetaWebhookEnvelopeSchema, WHATSAPP_OBJECT } from '../domain/meta/envelope.js';
+import { dispatchChanges } from '../domain/meta/dispatch-changes.js';
+import type { MetaWebhookEnvelope } from '../domain/meta/envelope.js';
+import { MetaWebhookEnvelopeSchema, WHATSAPP_OBJECT } from '../domain/meta/envelope.js';
 import { isValidMetaSignature } from '../domain/meta/signature.js';
 import type { ChangeHandlers } from '../domain/meta/webhook-change.js';
-import { InvalidChangeError } from '../domain/meta/webhook-change.js';
+import type { MetaWebhookInbox } from '../domain/meta/webhook-inbox.js';
 import { limitBody } from '../middleware/body-limits.js';
 import { errorBody } from '../middleware/errors.js';
 import type { WebhookObserver } from '../ops/metrics.js';
-import { metaEventTimes } from '../ops/meta-event-times.js';
 import type { Store } from '../store/store.js';
 import { isTransientStoreError } from '../store/store.js';
 
@@ -17,12 +18,12 @@ import { isTransientStoreError } from '../store/store.js';
 export const MAX_META_WEBHOOK_BYTES = 3 * 1024 * 1024;
 
 /**
- * Past this size the route lets other requests in between the steps that each take milliseconds on
- * a 3 MB body (verifying and parsing it; one lag observation per event).
+ * Past this size (some thirteen hundred statuses) a webhook is answered once stored in the inbox and
+ * applied in the background: applying 3 MB takes seconds on SQLite and tens of seconds on
+ * PostgreSQL, and Meta redelivers what it gets no timely answer for. Its verification and parsing
+ * also let other requests in between their steps, which each take milliseconds on 3 MB.
  */
-const LARGE_WEBHOOK_BYTES = 256 * 1024;
-/** Lag observations per turn of the event loop, for a change of many events. */
-const LAGS_PER_TURN = 1_000;
+export const LARGE_WEBHOOK_BYTES = 256 * 1024;
 
 /** What the Meta webhook routes need. */
 export interface MetaWebhookDeps {
@@ -37,17 +38,23 @@ export interface MetaWebhookDeps {
   readonly logError?: ((message: string, error: unknown) => void) | undefined;
   /** Outcomes and lag, for the metrics. */
   readonly observe?: WebhookObserver | undefined;
+  /** Where webhooks over {@link LARGE_WEBHOOK_BYTES} wait to be applied, answered once stored. */
+  readonly inbox: MetaWebhookInbox;
 }
 
 /**
  * `GET /webhooks/meta`: Meta's subscription handshake. `POST /webhooks/meta`: signed WhatsApp
  * Business Account webhooks, verified over the raw bytes before anything is parsed, then every
- * change of every entry dispatched to its field's handler. A change that fails is logged and
- * counted (`webhook_stats`) and the others still run; Meta gets 200, since a retry of our own
- * failure would fail again for up to 7 days.
+ * change of every entry dispatched to its field's handler (see {@link dispatchChanges}), before the
+ * answer; a webhook over {@link LARGE_WEBHOOK_BYTES} is answered once stored in the inbox and
+ * applied after (see {@link MetaWebhookInbox}). A change that fails is logged and counted
+ * (`webhook_stats`) and the others still run; Meta gets 200, since a retry of our own failure would
+ * fail again for up to 7 days. A busy database gets 503, which Meta redelivers.
  */
-export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handlers, logError = console.error, observe = IGNORE }: MetaWebhookDeps) {
+export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handlers, logError = console.error, observe = IGNORE, inbox }: MetaWebhookDeps) {
   const expectedToken = verifyToken ? digest(verifyToken) : null;
+  const dispatch = { store, handlers, logError, observe };
+  inbox.connect((envelope, receivedAt) => dispatchChanges(dispatch, envelope, receivedAt));
   const router = new Hono();
 
   router.get('/webhooks/meta', (c) => {
@@ -73,9 +80,11 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
       // A large body is verified in one turn and parsed in the next, so that other requests get in
       // between the two (for 3 MB each holds the event loop for milliseconds).
       if (raw.byteLength > LARGE_WEBHOOK_BYTES) await nextTurn();
+      let text: string;
       let json: unknown;
       try {
-        json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+        text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+        json = JSON.parse(text);
       } catch {
         observe.outcome('', 'invalid_json');
         return c.json(errorBody('invalid_json', 'the request body is not valid JSON'), 400);
@@ -92,41 +101,19 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
         observe.outcome('', 'ignored_object');
         return c.json({ received: 0 }, 200);
       }
-      let received = 0;
-      let retryLater = false;
-      for (const entry of envelope.data.entry) {
-        for (const item of entry.changes) {
-          received += 1;
-          const change = MetaChangeSchema.safeParse(item);
-          if (!change.success) {
-            await store.countWebhookEvent('invalid_change', '', receivedAt);
-            observe.outcome('', 'invalid_change');
-            continue;
-          }
-          const { field, value } = change.data;
-          await observeLags(observe, receivedAt, metaEventTimes(value));
-          const handler = Object.hasOwn(handlers, field) ? handlers[field] : undefined;
-          if (!handler) {
-            await store.countWebhookEvent('unhandled_field', field, receivedAt);
-            observe.outcome(field, 'unhandled_field');
-            continue;
-          }
-          try {
-            await handler({ wabaId: entry.id, field, value, receivedAt });
-            observe.outcome(field, 'handled');
-          } catch (error) {
-            if (isTransientStoreError(error)) {
-              observe.outcome(field, 'retry_later');
-              retryLater = true;
-              continue;
-            }
-            const invalid = error instanceof InvalidChangeError;
-            if (!invalid) logError(`webhook: a ${field} change of WABA ${entry.id} failed`, error);
-            await store.countWebhookEvent(invalid ? 'invalid_change' : 'handler_error', field, receivedAt);
-            observe.outcome(field, invalid ? 'invalid_change' : 'handler_error');
-          }
+      if (raw.byteLength > LARGE_WEBHOOK_BYTES) {
+        // Too large to apply within Meta's patience: acknowledged once stored, applied in the background.
+        try {
+          await inbox.accept(text, envelope.data, receivedAt);
+        } catch (error) {
+          if (!isTransientStoreError(error)) throw error;
+          observe.outcome('', 'retry_later');
+          return c.json(errorBody('retry_later', 'the database was busy; deliver this webhook again'), 503);
         }
+        observe.outcome('', 'queued');
+        return c.json({ received: countChanges(envelope.data), queued: true }, 200);
       }
+      const { received, retryLater } = await dispatchChanges(dispatch, envelope.data, receivedAt);
       // A busy database is the one failure a redelivery cures; Meta redelivers on any non-200, and
       // every change is idempotent, so what did go through is not applied twice.
       if (retryLater) return c.json(errorBody('retry_later', 'the database was busy; deliver this webhook again'), 503);
@@ -138,13 +125,8 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
 
 const IGNORE: WebhookObserver = { outcome: () => {}, lag: () => {} };
 
-/** Observes the lag of every event (Meta's timestamps, in seconds), a thousand per turn. */
-async function observeLags(observe: WebhookObserver, receivedAt: Date, eventSeconds: readonly number[]): Promise<void> {
-  const now = receivedAt.getTime() / 1000;
-  for (let start = 0; start < eventSeconds.length; start += LAGS_PER_TURN) {
-    if (start > 0) await nextTurn();
-    for (const seconds of eventSeconds.slice(start, start + LAGS_PER_TURN)) observe.lag(now - seconds);
-  }
+function countChanges(envelope: MetaWebhookEnvelope): number {
+  return envelope.entry.reduce((sum, entry) => sum + entry.changes.length, 0);
 }
 
 function digest(value: string): Buffer {

@@ -12,6 +12,7 @@ import type { OperationsStore } from './operations-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type { StoreChanges } from './changes.js';
 import type { CoordinationStore } from './coordination-store.js';
+import type { MetaWebhookInboxStore } from './meta-webhook-inbox-store.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
 export type NewAccount = Omit<Account, 'balanceMicros' | 'updatedAt'>;
@@ -37,7 +38,8 @@ export interface Store
     WidgetSessionStore,
     RateLimitStore,
     OperationsStore,
-    CoordinationStore {
+    CoordinationStore,
+    MetaWebhookInboxStore {
   /** Resolves once the database answers a trivial query. */
   ping(): Promise<void>;
   /** Releases the database; the store is unusable afterwards. */

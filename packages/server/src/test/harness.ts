@@ -6,6 +6,7 @@ import type { PaymentProvider } from '../providers/payments/provider.js';
 import { createManualClock } from '../domain/clock.js';
 import type { LimitSource } from '../domain/usage/limit-source.js';
 import type { LiveEventBus } from '../live/live-events.js';
+import { MetaWebhookInbox } from '../domain/meta/webhook-inbox.js';
 import { createLiveEventBus } from '../live/live-events.js';
 import type { EventStreamOptions } from '../routes/events.js';
 import type { Store } from '../store/store.js';
@@ -39,6 +40,8 @@ export interface TestApp {
   clock: ManualClock;
   /** The app's live-event bus. */
   liveEvents: LiveEventBus;
+  /** The app's Meta webhook inbox (not sweeping on a timer: call `sweep()`). */
+  inbox: MetaWebhookInbox;
   errors: unknown[];
   /** Calls the partner API with the secret key (or `auth`, or none when `auth` is null). */
   partner<T = any>(method: string, path: string, body?: unknown, auth?: string | null): Promise<JsonResponse<T>>;
@@ -81,10 +84,12 @@ export function createTestApp(
   const clock = options.clock ?? createManualClock();
   const errors: unknown[] = [];
   const liveEvents = createLiveEventBus((error) => errors.push(error));
+  const inbox = new MetaWebhookInbox({ store, clock, logError: (_message, error) => errors.push(error), random: () => 0 });
   const app = createApp({
     store,
     clock,
     liveEvents,
+    metaWebhookInbox: inbox,
     config: {
       secretKey: SECRET_KEY,
       allowedOrigins: [ALLOWED_ORIGIN],
@@ -119,6 +124,7 @@ export function createTestApp(
     store,
     clock,
     liveEvents,
+    inbox,
     errors,
     partner: (method, path, body, auth = SECRET_KEY) => call(method, path, body, auth),
     widget: (secret, method, path, body) => call(method, path, body, secret),
@@ -149,7 +155,10 @@ export function createTestApp(
       if (res.status !== 201) throw new Error(`mintSession: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.client_secret as string;
     },
-    close: () => store.close(),
+    async close() {
+      await inbox.settled();
+      await store.close();
+    },
   };
   return testApp;
 }

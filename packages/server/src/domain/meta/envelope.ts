@@ -14,6 +14,9 @@ export const MetaWebhookEnvelopeSchema = z.looseObject({
   ),
 });
 
+/** A webhook as {@link MetaWebhookEnvelopeSchema} reads it. */
+export type MetaWebhookEnvelope = z.infer<typeof MetaWebhookEnvelopeSchema>;
+
 /** A change as the dispatcher needs it; anything else in it is ignored. */
 export const MetaChangeSchema = z.looseObject({ field: z.string().min(1), value: z.unknown() });
 

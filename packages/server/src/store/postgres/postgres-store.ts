@@ -12,6 +12,7 @@ import { isUniqueViolation, openPool } from './db.js';
 import { PgCoordination } from './coordination.js';
 import { PgFrequencyCaps } from './frequency-caps.js';
 import { PgHostEvents } from './host-events.js';
+import { PgMetaWebhookInbox } from './meta-webhook-inbox.js';
 import type { LockedAccountRow } from './ledger.js';
 import { appendInTransaction, reevaluateLowBalanceAlert } from './ledger.js';
 import { PgMetaBilling } from './meta-billing.js';
@@ -65,6 +66,7 @@ class PgStore implements PostgresStore {
   readonly #caps: PgFrequencyCaps;
   readonly #billing: PgMetaBilling;
   readonly #hostEvents: PgHostEvents;
+  readonly #inbox: PgMetaWebhookInbox;
   readonly #payments: PgPayments;
   readonly #coordination: PgCoordination;
   readonly #sessions: PgWidgetSessions;
@@ -102,6 +104,7 @@ class PgStore implements PostgresStore {
     this.#statement = new PgStatementQueries(sql);
     this.#caps = new PgFrequencyCaps(sql);
     this.#hostEvents = new PgHostEvents(sql);
+    this.#inbox = new PgMetaWebhookInbox(sql);
     this.#coordination = new PgCoordination(sql);
     this.#sessions = new PgWidgetSessions(sql);
     this.#rateLimits = new PgRateLimits(sql);
@@ -244,6 +247,14 @@ class PgStore implements PostgresStore {
   pruneDeliveredHostEvents(deliveredBefore: Date, limit?: number): Promise<number> {
     return this.#hostEvents.pruneDelivered(deliveredBefore, limit);
   }
+
+  // Meta webhook inbox: see PgMetaWebhookInbox.
+  addInboundWebhook: Store['addInboundWebhook'] = (webhook, leaseUntil) => this.#inbox.addInboundWebhook(webhook, leaseUntil);
+  claimDueInboundWebhooks: Store['claimDueInboundWebhooks'] = (now, leaseUntil, limit) => this.#inbox.claimDueInboundWebhooks(now, leaseUntil, limit);
+  removeInboundWebhook: Store['removeInboundWebhook'] = (id) => this.#inbox.removeInboundWebhook(id);
+  scheduleInboundWebhookRetry: Store['scheduleInboundWebhookRetry'] = (id, at, error) => this.#inbox.scheduleInboundWebhookRetry(id, at, error);
+  markInboundWebhookFailed: Store['markInboundWebhookFailed'] = (id, at, error) => this.#inbox.markInboundWebhookFailed(id, at, error);
+  countInboundWebhooks: Store['countInboundWebhooks'] = () => this.#inbox.countInboundWebhooks();
 
   // Statement reads: see PgStatementQueries.
   readLedgerSnapshot: Store['readLedgerSnapshot'] = (read) => this.#statement.readLedgerSnapshot(read);

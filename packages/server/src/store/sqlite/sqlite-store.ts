@@ -42,6 +42,7 @@ import type { AccountPricing, Rate } from '../../domain/pricing/rate-card.js';
 import type { UnpricedMessages, UnpricedQuery, UsageCounts, UsageQuery, WebhookStat } from '../meta-billing-store.js';
 import { SqliteMetaBilling } from './meta-billing-sqlite.js';
 import { SqliteHostEvents } from './host-events.js';
+import { SqliteMetaWebhookInbox } from './meta-webhook-inbox.js';
 import { SqliteLowBalanceAlert } from './low-balance-alert.js';
 import { SqlitePayments } from './payments.js';
 import type { Payment, PaymentLink, PaymentSettlement, SettlementResult } from '../../domain/payments/payment.js';
@@ -115,6 +116,7 @@ class SqliteStore implements Store {
   readonly #billing: SqliteMetaBilling;
   readonly #setThreshold;
   readonly #hostEvents: SqliteHostEvents;
+  readonly #inbox: SqliteMetaWebhookInbox;
   readonly #lowBalanceAlert: SqliteLowBalanceAlert;
   readonly #payments: SqlitePayments;
   readonly #sessions: SqliteWidgetSessions;
@@ -151,6 +153,7 @@ class SqliteStore implements Store {
     this.#sessions = new SqliteWidgetSessions(db, this.#memo);
     this.#coordination = new SqliteCoordination(db);
     this.#hostEvents = new SqliteHostEvents(db);
+    this.#inbox = new SqliteMetaWebhookInbox(db);
     this.#lowBalanceAlert = new SqliteLowBalanceAlert(db, this.#hostEvents);
     this.#statements = {
       ping: db.prepare('SELECT 1'),
@@ -434,6 +437,14 @@ class SqliteStore implements Store {
   async pruneDeliveredHostEvents(deliveredBefore: Date, limit?: number): Promise<number> {
     return this.#hostEvents.pruneDelivered(deliveredBefore, limit);
   }
+
+  // Meta webhook inbox: see SqliteMetaWebhookInbox.
+  addInboundWebhook: Store['addInboundWebhook'] = (webhook, leaseUntil) => this.#inbox.addInboundWebhook(webhook, leaseUntil);
+  claimDueInboundWebhooks: Store['claimDueInboundWebhooks'] = (now, leaseUntil, limit) => this.#inbox.claimDueInboundWebhooks(now, leaseUntil, limit);
+  removeInboundWebhook: Store['removeInboundWebhook'] = (id) => this.#inbox.removeInboundWebhook(id);
+  scheduleInboundWebhookRetry: Store['scheduleInboundWebhookRetry'] = (id, at, error) => this.#inbox.scheduleInboundWebhookRetry(id, at, error);
+  markInboundWebhookFailed: Store['markInboundWebhookFailed'] = (id, at, error) => this.#inbox.markInboundWebhookFailed(id, at, error);
+  countInboundWebhooks: Store['countInboundWebhooks'] = () => this.#inbox.countInboundWebhooks();
 
   // Widget sessions: see SqliteWidgetSessions.
   createWidgetSession(session: WidgetSession): Promise<void> {

@@ -12,6 +12,7 @@ import { sql as dailySpend } from './0009-daily-spend.js';
 import { sql as instanceCoordination } from './0011-instance-coordination.js';
 import { sql as usageRollup } from './0012-usage-rollup.js';
 import { sql as dropRunwayWindowIndex } from './0013-drop-runway-window-index.js';
+import { sql as metaWebhookInbox } from './0014-meta-webhook-inbox.js';
 
 /**
  * The PostgreSQL dialect of every SQLite migration, same versions and names: a database of either
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'instance-coordination', sql: instanceCoordination },
   { version: 12, name: 'usage-rollup', sql: usageRollup },
   { version: 13, name: 'drop-runway-window-index', sql: dropRunwayWindowIndex },
+  { version: 14, name: 'meta-webhook-inbox', sql: metaWebhookInbox },
 ];

@@ -11,6 +11,7 @@ import { sql as rateLimits } from './0010-rate-limits.js';
 import { sql as instanceCoordination } from './0011-instance-coordination.js';
 import { sql as usageRollup } from './0012-usage-rollup.js';
 import { sql as dropRunwayWindowIndex } from './0013-drop-runway-window-index.js';
+import { sql as metaWebhookInbox } from './0014-meta-webhook-inbox.js';
 
 /** A schema change, applied once, in `version` order. */
 export interface Migration {
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'instance-coordination', sql: instanceCoordination },
   { version: 12, name: 'usage-rollup', sql: usageRollup },
   { version: 13, name: 'drop-runway-window-index', sql: dropRunwayWindowIndex },
+  { version: 14, name: 'meta-webhook-inbox', sql: metaWebhookInbox },
 ];

@@ -1,0 +1,172 @@
+import type { Clock } from '../clock.js';
+import { hostEventRetryDelayMs } from '../host-events/retry.js';
+import { newId } from '../ids.js';
+import type { InboundWebhook } from '../../store/meta-webhook-inbox-store.js';
+import type { Store } from '../../store/store.js';
+import type { DispatchResult } from './dispatch-changes.js';
+import type { MetaWebhookEnvelope } from './envelope.js';
+import { MetaWebhookEnvelopeSchema } from './envelope.js';
+
+/**
+ * How long the instance applying a webhook holds it: past this, another instance (or this one,
+ * restarted) takes it. Applying the largest webhook Meta sends (3 MB, some fifteen thousand
+ * statuses) took 35 s at worst on PostgreSQL on the bench machine; a webhook taken twice is applied
+ * twice without harm, every change being idempotent.
+ */
+export const INBOX_LEASE_MS = 5 * 60_000;
+/** When the inbox stops trying a webhook and marks it failed: Meta's own redelivery horizon, 7 days. */
+export const INBOX_GIVE_UP_MS = 7 * 86_400_000;
+/** How often a running server sweeps the inbox for webhooks left due. */
+export const INBOX_SWEEP_INTERVAL_MS = 30_000;
+/** Webhooks taken per sweep. */
+const SWEEP_LIMIT = 10;
+
+/** Applies the changes of a webhook (the app's dispatcher). */
+export type ApplyWebhook = (envelope: MetaWebhookEnvelope, receivedAt: Date) => Promise<DispatchResult>;
+
+/** What {@link MetaWebhookInbox} needs. */
+export interface MetaWebhookInboxDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly logError?: ((message: string, error: unknown) => void) | undefined;
+  /** In [0, 1): the jitter of retry delays (`Math.random` by default). */
+  readonly random?: (() => number) | undefined;
+}
+
+/**
+ * The Meta webhook inbox: webhooks too large to apply within Meta's patience are acknowledged once
+ * stored (their verified raw body, in the database), then applied in the background. Meta expects
+ * an answer within seconds and redelivers what it does not get one for; applying the 3 MB webhooks
+ * it may send takes tens of seconds on PostgreSQL.
+ *
+ * The instance that stored a webhook applies it at once; {@link sweep} (every
+ * `sweepIntervalMs` once {@link start}ed) takes the ones left due: a lease that ran out (an instance
+ * died applying it) or a retry after a busy database. A webhook is deleted once applied, after the
+ * last of its changes committed; being applied again after a crash in between charges nothing twice.
+ * The dispatcher is handed in by the app ({@link connect}), which owns the change handlers.
+ */
+export class MetaWebhookInbox {
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly #logError: (message: string, error: unknown) => void;
+  readonly #random: () => number;
+  #apply: ApplyWebhook | undefined;
+  readonly #inFlight = new Set<Promise<void>>();
+  #timer: NodeJS.Timeout | undefined;
+  #sweeping: Promise<number> | undefined;
+
+  constructor({ store, clock, logError = console.error, random = Math.random }: MetaWebhookInboxDeps) {
+    this.#store = store;
+    this.#clock = clock;
+    this.#logError = logError;
+    this.#random = random;
+  }
+
+  /** Gives the inbox the app's dispatcher; once only. */
+  connect(apply: ApplyWebhook): void {
+    if (this.#apply) throw new Error('the Meta webhook inbox is already connected to an app');
+    this.#apply = apply;
+  }
+
+  /**
+   * Stores a verified webhook, leased to this instance, and starts applying it; resolves once it is
+   * stored (when Meta may be answered), not when it is applied.
+   */
+  async accept(body: string, envelope: MetaWebhookEnvelope, receivedAt: Date): Promise<void> {
+    const webhook = { id: newId('mwh'), body, receivedAt };
+    await this.#store.addInboundWebhook(webhook, this.#leaseEnd());
+    this.#track(this.#applyAndSettle({ ...webhook, attempts: 1 }, envelope));
+  }
+
+  /** Takes the webhooks due now (up to ten) and applies them one after another; returns how many it took. */
+  sweep(): Promise<number> {
+    // One sweep at a time per instance: a timer firing during a long one waits for it.
+    this.#sweeping ??= this.#sweepOnce().finally(() => {
+      this.#sweeping = undefined;
+    });
+    return this.#sweeping;
+  }
+
+  /** Sweeps now and every `intervalMs`. */
+  start(intervalMs: number): void {
+    if (this.#timer) return;
+    const run = () => this.#track(this.sweep().then(() => {}, (error: unknown) => this.#logError('webhook inbox: sweep failed', error)));
+    this.#timer = setInterval(run, intervalMs);
+    this.#timer.unref();
+    run();
+  }
+
+  /** Stops sweeping and waits for the webhooks being applied. */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.settled();
+  }
+
+  /** Resolves once no webhook is being applied by this instance. */
+  async settled(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  async #sweepOnce(): Promise<number> {
+    const now = this.#clock.now();
+    const due = await this.#store.claimDueInboundWebhooks(now, this.#leaseEnd(), SWEEP_LIMIT);
+    for (const webhook of due) {
+      const envelope = parseStored(webhook.body);
+      if (!envelope) {
+        await this.#store.markInboundWebhookFailed(webhook.id, this.#clock.now(), 'the stored body is not a webhook');
+        continue;
+      }
+      await this.#applyAndSettle(webhook, envelope);
+    }
+    return due.length;
+  }
+
+  async #applyAndSettle(webhook: InboundWebhook, envelope: MetaWebhookEnvelope): Promise<void> {
+    const apply = this.#apply;
+    if (!apply) throw new Error('the Meta webhook inbox is not connected to an app');
+    let failure: string | undefined;
+    try {
+      const { retryLater } = await apply(envelope, webhook.receivedAt);
+      if (retryLater) failure = 'a change failed on a busy database';
+    } catch (error) {
+      this.#logError(`webhook inbox: applying ${webhook.id} failed`, error);
+      failure = error instanceof Error ? error.message : String(error);
+    }
+    try {
+      if (failure === undefined) {
+        await this.#store.removeInboundWebhook(webhook.id);
+        return;
+      }
+      const now = this.#clock.now();
+      if (now.getTime() - webhook.receivedAt.getTime() >= INBOX_GIVE_UP_MS) {
+        await this.#store.markInboundWebhookFailed(webhook.id, now, failure);
+        return;
+      }
+      const delay = hostEventRetryDelayMs(webhook.attempts, this.#random);
+      await this.#store.scheduleInboundWebhookRetry(webhook.id, new Date(now.getTime() + delay), failure);
+    } catch (error) {
+      // The lease runs out and the webhook is due again: applied twice, it charges nothing twice.
+      this.#logError(`webhook inbox: settling ${webhook.id} failed`, error);
+    }
+  }
+
+  #leaseEnd(): Date {
+    return new Date(this.#clock.now().getTime() + INBOX_LEASE_MS);
+  }
+
+  #track(work: Promise<void>): void {
+    const tracked = work.catch((error: unknown) => this.#logError('webhook inbox: applying failed', error));
+    this.#inFlight.add(tracked);
+    void tracked.finally(() => this.#inFlight.delete(tracked));
+  }
+}
+
+function parseStored(body: string): MetaWebhookEnvelope | null {
+  try {
+    const parsed = MetaWebhookEnvelopeSchema.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
