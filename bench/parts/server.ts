@@ -92,7 +92,7 @@ async function measureStore(
     runLoad({ url: `${base}/webhooks/meta`, durationSeconds: SECONDS / ROUNDS, method: 'POST', setupRequest: ingestRequest }),
   );
   const exactness = await checkExactness(base, server.info.accountId, delivered);
-  const blocking = await largeBatchBlocking(base, sent + 1_000_000);
+  const blocking = await largeBatchBlocking(base, server.info.accountId, sent + 1_000_000);
   const rssBytes = await server.rss();
   await server.stop();
 
@@ -128,8 +128,8 @@ async function measureStore(
   });
   rows.push({
     metric: `3 MB webhook (${blocking.statuses} statuses) (${label})`,
-    value: `applied in ${blocking.webhookMs} ms; GET /healthz meanwhile: max ${blocking.maxHealthMs} ms over ${blocking.healthRequests} requests; server event-loop delay max ${blocking.serverLagMs ?? '?'} ms`,
-    reference: 'other requests never wait more than 50 ms (/healthz asked from a worker thread of the bench)',
+    value: `answered in ${blocking.answeredMs} ms, applied in ${blocking.appliedMs} ms (exact: ${blocking.exact}); GET /healthz meanwhile: max ${blocking.maxHealthMs} ms over ${blocking.healthRequests} requests; server event-loop delay max ${blocking.serverLagMs ?? '?'} ms`,
+    reference: 'answered once stored in the inbox, applied in the background; other requests never wait more than 50 ms (/healthz asked from a worker thread of the bench)',
   });
   rows.push({ metric: `server memory at the end (${label})`, value: rssBytes === null ? 'n/a' : `${(rssBytes / 2 ** 20).toFixed(0)} MB RSS` });
   return {
@@ -181,9 +181,7 @@ async function checkExactness(base: string, accountId: string, delivered: Readon
     if (res.status !== 200) throw new Error(`replay answered ${res.status}: ${await res.text()}`);
   }
   const expectedMicros = ids.reduce((sum, i) => sum - benchPrice(i), OPENING_BALANCE_MICROS);
-  const res = await fetch(`${base}/v1/accounts/${accountId}`, { headers: { authorization: `Bearer ${PARTNER_KEY}` } });
-  const account = (await res.json()) as { balance: { amount: string } };
-  const balanceMicros = toMicros(account.balance.amount);
+  const balanceMicros = await accountBalanceMicros(base, accountId);
   return { charged: ids.length, expectedMicros: String(expectedMicros), balanceMicros: String(balanceMicros), exact: balanceMicros === expectedMicros };
 }
 
@@ -194,13 +192,15 @@ async function checkExactness(base: string, accountId: string, delivered: Readon
  * server's. The server's own view comes from its metrics: the longest event-loop delay prom-client saw
  * while the webhook ran (`nodejs_eventloop_lag_max_seconds`, reset at each scrape, sampled every 10 ms).
  */
-async function largeBatchBlocking(base: string, firstMessage: number) {
+async function largeBatchBlocking(base: string, accountId: string, firstMessage: number) {
   const statuses: unknown[] = [];
+  let expectedMicros = await accountBalanceMicros(base, accountId);
   let size = 0;
   for (let i = firstMessage; size < 3 * 1024 * 1024 - 2_000; i++) {
     const status = benchStatus(i, 'delivered');
     size += JSON.stringify(status).length + 1;
     statuses.push(status);
+    expectedMicros -= benchPrice(i);
   }
   const webhook = signedWebhook(statuses);
   await eventLoopLagMaxMs(base); // resets prom-client's histogram
@@ -209,11 +209,36 @@ async function largeBatchBlocking(base: string, firstMessage: number) {
   const started = performance.now();
   const response = await fetch(`${base}/webhooks/meta`, { method: 'POST', body: webhook.body, headers: webhook.headers });
   await response.text();
-  const webhookMs = Math.round(performance.now() - started);
+  const answeredMs = Math.round(performance.now() - started);
+  if (response.status !== 200) throw new Error(`the 3 MB webhook answered ${response.status}`);
+  // Applied in the background: the balance reaches the batch's total once its last status is in.
+  let balanceMicros = await accountBalanceMicros(base, accountId);
+  while (balanceMicros > expectedMicros && performance.now() - started < APPLY_DEADLINE_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    balanceMicros = await accountBalanceMicros(base, accountId);
+  }
+  const appliedMs = Math.round(performance.now() - started);
   const { maxMs, requests } = await prober.stop();
   const serverLagMs = await eventLoopLagMaxMs(base);
-  if (response.status !== 200) throw new Error(`the 3 MB webhook answered ${response.status}`);
-  return { statuses: statuses.length, bytes: webhook.body.length, webhookMs, maxHealthMs: Math.round(maxMs), healthRequests: requests, serverLagMs };
+  return {
+    statuses: statuses.length,
+    bytes: webhook.body.length,
+    answeredMs,
+    appliedMs,
+    exact: balanceMicros === expectedMicros,
+    maxHealthMs: Math.round(maxMs),
+    healthRequests: requests,
+    serverLagMs,
+  };
+}
+
+/** How long the bench waits for the 3 MB webhook to be applied. */
+const APPLY_DEADLINE_MS = 180_000;
+
+async function accountBalanceMicros(base: string, accountId: string): Promise<bigint> {
+  const res = await fetch(`${base}/v1/accounts/${accountId}`, { headers: { authorization: `Bearer ${PARTNER_KEY}` } });
+  const account = (await res.json()) as { balance: { amount: string } };
+  return toMicros(account.balance.amount);
 }
 
 /** A worker thread asking GET /healthz in a loop until stopped; reports the slowest answer. */

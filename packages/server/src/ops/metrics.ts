@@ -81,11 +81,11 @@ export function createMetrics({ store, clock, processMetrics = false }: MetricsD
   });
   const streams = new Gauge({ name: 'wa_sse_clients', help: 'Open event streams (GET /v1/events) on this instance', registers: [registry] });
 
-  // One database read serves the three gauges of a scrape: a scrape starts the collection of every
-  // metric in one synchronous pass, so the first of the three reads and the other two share it.
-  const DATABASE_GAUGES = 3;
+  // One database read serves the five gauges of a scrape: a scrape starts the collection of every
+  // metric in one synchronous pass, so the first of the five reads and the other four share it.
+  const DATABASE_GAUGES = 5;
   let readers = 0;
-  let snapshot: Promise<OperationalSnapshot> = Promise.resolve({ ledgerEntries: 0, outboxPending: 0, outboxOldestAt: null });
+  let snapshot: Promise<OperationalSnapshot> = Promise.resolve({ ledgerEntries: 0, outboxPending: 0, outboxOldestAt: null, inboxWaiting: 0, inboxFailed: 0 });
   const read = () => {
     if (readers === 0) snapshot = store.operationalSnapshot();
     readers = (readers + 1) % DATABASE_GAUGES;
@@ -114,6 +114,22 @@ export function createMetrics({ store, clock, processMetrics = false }: MetricsD
     async collect() {
       const oldest = (await read()).outboxOldestAt;
       this.set(oldest ? Math.max(0, (clock.now().getTime() - oldest.getTime()) / 1000) : 0);
+    },
+  });
+  new Gauge({
+    name: 'wa_meta_webhook_inbox_waiting',
+    help: 'Large Meta webhooks answered and not yet applied (the whole database); it should drain within a minute',
+    registers: [registry],
+    async collect() {
+      this.set((await read()).inboxWaiting);
+    },
+  });
+  new Gauge({
+    name: 'wa_meta_webhook_inbox_failed',
+    help: 'Meta webhooks the inbox gave up on (still failing after 7 days, or unreadable); each needs an operator',
+    registers: [registry],
+    async collect() {
+      this.set((await read()).inboxFailed);
     },
   });
 

@@ -68,6 +68,20 @@ describe('GET /metrics', () => {
     assert.equal(sample(text, 'wa_outbox_oldest_age_seconds'), 90);
   });
 
+  test('reads the Meta webhook inbox from the database: waiting and given up on', async () => {
+    const t = createTestApp();
+    let text = await scrape(t);
+    assert.equal(sample(text, 'wa_meta_webhook_inbox_waiting'), 0);
+    assert.equal(sample(text, 'wa_meta_webhook_inbox_failed'), 0);
+    const now = t.clock.now();
+    await t.store.addInboundWebhook({ id: 'mwh_1', body: '{}', receivedAt: now }, new Date(now.getTime() + 60_000));
+    await t.store.addInboundWebhook({ id: 'mwh_2', body: '{}', receivedAt: now }, new Date(now.getTime() + 60_000));
+    await t.store.markInboundWebhookFailed('mwh_2', now, 'not a webhook');
+    text = await scrape(t);
+    assert.equal(sample(text, 'wa_meta_webhook_inbox_waiting'), 1);
+    assert.equal(sample(text, 'wa_meta_webhook_inbox_failed'), 1);
+  });
+
   test("measures webhook lag from Meta's timestamps and counts outcomes", async () => {
     const t = createTestApp();
     const account = await t.openAccount();
@@ -90,6 +104,7 @@ describe('GET /metrics', () => {
     const sentAt = new Date(t.clock.now().getTime() - 2_000);
     const statuses = Array.from({ length: 2_500 }, (_, i) => statusItem(`wamid.L${i}`, 'sent', '919876543210', undefined, sentAt));
     assert.equal((await postWebhook(t, webhook([statusChange(account.phone_number_id, statuses)]))).status, 200);
+    await t.inbox.settled(); // were the webhook over 256 KB, it would be applied after the answer
     const text = await scrape(t);
     assert.equal(sample(text, 'wa_meta_webhook_lag_seconds_count'), 2_500);
     assert.equal(sample(text, 'wa_meta_webhook_lag_seconds_sum'), 5_000);

@@ -6,6 +6,9 @@ export interface OperationalSnapshot {
   readonly outboxPending: number;
   /** Creation time of the oldest of them; null when none is pending. */
   readonly outboxOldestAt: Date | null;
+  /** Meta webhooks acknowledged and not yet applied (the inbox), and those given up on. */
+  readonly inboxWaiting: number;
+  readonly inboxFailed: number;
 }
 
 /** Read-only figures for `GET /metrics`; each read must stay cheap on a large database (index-only). */

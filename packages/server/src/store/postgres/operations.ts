@@ -19,10 +19,14 @@ export class PgOperations implements OperationsStore {
     const [ledger] = await sql<{ entries: bigint | null }[]>`SELECT max(seq) AS entries FROM ledger_entries`;
     const [outbox] = await sql<{ pending: bigint; oldest: bigint | null }[]>`SELECT count(*) AS pending, min(created_at) AS oldest
       FROM host_events WHERE delivered_at IS NULL AND failed_at IS NULL`;
+    const [inbox] = await sql<{ waiting: bigint; failed: bigint }[]>`SELECT count(*) FILTER (WHERE failed_at IS NULL) AS waiting,
+      count(*) FILTER (WHERE failed_at IS NOT NULL) AS failed FROM meta_webhook_inbox`;
     return {
       ledgerEntries: num(ledger?.entries),
       outboxPending: num(outbox?.pending),
       outboxOldestAt: dateOrNull(outbox?.oldest ?? null),
+      inboxWaiting: num(inbox?.waiting),
+      inboxFailed: num(inbox?.failed),
     };
   }
 }
