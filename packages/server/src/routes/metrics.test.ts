@@ -74,9 +74,9 @@ describe('GET /metrics', () => {
     assert.equal(sample(text, 'wa_meta_webhook_inbox_waiting'), 0);
     assert.equal(sample(text, 'wa_meta_webhook_inbox_failed'), 0);
     const now = t.clock.now();
-    await t.store.addInboundWebhook({ id: 'mwh_1', body: '{}', receivedAt: now }, new Date(now.getTime() + 60_000));
-    await t.store.addInboundWebhook({ id: 'mwh_2', body: '{}', receivedAt: now }, new Date(now.getTime() + 60_000));
-    await t.store.markInboundWebhookFailed('mwh_2', now, 'not a webhook');
+    await t.store.webhookInbox.add({ id: 'mwh_1', body: '{}', receivedAt: now }, new Date(now.getTime() + 60_000));
+    await t.store.webhookInbox.add({ id: 'mwh_2', body: '{}', receivedAt: now }, new Date(now.getTime() + 60_000));
+    await t.store.webhookInbox.markFailed('mwh_2', now, 'not a webhook');
     text = await scrape(t);
     assert.equal(sample(text, 'wa_meta_webhook_inbox_waiting'), 1);
     assert.equal(sample(text, 'wa_meta_webhook_inbox_failed'), 1);

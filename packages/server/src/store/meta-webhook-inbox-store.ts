@@ -9,24 +9,24 @@ export interface InboundWebhook {
 }
 
 /**
- * Persistence of the Meta webhook inbox (part of the Store): webhooks acknowledged to Meta before
+ * Persistence of the Meta webhook inbox (`store.webhookInbox`): webhooks acknowledged to Meta before
  * they are applied stay here until applied, leased to the instance applying them.
  */
 export interface MetaWebhookInboxStore {
   /** Stores a webhook, leased until `leaseUntil` to the caller, who applies it now (its first attempt). */
-  addInboundWebhook(webhook: { readonly id: string; readonly body: string; readonly receivedAt: Date }, leaseUntil: Date): Promise<void>;
+  add(webhook: { readonly id: string; readonly body: string; readonly receivedAt: Date }, leaseUntil: Date): Promise<void>;
   /**
    * Atomically takes up to `limit` webhooks due at `now` (oldest first) that have not failed,
    * counts an attempt on each and leases them until `leaseUntil`: two instances never take the same
    * one, and one that dies while applying leaves it due again when the lease ends.
    */
-  claimDueInboundWebhooks(now: Date, leaseUntil: Date, limit: number): Promise<InboundWebhook[]>;
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<InboundWebhook[]>;
   /** Deletes an applied webhook. Idempotent. */
-  removeInboundWebhook(id: string): Promise<void>;
+  remove(id: string): Promise<void>;
   /** Records a failed attempt and when to try again. */
-  scheduleInboundWebhookRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
+  scheduleRetry(id: string, nextAttemptAt: Date, error: string): Promise<void>;
   /** Gives up on a webhook; it stays, with `failed_at` set, for an operator to look at. */
-  markInboundWebhookFailed(id: string, at: Date, error: string): Promise<void>;
+  markFailed(id: string, at: Date, error: string): Promise<void>;
   /** How many webhooks wait (due or leased) and how many were given up on. */
-  countInboundWebhooks(): Promise<{ waiting: number; failed: number }>;
+  count(): Promise<{ waiting: number; failed: number }>;
 }

@@ -221,12 +221,12 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
 
     it('keeps an inbound webhook leased to the instance that stored it, then hands it, due, to one of several claimers', async () => {
       const lease = new Date(AT.getTime() + 60_000);
-      await store.addInboundWebhook({ id: 'mwh_1', body: '{"object":"whatsapp_business_account","entry":[]}', receivedAt: AT }, lease);
-      assert.deepEqual(await store.claimDueInboundWebhooks(AT, lease, 10), [], 'leased to the instance applying it');
-      for (let i = 2; i <= 12; i++) await store.addInboundWebhook({ id: `mwh_${i}`, body: `{"n":${i}}`, receivedAt: new Date(AT.getTime() + i) }, new Date(AT.getTime() + i));
-      assert.deepEqual(await store.countInboundWebhooks(), { waiting: 12, failed: 0 });
+      await store.webhookInbox.add({ id: 'mwh_1', body: '{"object":"whatsapp_business_account","entry":[]}', receivedAt: AT }, lease);
+      assert.deepEqual(await store.webhookInbox.claimDue(AT, lease, 10), [], 'leased to the instance applying it');
+      for (let i = 2; i <= 12; i++) await store.webhookInbox.add({ id: `mwh_${i}`, body: `{"n":${i}}`, receivedAt: new Date(AT.getTime() + i) }, new Date(AT.getTime() + i));
+      assert.deepEqual(await store.webhookInbox.count(), { waiting: 12, failed: 0 });
       const later = new Date(AT.getTime() + 60_000);
-      const claims = await Promise.all([store, secondInstance(), store].map((instance) => instance.claimDueInboundWebhooks(later, new Date(later.getTime() + 60_000), 5)));
+      const claims = await Promise.all([store, secondInstance(), store].map((instance) => instance.webhookInbox.claimDue(later, new Date(later.getTime() + 60_000), 5)));
       const ids = claims.flat().map((webhook) => webhook.id);
       assert.equal(new Set(ids).size, ids.length, 'each webhook to one claimer');
       assert.equal(ids.length, 12);
@@ -237,14 +237,14 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       }
       const first = claims.flat().find((webhook) => webhook.id === 'mwh_1');
       assert.deepEqual(first, { id: 'mwh_1', body: '{"object":"whatsapp_business_account","entry":[]}', receivedAt: AT, attempts: 2 });
-      assert.deepEqual(await store.claimDueInboundWebhooks(later, later, 100), [], 'all leased again');
+      assert.deepEqual(await store.webhookInbox.claimDue(later, later, 100), [], 'all leased again');
 
-      await store.removeInboundWebhook('mwh_1');
-      await store.removeInboundWebhook('mwh_1');
-      await store.scheduleInboundWebhookRetry('mwh_2', new Date(later.getTime() + 10_000), 'busy');
-      await store.markInboundWebhookFailed('mwh_3', later, 'not a webhook');
-      assert.deepEqual(await store.countInboundWebhooks(), { waiting: 10, failed: 1 });
-      const retried = await store.claimDueInboundWebhooks(new Date(later.getTime() + 10_000), new Date(later.getTime() + 70_000), 100);
+      await store.webhookInbox.remove('mwh_1');
+      await store.webhookInbox.remove('mwh_1');
+      await store.webhookInbox.scheduleRetry('mwh_2', new Date(later.getTime() + 10_000), 'busy');
+      await store.webhookInbox.markFailed('mwh_3', later, 'not a webhook');
+      assert.deepEqual(await store.webhookInbox.count(), { waiting: 10, failed: 1 });
+      const retried = await store.webhookInbox.claimDue(new Date(later.getTime() + 10_000), new Date(later.getTime() + 70_000), 100);
       assert.deepEqual(retried.map((webhook) => [webhook.id, webhook.attempts]), [['mwh_2', 3]], 'due again at its retry; the failed one never');
     });
 

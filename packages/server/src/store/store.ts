@@ -2,6 +2,7 @@ import type { Account, AccountCursor } from '../domain/accounts.js';
 import type { HostEventOutbox } from '../domain/host-events/outbox.js';
 import type { LedgerAppendOptions, LedgerAppendResult, LedgerEntry, LedgerKind, LedgerPolicy, NewLedgerEntry } from '../domain/ledger.js';
 import type { PhoneStatusStore } from './phone-status-store.js';
+import type { MetaWebhookInboxStore } from './meta-webhook-inbox-store.js';
 import type { FrequencyCapStore } from './frequency-cap-store.js';
 import type { StatementStore } from './statement-store.js';
 import type { MetaBillingStore } from './meta-billing-store.js';
@@ -12,7 +13,6 @@ import type { OperationsStore } from './operations-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type { StoreChanges } from './changes.js';
 import type { CoordinationStore } from './coordination-store.js';
-import type { MetaWebhookInboxStore } from './meta-webhook-inbox-store.js';
 
 /** An account as first written: zero balance, `updatedAt` = `createdAt`. */
 export type NewAccount = Omit<Account, 'balanceMicros' | 'updatedAt'>;
@@ -38,8 +38,7 @@ export interface Store
     WidgetSessionStore,
     RateLimitStore,
     OperationsStore,
-    CoordinationStore,
-    MetaWebhookInboxStore {
+    CoordinationStore {
   /** Resolves once the database answers a trivial query. */
   ping(): Promise<void>;
   /** Releases the database; the store is unusable afterwards. */
@@ -78,6 +77,9 @@ export interface Store
 
   /** Phone snapshots, portfolio messaging limits and the quality timeline. */
   readonly phoneStatus: PhoneStatusStore;
+
+  /** Large Meta webhooks answered before they are applied, until applied. */
+  readonly webhookInbox: MetaWebhookInboxStore;
 
   /**
    * Committed changes, heard after commit (never for a rollback or a replay): what live updates

@@ -80,7 +80,7 @@ describe('status webhooks in batches, concurrently, and large', () => {
     const res = await postWebhook(t, webhook([statusChange(PHONE_NUMBER_ID, statuses)]));
     assert.equal(res.status, 200);
     assert.deepEqual(res.body, { received: 1, queued: true });
-    assert.deepEqual(await t.store.countInboundWebhooks(), { waiting: 1, failed: 0 }, 'kept until applied');
+    assert.deepEqual(await t.store.webhookInbox.count(), { waiting: 1, failed: 0 }, 'kept until applied');
     const order: string[] = [];
     const applied = t.inbox.settled().then(() => order.push('applied'));
     const health = await t.app.request('/healthz');
@@ -89,7 +89,7 @@ describe('status webhooks in batches, concurrently, and large', () => {
     assert.equal(health.status, 200);
     assert.deepEqual(order, ['health', 'applied']);
     assert.equal(await balance(), -2_000n * PRICE);
-    assert.deepEqual(await t.store.countInboundWebhooks(), { waiting: 0, failed: 0 });
+    assert.deepEqual(await t.store.webhookInbox.count(), { waiting: 0, failed: 0 });
   });
 
   it('coalesces the balance pushes of a burst: one at once, one with the final balance when the interval ends', async () => {

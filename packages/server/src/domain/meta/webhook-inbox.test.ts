@@ -12,10 +12,10 @@ const PHONE_NUMBER_ID = '106540352242933';
 const CUSTOMER = '919876543210';
 const PRICE = 11_800n;
 
-/** A store whose `method` fails once (or `times`) as a busy SQLite database does, then works. */
-function busyOnce(store: Store, method: keyof Store, times = 1): Store {
+/** `target` (a store, or a part of one) whose `method` fails once (or `times`) as a busy SQLite database does, then works. */
+function busyOnce<T extends object>(target: T, method: keyof T, times = 1): T {
   let failures = times;
-  return new Proxy(store, {
+  return new Proxy(target, {
     get(target, name, receiver) {
       const value: unknown = Reflect.get(target, name, receiver);
       if (typeof value !== 'function') return value;
@@ -26,6 +26,17 @@ function busyOnce(store: Store, method: keyof Store, times = 1): Store {
         };
       }
       return value.bind(target);
+    },
+  });
+}
+
+/** `store` with some of its parts (`webhookInbox`) replaced. */
+function withParts(store: Store, parts: Partial<Store>): Store {
+  return new Proxy(store, {
+    get(target, name, receiver) {
+      if (Object.hasOwn(parts, name)) return parts[name as keyof Store];
+      const value: unknown = Reflect.get(target, name, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }
@@ -53,14 +64,14 @@ describe('the Meta webhook inbox', () => {
     await setUp();
     const body = JSON.stringify(delivered('wamid.L1', 'wamid.L2'));
     // The dead instance stored it, answered Meta and applied half of it.
-    await t.store.addInboundWebhook({ id: 'mwh_dead', body, receivedAt: t.clock.now() }, new Date(t.clock.now().getTime() + INBOX_LEASE_MS));
+    await t.store.webhookInbox.add({ id: 'mwh_dead', body, receivedAt: t.clock.now() }, new Date(t.clock.now().getTime() + INBOX_LEASE_MS));
     await postWebhook(t, delivered('wamid.L1'));
     assert.equal(await t.inbox.sweep(), 0, 'still leased to the instance that stored it');
     t.clock.advance(INBOX_LEASE_MS);
     assert.equal(await t.inbox.sweep(), 1);
     assert.deepEqual(await entries(), ['wamid.L1', 'wamid.L2']);
     assert.equal(await balance(), -2n * PRICE);
-    assert.deepEqual(await t.store.countInboundWebhooks(), { waiting: 0, failed: 0 }, 'deleted once applied');
+    assert.deepEqual(await t.store.webhookInbox.count(), { waiting: 0, failed: 0 }, 'deleted once applied');
   });
 
   it('puts a webhook back for a later attempt when the database was busy, and applies it then', async () => {
@@ -69,16 +80,17 @@ describe('the Meta webhook inbox', () => {
     await t.inbox.accept(JSON.stringify(envelope), envelope, t.clock.now());
     await t.inbox.settled();
     assert.equal(await balance(), 0n);
-    assert.deepEqual(await t.store.countInboundWebhooks(), { waiting: 1, failed: 0 });
+    assert.deepEqual(await t.store.webhookInbox.count(), { waiting: 1, failed: 0 });
     assert.equal(await t.inbox.sweep(), 0, 'not due before its retry delay');
     t.clock.advance(10_000);
     assert.equal(await t.inbox.sweep(), 1);
     assert.equal(await balance(), -PRICE);
-    assert.deepEqual(await t.store.countInboundWebhooks(), { waiting: 0, failed: 0 });
+    assert.deepEqual(await t.store.webhookInbox.count(), { waiting: 0, failed: 0 });
   });
 
   it('answers 503 (Meta redelivers) when a large webhook cannot be stored on a busy database', async () => {
-    await setUp(busyOnce(openTestStore(), 'addInboundWebhook'));
+    const store = openTestStore();
+    await setUp(withParts(store, { webhookInbox: busyOnce(store.webhookInbox, 'add') }));
     const wamids = Array.from({ length: 2_000 }, (_, i) => `wamid.B${i}`);
     const res = await postWebhook(t, delivered(...wamids));
     assert.equal(res.status, 503);
@@ -91,15 +103,15 @@ describe('the Meta webhook inbox', () => {
 
   it('gives up on a stored body that is no webhook, and on one still failing after 7 days, keeping both', async () => {
     await setUp(busyOnce(openTestStore(), 'applyMessageStatuses', Number.POSITIVE_INFINITY));
-    await t.store.addInboundWebhook({ id: 'mwh_garbled', body: '{"entry":', receivedAt: t.clock.now() }, t.clock.now());
+    await t.store.webhookInbox.add({ id: 'mwh_garbled', body: '{"entry":', receivedAt: t.clock.now() }, t.clock.now());
     assert.equal(await t.inbox.sweep(), 1);
-    assert.deepEqual(await t.store.countInboundWebhooks(), { waiting: 0, failed: 1 });
+    assert.deepEqual(await t.store.webhookInbox.count(), { waiting: 0, failed: 1 });
     const envelope = delivered('wamid.G1') as MetaWebhookEnvelope;
     await t.inbox.accept(JSON.stringify(envelope), envelope, t.clock.now());
     await t.inbox.settled();
     t.clock.advance(INBOX_GIVE_UP_MS);
     assert.equal(await t.inbox.sweep(), 1);
-    assert.deepEqual(await t.store.countInboundWebhooks(), { waiting: 0, failed: 2 });
+    assert.deepEqual(await t.store.webhookInbox.count(), { waiting: 0, failed: 2 });
     assert.equal(await t.inbox.sweep(), 0);
   });
 });

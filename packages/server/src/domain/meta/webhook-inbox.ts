@@ -18,7 +18,7 @@ export const INBOX_LEASE_MS = 5 * 60_000;
 export const INBOX_GIVE_UP_MS = 7 * 86_400_000;
 /** How often a running server sweeps the inbox for webhooks left due. */
 export const INBOX_SWEEP_INTERVAL_MS = 30_000;
-/** Webhooks taken per sweep. */
+/** Most webhooks applied per sweep. */
 const SWEEP_LIMIT = 10;
 
 /** Applies the changes of a webhook (the app's dispatcher). */
@@ -74,11 +74,11 @@ export class MetaWebhookInbox {
    */
   async accept(body: string, envelope: MetaWebhookEnvelope, receivedAt: Date): Promise<void> {
     const webhook = { id: newId('mwh'), body, receivedAt };
-    await this.#store.addInboundWebhook(webhook, this.#leaseEnd());
+    await this.#store.webhookInbox.add(webhook, this.#leaseEnd());
     this.#track(this.#applyAndSettle({ ...webhook, attempts: 1 }, envelope));
   }
 
-  /** Takes the webhooks due now (up to ten) and applies them one after another; returns how many it took. */
+  /** Takes the webhooks due now, one at a time, and applies each (up to ten); returns how many it took. */
   sweep(): Promise<number> {
     // One sweep at a time per instance: a timer firing during a long one waits for it.
     this.#sweeping ??= this.#sweepOnce().finally(() => {
@@ -109,17 +109,21 @@ export class MetaWebhookInbox {
   }
 
   async #sweepOnce(): Promise<number> {
-    const now = this.#clock.now();
-    const due = await this.#store.claimDueInboundWebhooks(now, this.#leaseEnd(), SWEEP_LIMIT);
-    for (const webhook of due) {
+    // One at a time, each leased as it starts: applying one may take tens of seconds, and a webhook
+    // claimed with it would wait, its lease running out, while another instance could take it.
+    let taken = 0;
+    while (taken < SWEEP_LIMIT) {
+      const [webhook] = await this.#store.webhookInbox.claimDue(this.#clock.now(), this.#leaseEnd(), 1);
+      if (!webhook) break;
+      taken += 1;
       const envelope = parseStored(webhook.body);
       if (!envelope) {
-        await this.#store.markInboundWebhookFailed(webhook.id, this.#clock.now(), 'the stored body is not a webhook');
+        await this.#store.webhookInbox.markFailed(webhook.id, this.#clock.now(), 'the stored body is not a webhook');
         continue;
       }
       await this.#applyAndSettle(webhook, envelope);
     }
-    return due.length;
+    return taken;
   }
 
   async #applyAndSettle(webhook: InboundWebhook, envelope: MetaWebhookEnvelope): Promise<void> {
@@ -135,16 +139,16 @@ export class MetaWebhookInbox {
     }
     try {
       if (failure === undefined) {
-        await this.#store.removeInboundWebhook(webhook.id);
+        await this.#store.webhookInbox.remove(webhook.id);
         return;
       }
       const now = this.#clock.now();
       if (now.getTime() - webhook.receivedAt.getTime() >= INBOX_GIVE_UP_MS) {
-        await this.#store.markInboundWebhookFailed(webhook.id, now, failure);
+        await this.#store.webhookInbox.markFailed(webhook.id, now, failure);
         return;
       }
       const delay = hostEventRetryDelayMs(webhook.attempts, this.#random);
-      await this.#store.scheduleInboundWebhookRetry(webhook.id, new Date(now.getTime() + delay), failure);
+      await this.#store.webhookInbox.scheduleRetry(webhook.id, new Date(now.getTime() + delay), failure);
     } catch (error) {
       // The lease runs out and the webhook is due again: applied twice, it charges nothing twice.
       this.#logError(`webhook inbox: settling ${webhook.id} failed`, error);

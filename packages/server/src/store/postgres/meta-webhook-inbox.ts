@@ -23,13 +23,13 @@ export class PgMetaWebhookInbox implements MetaWebhookInboxStore {
     this.#sql = sql;
   }
 
-  async addInboundWebhook(webhook: { id: string; body: string; receivedAt: Date }, leaseUntil: Date): Promise<void> {
+  async add(webhook: { id: string; body: string; receivedAt: Date }, leaseUntil: Date): Promise<void> {
     const sql = await this.#sql();
     await sql`INSERT INTO meta_webhook_inbox (id, body, received_at, next_attempt_at)
       VALUES (${webhook.id}, ${webhook.body}, ${webhook.receivedAt.getTime()}, ${leaseUntil.getTime()})`;
   }
 
-  async claimDueInboundWebhooks(now: Date, leaseUntil: Date, limit: number): Promise<InboundWebhook[]> {
+  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<InboundWebhook[]> {
     const sql = await this.#sql();
     const rows = await sql<InboxRow[]>`
       WITH due AS (
@@ -46,23 +46,23 @@ export class PgMetaWebhookInbox implements MetaWebhookInboxStore {
       .map((row) => ({ id: row.id, body: row.body, receivedAt: new Date(Number(row.received_at)), attempts: row.attempts }));
   }
 
-  async removeInboundWebhook(id: string): Promise<void> {
+  async remove(id: string): Promise<void> {
     const sql = await this.#sql();
     await sql`DELETE FROM meta_webhook_inbox WHERE id = ${id}`;
   }
 
-  async scheduleInboundWebhookRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
+  async scheduleRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
     const sql = await this.#sql();
     await sql`UPDATE meta_webhook_inbox SET next_attempt_at = ${nextAttemptAt.getTime()}, last_error = ${error.slice(0, MAX_ERROR_LENGTH)}
       WHERE id = ${id}`;
   }
 
-  async markInboundWebhookFailed(id: string, at: Date, error: string): Promise<void> {
+  async markFailed(id: string, at: Date, error: string): Promise<void> {
     const sql = await this.#sql();
     await sql`UPDATE meta_webhook_inbox SET failed_at = ${at.getTime()}, last_error = ${error.slice(0, MAX_ERROR_LENGTH)} WHERE id = ${id}`;
   }
 
-  async countInboundWebhooks(): Promise<{ waiting: number; failed: number }> {
+  async count(): Promise<{ waiting: number; failed: number }> {
     const sql = await this.#sql();
     const [row] = await sql<{ waiting: bigint; failed: bigint }[]>`SELECT count(*) FILTER (WHERE failed_at IS NULL) AS waiting,
       count(*) FILTER (WHERE failed_at IS NOT NULL) AS failed FROM meta_webhook_inbox`;

@@ -66,7 +66,7 @@ class PgStore implements PostgresStore {
   readonly #caps: PgFrequencyCaps;
   readonly #billing: PgMetaBilling;
   readonly #hostEvents: PgHostEvents;
-  readonly #inbox: PgMetaWebhookInbox;
+  readonly webhookInbox: PgMetaWebhookInbox;
   readonly #payments: PgPayments;
   readonly #coordination: PgCoordination;
   readonly #sessions: PgWidgetSessions;
@@ -104,7 +104,7 @@ class PgStore implements PostgresStore {
     this.#statement = new PgStatementQueries(sql);
     this.#caps = new PgFrequencyCaps(sql);
     this.#hostEvents = new PgHostEvents(sql);
-    this.#inbox = new PgMetaWebhookInbox(sql);
+    this.webhookInbox = new PgMetaWebhookInbox(sql);
     this.#coordination = new PgCoordination(sql);
     this.#sessions = new PgWidgetSessions(sql);
     this.#rateLimits = new PgRateLimits(sql);
@@ -248,13 +248,6 @@ class PgStore implements PostgresStore {
     return this.#hostEvents.pruneDelivered(deliveredBefore, limit);
   }
 
-  // Meta webhook inbox: see PgMetaWebhookInbox.
-  addInboundWebhook: Store['addInboundWebhook'] = (webhook, leaseUntil) => this.#inbox.addInboundWebhook(webhook, leaseUntil);
-  claimDueInboundWebhooks: Store['claimDueInboundWebhooks'] = (now, leaseUntil, limit) => this.#inbox.claimDueInboundWebhooks(now, leaseUntil, limit);
-  removeInboundWebhook: Store['removeInboundWebhook'] = (id) => this.#inbox.removeInboundWebhook(id);
-  scheduleInboundWebhookRetry: Store['scheduleInboundWebhookRetry'] = (id, at, error) => this.#inbox.scheduleInboundWebhookRetry(id, at, error);
-  markInboundWebhookFailed: Store['markInboundWebhookFailed'] = (id, at, error) => this.#inbox.markInboundWebhookFailed(id, at, error);
-  countInboundWebhooks: Store['countInboundWebhooks'] = () => this.#inbox.countInboundWebhooks();
 
   // Statement reads: see PgStatementQueries.
   readLedgerSnapshot: Store['readLedgerSnapshot'] = (read) => this.#statement.readLedgerSnapshot(read);

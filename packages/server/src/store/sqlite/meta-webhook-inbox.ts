@@ -37,27 +37,27 @@ export class SqliteMetaWebhookInbox implements MetaWebhookInboxStore {
     this.#claim = (now: number, leaseUntil: number, limit: number) => claim.immediate(now, leaseUntil, limit);
   }
 
-  async addInboundWebhook(webhook: { id: string; body: string; receivedAt: Date }, leaseUntil: Date): Promise<void> {
+  async add(webhook: { id: string; body: string; receivedAt: Date }, leaseUntil: Date): Promise<void> {
     this.#statements.insert.run(webhook.id, webhook.body, webhook.receivedAt.getTime(), leaseUntil.getTime());
   }
 
-  async claimDueInboundWebhooks(now: Date, leaseUntil: Date, limit: number): Promise<InboundWebhook[]> {
+  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<InboundWebhook[]> {
     return this.#claim(now.getTime(), leaseUntil.getTime(), limit);
   }
 
-  async removeInboundWebhook(id: string): Promise<void> {
+  async remove(id: string): Promise<void> {
     this.#statements.remove.run(id);
   }
 
-  async scheduleInboundWebhookRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
+  async scheduleRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
     this.#statements.retry.run(nextAttemptAt.getTime(), error.slice(0, MAX_ERROR_LENGTH), id);
   }
 
-  async markInboundWebhookFailed(id: string, at: Date, error: string): Promise<void> {
+  async markFailed(id: string, at: Date, error: string): Promise<void> {
     this.#statements.failed.run(at.getTime(), error.slice(0, MAX_ERROR_LENGTH), id);
   }
 
-  async countInboundWebhooks(): Promise<{ waiting: number; failed: number }> {
+  async count(): Promise<{ waiting: number; failed: number }> {
     const row = this.#statements.count.get();
     return { waiting: row?.waiting ?? 0, failed: row?.failed ?? 0 };
   }

@@ -116,7 +116,7 @@ class SqliteStore implements Store {
   readonly #billing: SqliteMetaBilling;
   readonly #setThreshold;
   readonly #hostEvents: SqliteHostEvents;
-  readonly #inbox: SqliteMetaWebhookInbox;
+  readonly webhookInbox: SqliteMetaWebhookInbox;
   readonly #lowBalanceAlert: SqliteLowBalanceAlert;
   readonly #payments: SqlitePayments;
   readonly #sessions: SqliteWidgetSessions;
@@ -153,7 +153,7 @@ class SqliteStore implements Store {
     this.#sessions = new SqliteWidgetSessions(db, this.#memo);
     this.#coordination = new SqliteCoordination(db);
     this.#hostEvents = new SqliteHostEvents(db);
-    this.#inbox = new SqliteMetaWebhookInbox(db);
+    this.webhookInbox = new SqliteMetaWebhookInbox(db);
     this.#lowBalanceAlert = new SqliteLowBalanceAlert(db, this.#hostEvents);
     this.#statements = {
       ping: db.prepare('SELECT 1'),
@@ -438,13 +438,6 @@ class SqliteStore implements Store {
     return this.#hostEvents.pruneDelivered(deliveredBefore, limit);
   }
 
-  // Meta webhook inbox: see SqliteMetaWebhookInbox.
-  addInboundWebhook: Store['addInboundWebhook'] = (webhook, leaseUntil) => this.#inbox.addInboundWebhook(webhook, leaseUntil);
-  claimDueInboundWebhooks: Store['claimDueInboundWebhooks'] = (now, leaseUntil, limit) => this.#inbox.claimDueInboundWebhooks(now, leaseUntil, limit);
-  removeInboundWebhook: Store['removeInboundWebhook'] = (id) => this.#inbox.removeInboundWebhook(id);
-  scheduleInboundWebhookRetry: Store['scheduleInboundWebhookRetry'] = (id, at, error) => this.#inbox.scheduleInboundWebhookRetry(id, at, error);
-  markInboundWebhookFailed: Store['markInboundWebhookFailed'] = (id, at, error) => this.#inbox.markInboundWebhookFailed(id, at, error);
-  countInboundWebhooks: Store['countInboundWebhooks'] = () => this.#inbox.countInboundWebhooks();
 
   // Widget sessions: see SqliteWidgetSessions.
   createWidgetSession(session: WidgetSession): Promise<void> {
