@@ -45,6 +45,8 @@ export interface LiveEventBus {
   publish(accountId: string, event: LiveEvent): void;
   /** Whether anyone listens to the account: publishers may skip building a payload otherwise. */
   hasSubscribers(accountId: string): boolean;
+  /** The accounts someone listens to now. */
+  subscribedAccounts(): string[];
 }
 
 /** Creates a {@link LiveEventBus}; a throwing listener is reported and does not stop the others. */
@@ -72,5 +74,6 @@ export function createLiveEventBus(onListenerError: (error: unknown) => void = c
       }
     },
     hasSubscribers: (accountId) => (listeners.get(accountId)?.size ?? 0) > 0,
+    subscribedAccounts: () => [...listeners.keys()],
   };
 }

@@ -1,7 +1,7 @@
 import type { Account } from '../domain/accounts.js';
 import { formatAmount } from '../domain/money.js';
 import type { Payment } from '../domain/payments/payment.js';
-import type { StoreChange } from '../store/changes.js';
+import type { StoreChange, StoreChanges } from '../store/changes.js';
 import type { Store } from '../store/store.js';
 import { coalescedPushes } from './balance-pushes.js';
 import type { LiveEvent, LiveEventBus, LivePayload, TopupLivePayload } from './live-events.js';
@@ -26,7 +26,9 @@ export interface StoreChangePublishing {
  * hears it (on PostgreSQL), so a widget sees a charge handled elsewhere. Events of one account go
  * out in the order of its changes, except that `balance` pushes are coalesced: the first at once,
  * the changes of the next 250 ms in one push when they end, so a burst of charged messages is one
- * balance read per interval. Returns the function that stops publishing.
+ * balance read per interval. After a gap in the changes (see {@link StoreChanges.onGap}), every
+ * account with an open widget gets its balance, quality and quota afresh. Returns the function that
+ * stops publishing.
  */
 export function publishStoreChanges(deps: StoreChangePublishing): () => void {
   const { store, bus, logError } = deps;
@@ -89,8 +91,16 @@ export function publishStoreChanges(deps: StoreChangePublishing): () => void {
     }
   };
   const unsubscribe = store.changes.subscribe(handle);
+  // Changes may have gone unheard: every open widget gets its balance, quality and quota afresh.
+  const stopHearingGaps = store.changes.onGap(() => {
+    for (const accountId of bus.subscribedAccounts()) {
+      handle({ kind: 'ledger', accountId });
+      handle({ kind: 'phone_status', accountId });
+    }
+  });
   return () => {
     unsubscribe();
+    stopHearingGaps();
     balancePushes.stop();
   };
 }

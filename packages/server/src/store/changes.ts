@@ -20,17 +20,34 @@ export type StoreChangeListener = (change: StoreChange) => void;
 export interface StoreChanges {
   /** Starts hearing every committed change; returns the function that stops it. */
   subscribe(listener: StoreChangeListener): () => void;
+  /**
+   * Starts hearing that changes may have been missed: on PostgreSQL, the connection that listens
+   * for them was lost and is listening again, and what was committed in between was not heard.
+   * Whoever shows state derived from changes should read it afresh. Returns the function that stops it.
+   */
+  onGap(listener: () => void): () => void;
 }
 
-/** A {@link StoreChanges} and the function its store calls after a commit. */
+/** A {@link StoreChanges} and the functions its store calls: after a commit, and after a gap. */
 export interface ChangeFanout {
   readonly changes: StoreChanges;
   emit(change: StoreChange): void;
+  gap(): void;
 }
 
 /** Creates a {@link ChangeFanout}; a throwing listener is reported and does not stop the others. */
 export function createChangeFanout(onListenerError: (error: unknown) => void = console.error): ChangeFanout {
   const listeners = new Set<StoreChangeListener>();
+  const gapListeners = new Set<() => void>();
+  const call = <T>(targets: Set<(value: T) => void>, value: T) => {
+    for (const listener of [...targets]) {
+      try {
+        listener(value);
+      } catch (error) {
+        onListenerError(error);
+      }
+    }
+  };
   return {
     changes: {
       subscribe(listener) {
@@ -38,16 +55,14 @@ export function createChangeFanout(onListenerError: (error: unknown) => void = c
         listeners.add(entry);
         return () => listeners.delete(entry);
       },
+      onGap(listener) {
+        const entry = () => listener();
+        gapListeners.add(entry);
+        return () => gapListeners.delete(entry);
+      },
     },
-    emit(change) {
-      for (const listener of [...listeners]) {
-        try {
-          listener(change);
-        } catch (error) {
-          onListenerError(error);
-        }
-      }
-    },
+    emit: (change) => call(listeners, change),
+    gap: () => call(gapListeners, undefined),
   };
 }
 

@@ -88,15 +88,24 @@ class PgStore implements PostgresStore {
         if ((error as { code?: string }).code !== '23505') throw error;
       });
       await migrate(db, migrations);
-      // The listening connection is the client's own; it reconnects and listens again by itself.
-      await db.listen(channel, (payload) => {
-        try {
-          const change: unknown = JSON.parse(payload);
-          if (isStoreChange(change)) fanout.emit(change);
-        } catch (error) {
-          onError(error);
-        }
-      });
+      // The listening connection is the client's own; it reconnects and listens again by itself,
+      // and says so (`onlisten`): what was committed while it was away was not heard, a gap.
+      let listening = false;
+      await db.listen(
+        channel,
+        (payload) => {
+          try {
+            const change: unknown = JSON.parse(payload);
+            if (isStoreChange(change)) fanout.emit(change);
+          } catch (error) {
+            onError(error);
+          }
+        },
+        () => {
+          if (listening) fanout.gap();
+          listening = true;
+        },
+      );
     })();
     this.ready.catch(() => {}); // surfaced by the first call that awaits it
     const sql = () => this.#ready();
