@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       metricsToken: undefined,
       trustedProxies: 0,
       shutdownTimeoutMs: 10_000,
+      metaInbox: { leaseMs: 60_000, sweepIntervalMs: 15_000 },
       logLevel: 'info',
     });
     assert.match(DEFAULT_PATHS.database, /data\/wa\.db$/);
@@ -47,6 +48,8 @@ describe('loadConfig', () => {
       WA_METRICS_TOKEN: 'metrics-token-0123456789',
       WA_TRUSTED_PROXIES: '1',
       WA_SHUTDOWN_TIMEOUT_MS: '2500',
+      WA_META_INBOX_LEASE_MS: '2000',
+      WA_META_INBOX_SWEEP_MS: '250',
       WA_LOG_LEVEL: 'warn',
     });
     assert.deepEqual(config, {
@@ -68,6 +71,7 @@ describe('loadConfig', () => {
       metricsToken: 'metrics-token-0123456789',
       trustedProxies: 1,
       shutdownTimeoutMs: 2500,
+      metaInbox: { leaseMs: 2000, sweepIntervalMs: 250 },
       logLevel: 'warn',
     });
   });

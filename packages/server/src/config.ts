@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isBrandColor } from './pages/brand.js';
 import { DEFAULT_PATHS } from './paths.js';
+import { INBOX_LEASE_MS, INBOX_SWEEP_INTERVAL_MS } from './domain/meta/webhook-inbox.js';
 
 const OriginListSchema = z
   .string()
@@ -45,6 +46,8 @@ const EnvSchema = z.object({
   WA_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WA_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   WA_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  WA_META_INBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(INBOX_LEASE_MS),
+  WA_META_INBOX_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(INBOX_SWEEP_INTERVAL_MS),
   WA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -93,6 +96,8 @@ export interface ServerConfig {
   readonly trustedProxies: number;
   /** Longest wait for in-flight requests on SIGTERM/SIGINT before their connections are cut. */
   readonly shutdownTimeoutMs: number;
+  /** The Meta webhook inbox: a webhook's lease, renewed while it is applied, and how often the inbox is swept. */
+  readonly metaInbox: { readonly leaseMs: number; readonly sweepIntervalMs: number };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -136,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     metricsToken: data.WA_METRICS_TOKEN,
     trustedProxies: data.WA_TRUSTED_PROXIES,
     shutdownTimeoutMs: data.WA_SHUTDOWN_TIMEOUT_MS,
+    metaInbox: { leaseMs: data.WA_META_INBOX_LEASE_MS, sweepIntervalMs: data.WA_META_INBOX_SWEEP_MS },
     logLevel: data.WA_LOG_LEVEL,
     port: data.PORT,
     databaseFile: data.WA_DB,

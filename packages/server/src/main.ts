@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { INBOX_SWEEP_INTERVAL_MS, MetaWebhookInbox } from './domain/meta/webhook-inbox.js';
+import { MetaWebhookInbox } from './domain/meta/webhook-inbox.js';
 import { loadConfig } from './config.js';
 import { seedDemo } from './demo/seed.js';
 import { seedDemoRateCard } from './demo/seed-rate-card.js';
@@ -48,7 +48,12 @@ async function main(): Promise<void> {
   hostEvents.start();
   // Large Meta webhooks are answered once stored and applied after; the sweep takes those another
   // instance left (it died applying them) and those put back after a busy database.
-  const metaWebhookInbox = new MetaWebhookInbox({ store, clock, logError: (message, error) => logger.error(message, {}, error) });
+  const metaWebhookInbox = new MetaWebhookInbox({
+    store,
+    clock,
+    leaseMs: config.metaInbox.leaseMs,
+    logError: (message, error) => logger.error(message, {}, error),
+  });
   const pruner = startPruner({
     steps: retentionSteps(store),
     clock,
@@ -100,7 +105,7 @@ async function main(): Promise<void> {
   // The simulator's webhooks go through the app itself, so they take the exact path Meta's would.
   meta.simulator?.connect((path, init) => app.request(path, init));
   meta.simulator?.start(config.demoSimulatorIntervalMs);
-  metaWebhookInbox.start(INBOX_SWEEP_INTERVAL_MS);
+  metaWebhookInbox.start(config.metaInbox.sweepIntervalMs);
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info('listening', {

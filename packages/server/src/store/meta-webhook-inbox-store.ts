@@ -21,6 +21,8 @@ export interface MetaWebhookInboxStore {
    * one, and one that dies while applying leaves it due again when the lease ends.
    */
   claimDue(now: Date, leaseUntil: Date, limit: number): Promise<InboundWebhook[]>;
+  /** Extends the lease of a webhook being applied (unless it was given up on). */
+  renewLease(id: string, leaseUntil: Date): Promise<void>;
   /** Deletes an applied webhook. Idempotent. */
   remove(id: string): Promise<void>;
   /** Records a failed attempt and when to try again. */

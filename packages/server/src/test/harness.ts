@@ -78,13 +78,15 @@ export function createTestApp(
     config?: Partial<AppConfig>;
     /** Operations wiring: a logger, the closing signal. */
     ops?: Pick<AppDeps, 'logger' | 'metrics' | 'closing'>;
+    /** The lease of the Meta webhook inbox (60 s by default). */
+    inboxLeaseMs?: number;
   } = {},
 ): TestApp {
   const store = options.store ?? (options.file ? openSqliteStore({ file: options.file }) : openTestStore());
   const clock = options.clock ?? createManualClock();
   const errors: unknown[] = [];
   const liveEvents = createLiveEventBus((error) => errors.push(error));
-  const inbox = new MetaWebhookInbox({ store, clock, logError: (_message, error) => errors.push(error), random: () => 0 });
+  const inbox = new MetaWebhookInbox({ store, clock, logError: (_message, error) => errors.push(error), random: () => 0, leaseMs: options.inboxLeaseMs });
   const app = createApp({
     store,
     clock,

@@ -6,7 +6,7 @@ import { postWebhook, regular, statusChange, statusItem, WABA_ID, webhook } from
 import { openTestStore } from '../../test/stores.js';
 import type { Store } from '../../store/store.js';
 import type { MetaWebhookEnvelope } from './envelope.js';
-import { INBOX_GIVE_UP_MS, INBOX_LEASE_MS } from './webhook-inbox.js';
+import { INBOX_GIVE_UP_MS, INBOX_LEASE_MS, MetaWebhookInbox } from './webhook-inbox.js';
 
 const PHONE_NUMBER_ID = '106540352242933';
 const CUSTOMER = '919876543210';
@@ -45,8 +45,8 @@ describe('the Meta webhook inbox', () => {
   let t: TestApp;
   let accountId: string;
 
-  async function setUp(store?: Store): Promise<void> {
-    t = createTestApp(store ? { store } : {});
+  async function setUp(store?: Store, inboxLeaseMs?: number): Promise<void> {
+    t = createTestApp({ ...(store ? { store } : {}), ...(inboxLeaseMs ? { inboxLeaseMs } : {}) });
     accountId = (await t.openAccount({ phone_number_id: PHONE_NUMBER_ID, waba_id: WABA_ID })).id;
     await t.partner('PUT', '/v1/rate-card', {
       currency: 'USD',
@@ -72,6 +72,57 @@ describe('the Meta webhook inbox', () => {
     assert.deepEqual(await entries(), ['wamid.L1', 'wamid.L2']);
     assert.equal(await balance(), -2n * PRICE);
     assert.deepEqual(await t.store.webhookInbox.count(), { waiting: 0, failed: 0 }, 'deleted once applied');
+  });
+
+  it('renews the lease while it applies, so that another instance takes the webhook only if this one died', async () => {
+    const leaseMs = 60;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const base = openTestStore();
+    let renewals = 0;
+    const inboxPart = base.webhookInbox;
+    const counted = withParts(base, {
+      webhookInbox: new Proxy(inboxPart, {
+        get(target, name, receiver) {
+          const value: unknown = Reflect.get(target, name, receiver);
+          if (typeof value !== 'function') return value;
+          if (name === 'renewLease') return async (...args: unknown[]) => (await value.apply(target, args), (renewals += 1));
+          return value.bind(target);
+        },
+      }),
+    });
+    const slow = new Proxy(counted, {
+      get(target, name, receiver) {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (name === 'applyMessageStatuses' && typeof value === 'function') return async (...args: unknown[]) => (await gate, value.apply(target, args));
+        return value;
+      },
+    });
+    await setUp(slow, leaseMs);
+    const other = new MetaWebhookInbox({ store: base, clock: t.clock, leaseMs });
+    const taken: string[] = [];
+    other.connect(async () => (taken.push('applied'), { received: 1, retryLater: false }));
+    const envelope = delivered('wamid.N1') as MetaWebhookEnvelope;
+    await t.inbox.accept(JSON.stringify(envelope), envelope, t.clock.now());
+    try {
+      for (let i = 0; i < 3; i++) {
+        // The lease would have run out twice over; the next renewal (every 20 ms of real time) moves it past the clock's now.
+        t.clock.advance(2 * leaseMs);
+        const seen = renewals;
+        const deadline = Date.now() + 10_000;
+        while (renewals < seen + 2) {
+          assert.ok(Date.now() < deadline, 'the lease is renewed while the webhook is applied');
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        assert.equal(await other.sweep(), 0, 'still held by the instance applying it');
+      }
+    } finally {
+      release();
+    }
+    await t.inbox.settled();
+    assert.deepEqual(taken, []);
+    assert.equal(await balance(), -PRICE);
+    assert.deepEqual(await t.store.webhookInbox.count(), { waiting: 0, failed: 0 });
   });
 
   it('puts a webhook back for a later attempt when the database was busy, and applies it then', async () => {

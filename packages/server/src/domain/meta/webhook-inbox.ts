@@ -8,16 +8,17 @@ import type { MetaWebhookEnvelope } from './envelope.js';
 import { MetaWebhookEnvelopeSchema } from './envelope.js';
 
 /**
- * How long the instance applying a webhook holds it: past this, another instance (or this one,
- * restarted) takes it. Applying the largest webhook Meta sends (3 MB, some fifteen thousand
- * statuses) took 35 s at worst on PostgreSQL on the bench machine; a webhook taken twice is applied
- * twice without harm, every change being idempotent.
+ * How long the instance applying a webhook holds it without renewing: it renews every third of
+ * this while it applies (the largest webhook Meta sends, 3 MB, took 35 s at worst on PostgreSQL on
+ * the bench machine), so only a dead instance loses it, and its webhook is taken again this long
+ * after its last renewal. A webhook applied twice anyway charges nothing twice: every change is
+ * idempotent.
  */
-export const INBOX_LEASE_MS = 5 * 60_000;
+export const INBOX_LEASE_MS = 60_000;
 /** When the inbox stops trying a webhook and marks it failed: Meta's own redelivery horizon, 7 days. */
 export const INBOX_GIVE_UP_MS = 7 * 86_400_000;
 /** How often a running server sweeps the inbox for webhooks left due. */
-export const INBOX_SWEEP_INTERVAL_MS = 30_000;
+export const INBOX_SWEEP_INTERVAL_MS = 15_000;
 /** Most webhooks applied per sweep. */
 const SWEEP_LIMIT = 10;
 
@@ -31,6 +32,8 @@ export interface MetaWebhookInboxDeps {
   readonly logError?: ((message: string, error: unknown) => void) | undefined;
   /** In [0, 1): the jitter of retry delays (`Math.random` by default). */
   readonly random?: (() => number) | undefined;
+  /** {@link INBOX_LEASE_MS} by default. */
+  readonly leaseMs?: number | undefined;
 }
 
 /**
@@ -39,9 +42,9 @@ export interface MetaWebhookInboxDeps {
  * an answer within seconds and redelivers what it does not get one for; applying the 3 MB webhooks
  * it may send takes tens of seconds on PostgreSQL.
  *
- * The instance that stored a webhook applies it at once; {@link sweep} (every
- * `sweepIntervalMs` once {@link start}ed) takes the ones left due: a lease that ran out (an instance
- * died applying it) or a retry after a busy database. A webhook is deleted once applied, after the
+ * The instance that stored a webhook applies it at once, renewing its lease as it goes; {@link sweep}
+ * (every `intervalMs` once {@link start}ed) takes the ones left due: a lease that ran out (an
+ * instance died applying it) or a retry after a busy database. A webhook is deleted once applied, after the
  * last of its changes committed; being applied again after a crash in between charges nothing twice.
  * The dispatcher is handed in by the app ({@link connect}), which owns the change handlers.
  */
@@ -50,13 +53,15 @@ export class MetaWebhookInbox {
   readonly #clock: Clock;
   readonly #logError: (message: string, error: unknown) => void;
   readonly #random: () => number;
+  readonly #leaseMs: number;
   #apply: ApplyWebhook | undefined;
   readonly #inFlight = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | undefined;
   #sweeping: Promise<number> | undefined;
 
-  constructor({ store, clock, logError = console.error, random = Math.random }: MetaWebhookInboxDeps) {
+  constructor({ store, clock, logError = console.error, random = Math.random, leaseMs = INBOX_LEASE_MS }: MetaWebhookInboxDeps) {
     this.#store = store;
+    this.#leaseMs = leaseMs;
     this.#clock = clock;
     this.#logError = logError;
     this.#random = random;
@@ -130,12 +135,26 @@ export class MetaWebhookInbox {
     const apply = this.#apply;
     if (!apply) throw new Error('the Meta webhook inbox is not connected to an app');
     let failure: string | undefined;
+    // Renewed in turn, never two at once, and the last one done before the webhook is settled: a
+    // late renewal would otherwise undo a retry's delay.
+    let renewing = Promise.resolve();
+    const renewal = setInterval(() => {
+      renewing = renewing.then(() =>
+        this.#store.webhookInbox.renewLease(webhook.id, this.#leaseEnd()).catch((error: unknown) => {
+          this.#logError(`webhook inbox: renewing the lease of ${webhook.id} failed`, error);
+        }),
+      );
+    }, this.#leaseMs / 3);
+    renewal.unref();
     try {
       const { retryLater } = await apply(envelope, webhook.receivedAt);
       if (retryLater) failure = 'a change failed on a busy database';
     } catch (error) {
       this.#logError(`webhook inbox: applying ${webhook.id} failed`, error);
       failure = error instanceof Error ? error.message : String(error);
+    } finally {
+      clearInterval(renewal);
+      await renewing;
     }
     try {
       if (failure === undefined) {
@@ -156,7 +175,7 @@ export class MetaWebhookInbox {
   }
 
   #leaseEnd(): Date {
-    return new Date(this.#clock.now().getTime() + INBOX_LEASE_MS);
+    return new Date(this.#clock.now().getTime() + this.#leaseMs);
   }
 
   #track(work: Promise<void>): void {

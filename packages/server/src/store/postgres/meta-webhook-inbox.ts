@@ -46,6 +46,11 @@ export class PgMetaWebhookInbox implements MetaWebhookInboxStore {
       .map((row) => ({ id: row.id, body: row.body, receivedAt: new Date(Number(row.received_at)), attempts: row.attempts }));
   }
 
+  async renewLease(id: string, leaseUntil: Date): Promise<void> {
+    const sql = await this.#sql();
+    await sql`UPDATE meta_webhook_inbox SET next_attempt_at = ${leaseUntil.getTime()} WHERE id = ${id} AND failed_at IS NULL`;
+  }
+
   async remove(id: string): Promise<void> {
     const sql = await this.#sql();
     await sql`DELETE FROM meta_webhook_inbox WHERE id = ${id}`;

@@ -22,6 +22,7 @@ export class SqliteMetaWebhookInbox implements MetaWebhookInboxStore {
       due: db.prepare<[number, number], InboxRow>(`SELECT id, body, received_at, attempts FROM meta_webhook_inbox
         WHERE failed_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, seq LIMIT ?`),
       lease: db.prepare<[number, string]>('UPDATE meta_webhook_inbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?'),
+      renew: db.prepare<[number, string]>('UPDATE meta_webhook_inbox SET next_attempt_at = ? WHERE id = ? AND failed_at IS NULL'),
       remove: db.prepare<[string]>('DELETE FROM meta_webhook_inbox WHERE id = ?'),
       retry: db.prepare<[number, string, string]>('UPDATE meta_webhook_inbox SET next_attempt_at = ?, last_error = ? WHERE id = ?'),
       failed: db.prepare<[number, string, string]>('UPDATE meta_webhook_inbox SET failed_at = ?, last_error = ? WHERE id = ?'),
@@ -43,6 +44,10 @@ export class SqliteMetaWebhookInbox implements MetaWebhookInboxStore {
 
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<InboundWebhook[]> {
     return this.#claim(now.getTime(), leaseUntil.getTime(), limit);
+  }
+
+  async renewLease(id: string, leaseUntil: Date): Promise<void> {
+    this.#statements.renew.run(leaseUntil.getTime(), id);
   }
 
   async remove(id: string): Promise<void> {
