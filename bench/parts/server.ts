@@ -68,12 +68,12 @@ async function measureStore(
 
   // The machine is shared and its load drifts within seconds: each figure alternates short runs of
   // the plain route and of the target, and its ratio is the median of the rounds' ratios.
-  const versus = async (run: () => Promise<LoadResult>) => {
+  const versus = async (run: () => Promise<LoadResult>, target: ChildServer<unknown> = server) => {
     const rounds: { plain: Awaited<ReturnType<typeof measure>>; target: Awaited<ReturnType<typeof measure>>; ratio: number }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const plainRun = await measure(plain, () => runLoad({ url: plainUrl, durationSeconds: SECONDS / ROUNDS }));
-      const target = await measure(server, run);
-      rounds.push({ plain: plainRun, target, ratio: target.requestsPerSecond / plainRun.requestsPerSecond });
+      const measured = await measure(target, run);
+      rounds.push({ plain: plainRun, target: measured, ratio: measured.requestsPerSecond / plainRun.requestsPerSecond });
     }
     const sorted = [...rounds].sort((a, b) => a.ratio - b.ratio);
     const middle = sorted[sorted.length >> 1]!;
@@ -91,6 +91,24 @@ async function measureStore(
   const ingest = await versus(() =>
     runLoad({ url: `${base}/webhooks/meta`, durationSeconds: SECONDS / ROUNDS, method: 'POST', setupRequest: ingestRequest }),
   );
+  // The same webhooks answered by a server whose `messages` handler does nothing: what the request
+  // alone costs (signature, JSON, validation, middleware, answer), the most a synchronous apply could reach.
+  let ceiling: Awaited<ReturnType<typeof versus>> | null = null;
+  if (readsToo) {
+    const bare = await startChildServer<ServerInfo>('servers/wa-server.ts', { env: { ...env, WA_BENCH_BILLING: 'off' } });
+    // The same webhooks as the ingest's (a repeat every fourth), numbered apart: none is ever charged.
+    let bareSent = 0;
+    const bareRequest = (request: Parameters<typeof ingestRequest>[0]) => {
+      const n = 2_000_000_000 + bareSent++;
+      const webhook = signedWebhook([n % 4 === 3 ? benchStatus(n - 3, 'read') : benchStatus(n, 'delivered')]);
+      return { ...request, method: 'POST' as const, path: '/webhooks/meta', body: webhook.body, headers: webhook.headers };
+    };
+    const bareIngest = () =>
+      runLoad({ url: `http://127.0.0.1:${bare.info.port}/webhooks/meta`, durationSeconds: SECONDS / ROUNDS, method: 'POST', setupRequest: bareRequest });
+    await bareIngest(); // warm-up
+    ceiling = await versus(bareIngest, bare);
+    await bare.stop();
+  }
   const exactness = await checkExactness(base, server.info.accountId, delivered);
   const blocking = await largeBatchBlocking(base, server.info.accountId, sent + 1_000_000);
   const rssBytes = await server.rss();
@@ -121,6 +139,13 @@ async function measureStore(
     value: show(ingest, 'statuses/s'),
     reference: `${latency(ingest.target)}; ${cpu(ingest)}; ≥ 0.25×, aim 0.35×`,
   });
+  if (ceiling) {
+    rows.push({
+      metric: `status webhooks answered without billing: the messages handler a no-op (${label})`,
+      value: show(ceiling, 'req/s'),
+      reference: `${latency(ceiling.target)}; ${cpu(ceiling)}; the request alone (signature, JSON, validation, middleware, answer): the most any apply before the answer could reach`,
+    });
+  }
   rows.push({
     metric: `exactness after ingest (${label})`,
     value: exactness.exact ? `exact: ${exactness.charged} messages, balance ${exactness.balanceMicros} µ` : `MISMATCH: balance ${exactness.balanceMicros} µ, expected ${exactness.expectedMicros} µ`,
@@ -134,7 +159,7 @@ async function measureStore(
   rows.push({ metric: `server memory at the end (${label})`, value: rssBytes === null ? 'n/a' : `${(rssBytes / 2 ** 20).toFixed(0)} MB RSS` });
   return {
     rows,
-    data: { store: server.info.store, reads, readsUnderWrites, ingest, exactness, blocking, rssBytes },
+    data: { store: server.info.store, reads, readsUnderWrites, ingest, ingestWithoutBilling: ceiling, exactness, blocking, rssBytes },
   };
 }
 

@@ -32,6 +32,8 @@ const app = createApp({
   // Node's process metrics too, as main.ts has them: the 3 MB figure reads the event-loop delay from them.
   metrics: createMetrics({ store, clock: systemClock, processMetrics: true }),
   logError: (message, error) => console.error(message, error),
+  // WA_BENCH_BILLING=off: statuses are verified, parsed and validated, then not applied (the ingest's ceiling).
+  ...(process.env['WA_BENCH_BILLING'] === 'off' ? { metaChangeHandlers: { messages: async () => {} } } : {}),
 });
 const account = await openAccount(store, clock, {
   name: 'Bench',
