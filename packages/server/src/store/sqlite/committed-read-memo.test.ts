@@ -30,7 +30,7 @@ describe('CommittedReadMemo', () => {
     assert.equal(loads, 1);
     db.prepare("UPDATE t SET v = 2 WHERE k = 'a'").run();
     assert.equal(read(), 2, 'the very next read, in the same turn');
-    // A write to another row forgets everything too: the memo knows no dependencies.
+    // A write that does not say what it changes (see `write`) forgets everything.
     db.prepare("INSERT INTO t VALUES ('b', 1)").run();
     assert.equal(read(), 2);
     assert.equal(loads, 3);
@@ -67,6 +67,37 @@ describe('CommittedReadMemo', () => {
       }),
     );
     assert.equal(read(), 1);
+    db.close();
+  });
+
+  it('forgets on a write that says what it changes only the entries of its tags, and everything after one that does not', () => {
+    const db = open(join(dir, 'tags.db'));
+    db.prepare("INSERT INTO t VALUES ('a', 1), ('b', 1)").run();
+    const memo = new CommittedReadMemo(db);
+    const loads: string[] = [];
+    const read = (key: string) =>
+      memo.read(`row:${key}`, () => (loads.push(key), db.prepare<[string], number>('SELECT v FROM t WHERE k = ?').pluck().get(key)), [`tag:${key}`, 'any']);
+    read('a');
+    read('b');
+    memo.write(['tag:a'], () => db.prepare("UPDATE t SET v = 2 WHERE k = 'a'").run());
+    assert.equal(read('a'), 2);
+    assert.equal(read('b'), 1);
+    assert.deepEqual(loads, ['a', 'b', 'a'], 'b stayed in memory');
+    memo.write([], () => db.prepare("INSERT INTO t VALUES ('c', 0)").run());
+    read('a');
+    read('b');
+    assert.equal(loads.length, 3, 'a write of nothing memoized forgets nothing');
+    memo.write(['any'], () => db.prepare("INSERT INTO t VALUES ('d', 0)").run());
+    read('a');
+    read('b');
+    assert.deepEqual(loads.slice(3), ['a', 'b'], 'a tag shared by both forgets both');
+
+    // A write that says nothing, then one that says what it changes: the first still forgets everything.
+    db.prepare("UPDATE t SET v = 3 WHERE k = 'b'").run();
+    memo.write([], () => db.prepare("INSERT INTO t VALUES ('e', 0)").run());
+    assert.equal(read('b'), 3);
+    assert.throws(() => memo.write(['tag:a'], () => db.prepare("INSERT INTO t VALUES ('a', 9)").run()), /UNIQUE/);
+    assert.equal(read('a'), 2, 'a failed write forgets its tags all the same');
     db.close();
   });
 

@@ -17,6 +17,8 @@ import { countedSplit, enteredSplit } from '../usage-rollup.js';
 import type { AccountRow } from './rows.js';
 import { toAccount } from './rows.js';
 import { transactionRunner, type TransactionRunner } from './transaction-runner.js';
+import type { CommittedReadMemo } from './committed-read-memo.js';
+import { accountWriteTags } from './committed-read-memo.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -75,6 +77,7 @@ export class SqliteMetaBilling implements MetaBillingStore {
   readonly #setPricing;
   readonly #applyStatus;
   readonly #applyBatches;
+  readonly #memo: CommittedReadMemo;
   #pending: PendingBatch[] = [];
 
   constructor(
@@ -82,7 +85,9 @@ export class SqliteMetaBilling implements MetaBillingStore {
     accountColumns: string,
     append: (entry: NewLedgerEntry, policy: LedgerPolicy) => LedgerAppendResult,
     recordDelivery: (delivery: MarketingDelivery) => unknown,
+    memo: CommittedReadMemo,
   ) {
+    this.#memo = memo;
     this.#transaction = transactionRunner(db);
     const s = {
       upsertCard: db.prepare('INSERT INTO rate_cards (currency, updated_at) VALUES (?, ?) ON CONFLICT (currency) DO UPDATE SET updated_at = excluded.updated_at'),
@@ -249,8 +254,10 @@ export class SqliteMetaBilling implements MetaBillingStore {
     this.#pending = [];
     let outcomes: MessageStatusOutcome[][];
     try {
-      // IMMEDIATE takes the write lock before any record is read, as a single status did.
-      outcomes = this.#applyBatches.immediate(batches);
+      // IMMEDIATE takes the write lock before any record is read, as a single status did. The
+      // memoized reads it makes stale are its accounts' (balance, runway roll-up).
+      const tags = [...new Set(batches.flatMap((batch) => accountWriteTags(batch.accountId)))];
+      outcomes = this.#memo.write(tags, () => this.#applyBatches.immediate(batches));
     } catch (error) {
       for (const batch of batches) batch.reject(error);
       return;

@@ -112,4 +112,44 @@ describe('SQLite reads remembered between commits', () => {
     assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 1n);
     await store.close();
   });
+
+  it("keeps other accounts' reads and every session in memory while one account is charged, and that account's read fresh", async () => {
+    const store = openSqliteStore({ file: ':memory:' });
+    await store.createAccount(storeTestAccount('acc_a', '111'));
+    await store.createAccount(storeTestAccount('acc_b', '222'));
+    const { session } = await mintWidgetSession(store, systemClock, { accountId: 'acc_b' });
+    // A memoized read answers with the very object it remembered: identity tells a hit from a load.
+    const b = await store.getAccount('acc_b');
+    const sessionRead = await store.findWidgetSession(session.secretHash);
+    const runwayB = await store.sumDailyDebits('acc_b', 'message', 0, 1_000_000);
+    assert.equal(await store.getAccount('acc_b'), b, 'a hit');
+
+    const at = new Date();
+    const charge = (wamid: string) => ({
+      wamid,
+      decide: () => ({
+        charge: {
+          accountId: 'acc_a', wamid, recipient: '15550001111', market: 'US', country: 'US', isGroup: false, lastStatus: 'delivered',
+          pricingType: 'regular', category: 'marketing', billable: true, deliveredAt: at, failedAt: null, outcome: 'charged' as const,
+          priceMicros: 5n, ledgerEntryId: null, createdAt: at, updatedAt: at,
+        },
+        ledgerEntry: { id: `le_${wamid}`, accountId: 'acc_a', idempotencyKey: `msg:${wamid}`, kind: 'message' as const, amountMicros: -5n, description: 'x', reference: wamid, createdAt: at },
+        usage: null,
+        marketingDelivery: null,
+      }),
+    });
+    assert.equal((await store.getAccount('acc_a'))?.balanceMicros, 0n);
+    await store.applyMessageStatuses('acc_a', [charge('wamid.1'), charge('wamid.2')]);
+    await adjustBalance(store, systemClock, { accountId: 'acc_a', amount: { micros: 1n, currency: 'USD' }, reason: 'x', idempotencyKey: 'k' });
+    await store.countWebhookEvent('handled', 'messages', at);
+    assert.equal((await store.getAccount('acc_a'))?.balanceMicros, -9n, "the charged account's read is fresh");
+    assert.equal(await store.getAccount('acc_b'), b, "another account's read stays in memory");
+    assert.equal(await store.findWidgetSession(session.secretHash), sessionRead, 'and so does the session');
+    assert.equal(await store.sumDailyDebits('acc_b', 'message', 0, 1_000_000), runwayB);
+
+    // A write that does not say what it changes forgets everything.
+    await store.updateLowBalanceThreshold('acc_a', 1n, at);
+    assert.notEqual(await store.getAccount('acc_b'), b);
+    await store.close();
+  });
 });

@@ -33,7 +33,7 @@ import type { ChangeFanout, StoreChange, StoreChanges } from '../changes.js';
 import { createChangeFanout } from '../changes.js';
 import type { PhoneStatusStore } from '../phone-status-store.js';
 import type { GraphReadClaim } from '../coordination-store.js';
-import { CommittedReadMemo } from './committed-read-memo.js';
+import { accountWriteTags, ANY_ACCOUNT, CommittedReadMemo, NOTHING_MEMOIZED } from './committed-read-memo.js';
 import { SqliteCoordination } from './coordination.js';
 import { SqliteFrequencyCaps } from './frequency-caps.js';
 import { SqliteStatementQueries } from './statement-queries.js';
@@ -253,6 +253,7 @@ class SqliteStore implements Store {
       // Each status has a savepoint of its own already: a second one around its debit adds nothing.
       (entry, policy) => appendInTransaction(entry, policy, {}),
       (delivery) => this.#caps.recordDeliveryInTransaction(delivery),
+      this.#memo,
     );
     this.#payments = new SqlitePayments(db, (entry, policy, options) => this.#append(entry, policy, options));
     this.#rateLimits = new SqliteRateLimits(db);
@@ -351,7 +352,7 @@ class SqliteStore implements Store {
   ): Promise<LedgerAppendResult> {
     // IMMEDIATE takes the write lock before the balance is read, so no other connection can
     // slip a change in between the read and the write.
-    return this.#announce(async () => this.#append.immediate(entry, policy, options));
+    return this.#announce(async () => this.#memo.write(accountWriteTags(entry.accountId), () => this.#append.immediate(entry, policy, options)));
   }
 
   async listLedgerEntries(accountId: string): Promise<LedgerEntry[]> {
@@ -404,10 +405,14 @@ class SqliteStore implements Store {
 
   async sumDailyDebits(accountId: string, kind: LedgerKind, firstDay: number, lastDay: number): Promise<bigint> {
     // The roll-up is kept by a trigger on ledger_entries (migration 0009), in the append's transaction.
-    return this.#memo.read(`daily-debits:${accountId}:${kind}:${firstDay}:${lastDay}`, () => {
-      const row = this.#statements.sumDailyDebits.get(accountId, kind, firstDay, lastDay);
-      return (row?.high ?? 0n) * 1_000_000_000_000n + (row?.low ?? 0n);
-    });
+    return this.#memo.read(
+      `daily-debits:${accountId}:${kind}:${firstDay}:${lastDay}`,
+      () => {
+        const row = this.#statements.sumDailyDebits.get(accountId, kind, firstDay, lastDay);
+        return (row?.high ?? 0n) * 1_000_000_000_000n + (row?.low ?? 0n);
+      },
+      [`account:${accountId}`],
+    );
   }
 
   async enqueueHostEvents(events: readonly HostEvent[]): Promise<void> {
@@ -415,19 +420,19 @@ class SqliteStore implements Store {
   }
 
   async claimDueHostEvents(now: Date, leaseUntil: Date, limit: number): Promise<OutboxHostEvent[]> {
-    return this.#hostEvents.claimDue(now, leaseUntil, limit);
+    return this.#memo.write(NOTHING_MEMOIZED, () => this.#hostEvents.claimDue(now, leaseUntil, limit));
   }
 
   async markHostEventDelivered(id: string, at: Date): Promise<void> {
-    this.#hostEvents.markDelivered(id, at);
+    this.#memo.write(NOTHING_MEMOIZED, () => this.#hostEvents.markDelivered(id, at));
   }
 
   async scheduleHostEventRetry(id: string, nextAttemptAt: Date, error: string): Promise<void> {
-    this.#hostEvents.scheduleRetry(id, nextAttemptAt, error);
+    this.#memo.write(NOTHING_MEMOIZED, () => this.#hostEvents.scheduleRetry(id, nextAttemptAt, error));
   }
 
   async markHostEventFailed(id: string, at: Date, error: string): Promise<void> {
-    this.#hostEvents.markFailed(id, at, error);
+    this.#memo.write(NOTHING_MEMOIZED, () => this.#hostEvents.markFailed(id, at, error));
   }
 
   async listHostEvents(accountId: string): Promise<OutboxHostEvent[]> {
@@ -488,8 +493,10 @@ class SqliteStore implements Store {
   }
   listAccountsInPortfolio(businessPortfolioId: string): Promise<readonly Account[]> {
     // The usage widget asks on every read; the answer (its work done inside the call) is remembered between commits.
-    return this.#memo.read(`portfolio-accounts:${businessPortfolioId}`, () =>
-      this.#billing.listAccountsInPortfolio(businessPortfolioId).then((accounts) => Object.freeze(accounts.map((a) => Object.freeze(a)))),
+    return this.#memo.read(
+      `portfolio-accounts:${businessPortfolioId}`,
+      () => this.#billing.listAccountsInPortfolio(businessPortfolioId).then((accounts) => Object.freeze(accounts.map((a) => Object.freeze(a)))),
+      [ANY_ACCOUNT],
     );
   }
   countUsage(query: UsageQuery): Promise<UsageCounts> {
@@ -499,7 +506,7 @@ class SqliteStore implements Store {
     return this.#billing.pruneUsage(before, limit);
   }
   countWebhookEvent(name: string, key: string, at: Date): Promise<void> {
-    return this.#billing.countWebhookEvent(name, key, at);
+    return this.#memo.write(NOTHING_MEMOIZED, () => this.#billing.countWebhookEvent(name, key, at));
   }
   listWebhookStats(): Promise<WebhookStat[]> {
     return this.#billing.listWebhookStats();
@@ -573,7 +580,7 @@ class SqliteStore implements Store {
   }
 
   takeRateLimitHit(hit: RateLimitHit, admit: (counts: RateLimitCounts) => boolean) {
-    return this.#rateLimits.takeRateLimitHit(hit, admit);
+    return this.#memo.write(NOTHING_MEMOIZED, () => this.#rateLimits.takeRateLimitHit(hit, admit));
   }
 
   operationalSnapshot(): Promise<OperationalSnapshot> {
@@ -582,22 +589,22 @@ class SqliteStore implements Store {
 
   // Stream slots and Graph read claims: see SqliteCoordination.
   acquireStreamSlot(sessionId: string, slotId: string, max: number, now: Date, expiresAt: Date): Promise<boolean> {
-    return this.#coordination.acquireStreamSlot(sessionId, slotId, max, now, expiresAt);
+    return this.#memo.write(NOTHING_MEMOIZED, () => this.#coordination.acquireStreamSlot(sessionId, slotId, max, now, expiresAt));
   }
   renewStreamSlot(slotId: string, expiresAt: Date): Promise<void> {
-    return this.#coordination.renewStreamSlot(slotId, expiresAt);
+    return this.#memo.write(NOTHING_MEMOIZED, () => this.#coordination.renewStreamSlot(slotId, expiresAt));
   }
   releaseStreamSlot(slotId: string): Promise<void> {
-    return this.#coordination.releaseStreamSlot(slotId);
+    return this.#memo.write(NOTHING_MEMOIZED, () => this.#coordination.releaseStreamSlot(slotId));
   }
   claimGraphRead(accountId: string, now: Date, minIntervalMs: number, leaseUntil: Date): Promise<GraphReadClaim> {
-    return this.#coordination.claimGraphRead(accountId, now, minIntervalMs, leaseUntil);
+    return this.#memo.write(NOTHING_MEMOIZED, () => this.#coordination.claimGraphRead(accountId, now, minIntervalMs, leaseUntil));
   }
   finishGraphRead(accountId: string): Promise<void> {
-    return this.#coordination.finishGraphRead(accountId);
+    return this.#memo.write(NOTHING_MEMOIZED, () => this.#coordination.finishGraphRead(accountId));
   }
   forgetGraphReadAttempt(accountId: string): Promise<void> {
-    return this.#coordination.forgetGraphReadAttempt(accountId);
+    return this.#memo.write(NOTHING_MEMOIZED, () => this.#coordination.forgetGraphReadAttempt(accountId));
   }
 }
 
