@@ -9,8 +9,6 @@ import { marketOfRecipient } from '../packages/server/src/domain/markets/markets
 export const BENCH_APP_SECRET = 'bench-meta-app-secret';
 export const WABA_ID = '102290129340398';
 export const PHONE_NUMBER_ID = '106540352242922';
-/** The number of a second account, charged while the first one's balance is read. */
-export const OTHER_PHONE_NUMBER_ID = '106540352242923';
 export const PARTNER_KEY = 'sk_bench_0123456789abcdef';
 /** 1,000,000.00 USD: enough that no message debit is ever refused for the balance. */
 export const OPENING_BALANCE_MICROS = 1_000_000_000_000n;
@@ -74,7 +72,7 @@ export function benchStatus(i: number, status: 'delivered' | 'read'): Record<str
 }
 
 /** A signed webhook body carrying `statuses`, with the headers Meta would send. */
-export function signedWebhook(statuses: readonly unknown[], phoneNumberId = PHONE_NUMBER_ID): { body: string; headers: Record<string, string> } {
+export function signedWebhook(statuses: readonly unknown[]): { body: string; headers: Record<string, string> } {
   const body = JSON.stringify({
     object: 'whatsapp_business_account',
     entry: [
@@ -83,7 +81,7 @@ export function signedWebhook(statuses: readonly unknown[], phoneNumberId = PHON
         changes: [
           {
             field: 'messages',
-            value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId }, statuses },
+            value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: PHONE_NUMBER_ID }, statuses },
           },
         ],
       },

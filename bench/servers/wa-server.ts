@@ -15,7 +15,7 @@ import { createMetrics } from '../../packages/server/src/ops/metrics.js';
 import { adjustBalance } from '../../packages/server/src/domain/ledger.js';
 import { replaceDefaultRateCard } from '../../packages/server/src/domain/pricing/rate-cards.js';
 import { mintWidgetSession } from '../../packages/server/src/domain/sessions.js';
-import { BENCH_APP_SECRET, BENCH_RATES, OPENING_BALANCE_MICROS, OTHER_PHONE_NUMBER_ID, PARTNER_KEY, PHONE_NUMBER_ID, WABA_ID, type ServerInfo } from '../bench-setup.js';
+import { BENCH_APP_SECRET, BENCH_RATES, OPENING_BALANCE_MICROS, PARTNER_KEY, PHONE_NUMBER_ID, WABA_ID, type ServerInfo } from '../bench-setup.js';
 import { openBenchStore } from '../bench-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wa-bench-server-'));
@@ -41,14 +41,6 @@ const account = await openAccount(store, clock, {
   wabaId: WABA_ID,
   phoneNumberId: PHONE_NUMBER_ID,
   businessPortfolioId: '1203948576102938',
-});
-// A second account, charged while the first one's balance is read (its charges must not make those reads miss).
-await openAccount(store, clock, {
-  name: 'Bench other',
-  currency: 'USD',
-  wabaId: WABA_ID,
-  phoneNumberId: OTHER_PHONE_NUMBER_ID,
-  businessPortfolioId: '1203948576102939',
 });
 await adjustBalance(store, clock, {
   accountId: account.id,
