@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { metaSignature } from '../domain/meta/signature.js';
 import { postgresSkipReason } from '../test/stores.js';
-import { crashRound, freshDatabase } from './crash-round.js';
-import { SECRETS, startHostReceiver, startServer } from './processes.js';
+import { crashRound, withCrashFixture } from './crash-round.js';
+import { SECRETS } from './processes.js';
 import { MESSAGE_PRICE_MICROS, prepareWorkload } from './workload.js';
 
 /** Rounds per engine here; `bench/crash-safety.ts` runs 20 in a row. */
@@ -22,14 +22,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     }
 
     it('applies in full, each message once, a large webhook it had answered when it was killed applying it', async () => {
-      const database = await freshDatabase(kind);
-      const receiver = await startHostReceiver();
       // A short lease, renewed while applying, and a quick sweep: the restarted server takes the webhook within seconds.
-      const env = { WA_META_INBOX_LEASE_MS: '1000', WA_META_INBOX_SWEEP_MS: '200' };
-      let server = await startServer(database.target, receiver.url, env);
-      try {
+      await withCrashFixture(kind, { WA_META_INBOX_LEASE_MS: '1000', WA_META_INBOX_SWEEP_MS: '200' }, async (fixture) => {
         const tag = `big-${randomBytes(3).toString('hex')}`;
-        const { accountId, phoneNumberId } = await prepareWorkload(server.url, { credits: 0, messages: 0, topups: 0 }, tag);
+        const { accountId, phoneNumberId } = await prepareWorkload(fixture.server.url, { credits: 0, messages: 0, topups: 0 }, tag);
         const statuses = Array.from({ length: 6_000 }, (_, i) => ({
           id: `wamid.${tag}.${i}`,
           status: 'delivered',
@@ -40,23 +36,17 @@ for (const kind of ['sqlite', 'postgres'] as const) {
           object: 'whatsapp_business_account',
           entry: [{ id: '102290129340398', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId }, statuses } }] }],
         });
-        const res = await fetch(`${server.url}/webhooks/meta`, {
+        const res = await fetch(`${fixture.server.url}/webhooks/meta`, {
           method: 'POST',
           body: raw,
           headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': metaSignature(SECRETS.metaAppSecret, raw) },
         });
         assert.deepEqual(await res.json(), { received: 1, queued: true });
-        await server.kill();
+        await fixture.server.kill();
 
-        let store = database.open();
-        try {
-          assert.deepEqual(await store.webhookInbox.count(), { waiting: 1, failed: 0 }, 'answered, and not yet applied in full');
-        } finally {
-          await store.close();
-        }
-        server = await startServer(database.target, receiver.url, env);
-        store = database.open();
-        try {
+        assert.deepEqual(await fixture.inspect((store) => store.webhookInbox.count()), { waiting: 1, failed: 0 }, 'answered, and not yet applied in full');
+        await fixture.restart();
+        await fixture.inspect(async (store) => {
           const deadline = Date.now() + 120_000;
           while ((await store.webhookInbox.count()).waiting > 0) {
             assert.ok(Date.now() < deadline, 'the restarted server applied the webhook');
@@ -66,14 +56,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
           assert.equal(references.length, statuses.length);
           assert.equal(new Set(references).size, statuses.length, 'each message charged once');
           assert.equal((await store.getAccount(accountId))?.balanceMicros, -BigInt(statuses.length) * MESSAGE_PRICE_MICROS);
-        } finally {
-          await store.close();
-        }
-      } finally {
-        await server.stop();
-        await receiver.close();
-        await database.remove();
-      }
+        });
+      });
     });
   });
 }
