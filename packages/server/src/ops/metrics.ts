@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Clock } from '../domain/clock.js';
 import type { OperationalSnapshot, OperationsStore } from '../store/operations-store.js';
 import { RequestStats } from './request-stats.js';
+import { oncePer } from '../per-turn.js';
 
 /** How one Meta webhook request or change ended, for `wa_meta_webhook_*`. */
 export type WebhookOutcome =
@@ -81,16 +82,9 @@ export function createMetrics({ store, clock, processMetrics = false }: MetricsD
   });
   const streams = new Gauge({ name: 'wa_sse_clients', help: 'Open event streams (GET /v1/events) on this instance', registers: [registry] });
 
-  // One database read serves the five gauges of a scrape: a scrape starts the collection of every
-  // metric in one synchronous pass, so the first of the five reads and the other four share it.
-  const DATABASE_GAUGES = 5;
-  let readers = 0;
-  let snapshot: Promise<OperationalSnapshot> = Promise.resolve({ ledgerEntries: 0, outboxPending: 0, outboxOldestAt: null, inboxWaiting: 0, inboxFailed: 0 });
-  const read = () => {
-    if (readers === 0) snapshot = store.operationalSnapshot();
-    readers = (readers + 1) % DATABASE_GAUGES;
-    return snapshot;
-  };
+  // One database read serves every gauge of a scrape: a scrape starts the collection of every
+  // metric in one synchronous pass, and the gauges read in that pass share it.
+  const read: () => Promise<OperationalSnapshot> = oncePer('synchronous pass', () => store.operationalSnapshot());
   new Gauge({
     name: 'wa_ledger_entries',
     help: 'Entries in the ledger (the whole database; append-only, so rate() gives appends)',

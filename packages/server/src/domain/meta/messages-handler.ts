@@ -9,6 +9,7 @@ import { isTransientStoreError } from '../../store/store.js';
 import { MessagesValueSchema, StatusSchema, toMessageStatusEvent } from './status-event.js';
 import type { ChangeHandler } from './webhook-change.js';
 import { InvalidChangeError } from './webhook-change.js';
+import { turnMap } from '../../per-turn.js';
 
 /** Usage recipients older than this can no longer count in any window the usage endpoint shows. */
 export const USAGE_KEPT_MS = 48 * 3600 * 1000;
@@ -97,35 +98,17 @@ export function messagesChangeHandler({ store, clock, logError = console.error }
  * seen by the next one.
  */
 function turnReads(store: Store) {
-  let accounts = new Map<string, Promise<Account | null>>();
-  let prices = new Map<string, PriceCache>();
-  let clearing = false;
-  const forgetAtTurnEnd = () => {
-    if (clearing) return;
-    clearing = true;
-    setImmediate(() => {
-      accounts = new Map();
-      prices = new Map();
-      clearing = false;
-    });
-  };
+  const accounts = turnMap<string, Promise<Account | null>>();
+  const prices = turnMap<string, PriceCache>();
   return {
     account(phoneNumberId: string): Promise<Account | null> {
-      forgetAtTurnEnd();
-      let reading = accounts.get(phoneNumberId);
-      if (!reading) {
+      return accounts.get(phoneNumberId, () => {
         const read = store.findAccountByPhoneNumberId(phoneNumberId);
         // A failed read is not remembered: the next webhook reads again.
-        read.catch(() => accounts.get(phoneNumberId) === read && accounts.delete(phoneNumberId));
-        accounts.set(phoneNumberId, (reading = read));
-      }
-      return reading;
+        read.catch(() => accounts.forget(phoneNumberId, read));
+        return read;
+      });
     },
-    prices(accountId: string): PriceCache {
-      forgetAtTurnEnd();
-      let cache = prices.get(accountId);
-      if (!cache) prices.set(accountId, (cache = new Map()));
-      return cache;
-    },
+    prices: (accountId: string): PriceCache => prices.get(accountId, () => new Map()),
   };
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { oncePer } from '../../per-turn.js';
 
 /** How many reads the memo keeps at most; the oldest goes first. */
 const DEFAULT_MAX_ENTRIES = 10_000;
@@ -52,15 +53,13 @@ export class CommittedReadMemo {
   readonly #byTag = new Map<string, Set<string>>();
   #seenTotalChanges = -1;
   #seenDataVersion = -1;
-  #dataVersionAskedThisTurn = false;
-  readonly #nextTurn = () => {
-    this.#dataVersionAskedThisTurn = false;
-  };
+  readonly #dataVersionThisTurn: () => number;
 
   constructor(db: Database.Database, maxEntries = DEFAULT_MAX_ENTRIES) {
     this.#db = db;
     this.#totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
     this.#dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.#dataVersionThisTurn = oncePer('turn', () => this.#dataVersion.get()!);
     this.#maxEntries = maxEntries;
   }
 
@@ -125,14 +124,10 @@ export class CommittedReadMemo {
       this.#seenTotalChanges = totalChanges;
       changed = true;
     }
-    if (!this.#dataVersionAskedThisTurn) {
-      this.#dataVersionAskedThisTurn = true;
-      setImmediate(this.#nextTurn).unref();
-      const dataVersion = this.#dataVersion.get()!;
-      if (dataVersion !== this.#seenDataVersion) {
-        this.#seenDataVersion = dataVersion;
-        changed = true;
-      }
+    const dataVersion = this.#dataVersionThisTurn();
+    if (dataVersion !== this.#seenDataVersion) {
+      this.#seenDataVersion = dataVersion;
+      changed = true;
     }
     return changed;
   }
