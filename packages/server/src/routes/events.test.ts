@@ -5,6 +5,7 @@ import { createApp } from '../app.js';
 import { hashSecret } from '../domain/ids.js';
 import type { TestApp } from '../test/harness.js';
 import { createTestApp, SECRET_KEY } from '../test/harness.js';
+import { eventually } from '../test/eventually.js';
 
 /** One Server-Sent Events frame: its fields, or the text of a comment line. */
 interface Frame {
@@ -96,11 +97,6 @@ describe('GET /v1/events', () => {
     assert.fail(`no session_expired within ${ms} ms`);
   }
 
-  async function until(condition: () => boolean): Promise<void> {
-    for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-    assert.ok(condition());
-  }
-
   beforeEach(async () => {
     t = createTestApp({ eventStream: { heartbeatMs: 20 } });
     accountId = (await t.openAccount({ low_balance_threshold: { amount: '5.00', currency: 'USD' } })).id;
@@ -165,7 +161,7 @@ describe('GET /v1/events', () => {
       t.partner('POST', `/v1/accounts/${empty}/adjustments`, { amount: { amount, currency: 'USD' }, reason: 'test', idempotency_key: `k-${seq++}` });
     assert.equal((await debit('-50.00')).status, 409);
     await debit('1.00');
-    await until(() => heard.length >= 1);
+    await eventually(() => heard.length >= 1);
     assert.deepEqual(heard.map((event) => (event.data as { balance: unknown }).balance), [{ amount: '1.00', currency: 'USD' }]);
     const next = await sse.nextEvent();
     assert.deepEqual(JSON.parse(next?.data ?? '').balance, { amount: '1.00', currency: 'USD' });
@@ -207,7 +203,7 @@ describe('GET /v1/events', () => {
     const frame = await sse.nextEvent();
     assert.equal(frame?.event, 'session_expired');
     assert.equal(await sse.next(), null);
-    await until(() => !t.liveEvents.hasSubscribers(accountId));
+    await eventually(() => !t.liveEvents.hasSubscribers(accountId));
   });
 
   it('closes the streams of a revoked session at once, and leaves the other sessions’ open', async () => {
@@ -262,6 +258,6 @@ describe('GET /v1/events', () => {
     readers.push(new SseReader(again!));
 
     await Promise.all(readers.splice(0).map((reader) => reader.cancel()));
-    await until(() => !t.liveEvents.hasSubscribers(accountId));
+    await eventually(() => !t.liveEvents.hasSubscribers(accountId));
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { metaSignature } from '../domain/meta/signature.js';
+import { eventually } from '../test/eventually.js';
 import { postgresSkipReason } from '../test/stores.js';
 import { crashRound, withCrashFixture } from './crash-round.js';
 import { SECRETS } from './processes.js';
@@ -47,11 +48,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         assert.deepEqual(await fixture.inspect((store) => store.webhookInbox.count()), { waiting: 1, failed: 0 }, 'answered, and not yet applied in full');
         await fixture.restart();
         await fixture.inspect(async (store) => {
-          const deadline = Date.now() + 120_000;
-          while ((await store.webhookInbox.count()).waiting > 0) {
-            assert.ok(Date.now() < deadline, 'the restarted server applied the webhook');
-            await new Promise((resolve) => setTimeout(resolve, 100));
-          }
+          await eventually(async () => (await store.webhookInbox.count()).waiting === 0, 'the restarted server to apply the webhook', 120_000);
           const references = (await store.listLedgerEntries(accountId)).map((entry) => entry.reference);
           assert.equal(references.length, statuses.length);
           assert.equal(new Set(references).size, statuses.length, 'each message charged once');

@@ -4,6 +4,7 @@ import type { LiveEvent } from '../../live/live-events.js';
 import type { TestApp } from '../../test/harness.js';
 import { createTestApp } from '../../test/harness.js';
 import { postWebhook, regular, statusChange, statusItem, WABA_ID, webhook } from '../../test/meta.js';
+import { eventually } from '../../test/eventually.js';
 
 const PHONE_NUMBER_ID = '106540352242922';
 const CUSTOMER = '919876543210';
@@ -119,7 +120,3 @@ describe('what a delivered message changes besides the balance', () => {
   });
 });
 
-async function eventually(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  assert.ok(condition(), 'the condition never became true');
-}

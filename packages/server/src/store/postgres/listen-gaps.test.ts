@@ -4,20 +4,12 @@ import postgres from 'postgres';
 import { noOverdraft } from '../../domain/ledger.js';
 import { createLiveEventBus } from '../../live/live-events.js';
 import { publishStoreChanges } from '../../live/publish-store-changes.js';
+import { eventually } from '../../test/eventually.js';
 import { dropSchema, newTestSchema, postgresSkipReason, STORE_TEST_AT, storeTestAccount } from '../../test/stores.js';
 import type { StoreChange } from '../changes.js';
 import { openPostgresStore } from './postgres-store.js';
 
 const skip = postgresSkipReason();
-
-/** Waits until `done()` holds, checking every 20 ms; fails after `ms`. */
-async function until(done: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('PostgreSQL changes across a lost listening connection', { skip }, () => {
   it('tells a gap once it listens again, hears changes after it, and open widgets get their state afresh', async () => {
@@ -47,15 +39,15 @@ describe('PostgreSQL changes across a lost listening connection', { skip }, () =
       const cut = await admin`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
         WHERE datname = current_database() AND query ILIKE ${`listen "wa_changes_${schema}"`}`;
       assert.equal(cut.length, 1, 'the listening connection was found');
-      await until(() => gaps === 1, 'the gap');
+      await eventually(() => gaps === 1, 'the gap');
       assert.equal(heard.length, 0, 'no change was made');
-      await until(() => pushed.includes('balance') && pushed.includes('quality') && pushed.includes('quota'), 'fresh widget state');
+      await eventually(() => pushed.includes('balance') && pushed.includes('quality') && pushed.includes('quota'), 'fresh widget state');
 
       await store.appendLedgerEntry(
         { id: 'le_1', accountId: 'acc_1', idempotencyKey: 'k1', kind: 'adjustment', amountMicros: 5n, description: 'x', reference: null, createdAt: STORE_TEST_AT },
         noOverdraft,
       );
-      await until(() => heard.some((change) => change.kind === 'ledger'), 'a change after the reconnect');
+      await eventually(() => heard.some((change) => change.kind === 'ledger'), 'a change after the reconnect');
       assert.equal(gaps, 1);
       stopPublishing();
     } finally {

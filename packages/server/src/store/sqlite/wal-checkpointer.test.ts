@@ -3,22 +3,14 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from './sqlite-store.js';
 import { startWalCheckpointer } from './wal-checkpointer.js';
+import { eventually } from '../../test/eventually.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wa-checkpointer-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function until(condition: () => boolean, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) return false;
-    await sleep(5);
-  }
-  return true;
-}
 
 describe('background WAL checkpoints', () => {
   it('copies committed pages into the database file while the writer never checkpoints', async () => {
@@ -34,7 +26,7 @@ describe('background WAL checkpoints', () => {
     const before = statSync(file).size;
     const failures: unknown[] = [];
     const checkpointer = startWalCheckpointer(file, (error) => failures.push(error), 10);
-    assert.ok(await until(() => statSync(file).size > before + 300_000, 10_000), 'the database file grew by the checkpointed pages');
+    await eventually(() => statSync(file).size > before + 300_000, 'the database file to grow by the checkpointed pages');
     await checkpointer.stop();
     db.close();
     assert.deepEqual(failures, []);
@@ -43,7 +35,7 @@ describe('background WAL checkpoints', () => {
   it('tells the caller when its worker cannot run', async () => {
     const failures: unknown[] = [];
     const checkpointer = startWalCheckpointer(join(dir, 'missing', 'nothing.db'), (error) => failures.push(error), 10);
-    assert.ok(await until(() => failures.length === 1, 10_000));
+    await eventually(() => failures.length === 1, 'the failure to be reported');
     await checkpointer.stop();
   });
 
