@@ -5,9 +5,9 @@
  * `openPostgresStore({ url, schema })` at `POSTGRES_STORE_MODULE`, loaded only when DATABASE_URL asks for it.
  */
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
 import type { Store } from '../packages/server/src/store/store.js';
 import { openSqliteStore } from '../packages/server/src/store/sqlite/sqlite-store.js';
+import { dropSchema } from '../packages/server/src/test/stores.js';
 
 const POSTGRES_STORE_MODULE = '../packages/server/src/store/postgres/postgres-store.js';
 
@@ -29,13 +29,4 @@ export async function openBenchStore(sqliteFile: string): Promise<{ store: Store
     }),
     description: 'PostgreSQL',
   };
-}
-
-async function dropSchema(url: string, schema: string): Promise<void> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    await sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`;
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
 }

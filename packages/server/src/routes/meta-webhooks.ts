@@ -108,7 +108,7 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
         } catch (error) {
           if (!isTransientStoreError(error)) throw error;
           observe.outcome('', 'retry_later');
-          return c.json(errorBody('retry_later', 'the database was busy; deliver this webhook again'), 503);
+          return c.json(RETRY_LATER, 503);
         }
         observe.outcome('', 'queued');
         return c.json({ received: countChanges(envelope.data), queued: true }, 200);
@@ -116,7 +116,7 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
       const { received, retryLater } = await dispatchChanges(dispatch, envelope.data, receivedAt);
       // A busy database is the one failure a redelivery cures; Meta redelivers on any non-200, and
       // every change is idempotent, so what did go through is not applied twice.
-      if (retryLater) return c.json(errorBody('retry_later', 'the database was busy; deliver this webhook again'), 503);
+      if (retryLater) return c.json(RETRY_LATER, 503);
       return c.json({ received }, 200);
     },
   );
@@ -124,6 +124,8 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
 }
 
 const IGNORE: WebhookObserver = { outcome: () => {}, lag: () => {} };
+/** The answer to a webhook the database was too busy for: Meta delivers it again. */
+const RETRY_LATER = errorBody('retry_later', 'the database was busy; deliver this webhook again');
 
 function countChanges(envelope: MetaWebhookEnvelope): number {
   return envelope.entry.reduce((sum, entry) => sum + entry.changes.length, 0);

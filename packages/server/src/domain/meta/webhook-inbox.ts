@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { hostEventRetryDelayMs } from '../host-events/retry.js';
+import { retryDelayMs } from '../retry-delay.js';
 import { newId } from '../ids.js';
 import type { InboundWebhook } from '../../store/meta-webhook-inbox-store.js';
 import type { Store } from '../../store/store.js';
@@ -166,7 +166,7 @@ export class MetaWebhookInbox {
         await this.#store.webhookInbox.markFailed(webhook.id, now, failure);
         return;
       }
-      const delay = hostEventRetryDelayMs(webhook.attempts, this.#random);
+      const delay = retryDelayMs(webhook.attempts, this.#random);
       await this.#store.webhookInbox.scheduleRetry(webhook.id, new Date(now.getTime() + delay), failure);
     } catch (error) {
       // The lease runs out and the webhook is due again: applied twice, it charges nothing twice.

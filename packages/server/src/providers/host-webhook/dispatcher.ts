@@ -2,7 +2,8 @@ import type { Clock } from '../../domain/clock.js';
 import type { OutboxHostEvent } from '../../domain/host-events/host-event.js';
 import { hostEventBody } from '../../domain/host-events/host-event.js';
 import type { HostEventOutbox } from '../../domain/host-events/outbox.js';
-import { HOST_EVENT_GIVE_UP_MS, hostEventRetryDelayMs } from '../../domain/host-events/retry.js';
+import { HOST_EVENT_GIVE_UP_MS } from '../../domain/host-events/retry.js';
+import { retryDelayMs } from '../../domain/retry-delay.js';
 import { hostEventSignature } from './signature.js';
 
 /** Where and how host events are delivered. */
@@ -128,7 +129,7 @@ export class HostEventDispatcher {
       this.#log(`host events: gave up on ${event.id} (${event.type}) after ${event.attempts} attempts: ${error}`);
       return 'failed';
     }
-    const delay = hostEventRetryDelayMs(event.attempts, this.#options.random);
+    const delay = retryDelayMs(event.attempts, this.#options.random);
     await outbox.scheduleHostEventRetry(event.id, new Date(now.getTime() + delay), error);
     return 'retrying';
   }

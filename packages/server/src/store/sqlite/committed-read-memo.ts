@@ -88,7 +88,8 @@ export class CommittedReadMemo {
   /**
    * Runs `write`, a write of this connection (a transaction, or a statement outside one) that
    * changes nothing memoized but what `tags` name, and forgets those entries, thrown or not. Any
-   * other write since the last read still forgets everything.
+   * other write since the last read still forgets everything. The writing must happen inside the
+   * call, as better-sqlite3's does: for an async function, before its first `await`.
    */
   write<T>(tags: readonly string[], write: () => T): T {
     if (this.#db.inTransaction) return write(); // the outer transaction's own write says what it changes

@@ -443,7 +443,6 @@ class SqliteStore implements Store {
     return this.#hostEvents.pruneDelivered(deliveredBefore, limit);
   }
 
-
   // Widget sessions: see SqliteWidgetSessions.
   createWidgetSession(session: WidgetSession): Promise<void> {
     return this.#sessions.createWidgetSession(session);
