@@ -54,16 +54,9 @@ async function measureStore(
   // JIT warm-up of both servers, so that neither figure includes compiling the code it measures.
   await runLoad({ url: plainUrl, durationSeconds: WARMUP_SECONDS });
   for (const path of WIDGET_READS) await runLoad({ url: base + path, durationSeconds: 1, headers: widgetHeaders });
-  let sent = 0;
   const delivered = new Set<number>();
-  const ingestRequest = (request: Parameters<NonNullable<Parameters<typeof runLoad>[0]['setupRequest']>>[0]) => {
-    const n = sent++;
-    // Every fourth status repeats the delivery of three messages earlier, as a `read`.
-    const repeat = n % 4 === 3;
-    if (!repeat) delivered.add(n);
-    const webhook = signedWebhook([repeat ? benchStatus(n - 3, 'read') : benchStatus(n, 'delivered')]);
-    return { ...request, method: 'POST' as const, path: '/webhooks/meta', body: webhook.body, headers: webhook.headers };
-  };
+  const ingestStream = statusWebhooks(0, (n) => delivered.add(n));
+  const ingestRequest = ingestStream.next;
   await runLoad({ url: `${base}/webhooks/meta`, durationSeconds: WARMUP_SECONDS, method: 'POST', setupRequest: ingestRequest });
 
   // The machine is shared and its load drifts within seconds: each figure alternates short runs of
@@ -83,8 +76,8 @@ async function measureStore(
   if (readsToo) {
     for (const path of WIDGET_READS) reads[path] = await versus(() => runLoad({ url: base + path, durationSeconds: SECONDS / ROUNDS, headers: widgetHeaders }));
   }
-  // The store remembers reads between commits: under a steady trickle of writes it keeps missing, so
-  // the balance read is measured again while statuses arrive at a busy partner's pace.
+  // The balance read again while statuses arrive at a busy partner's pace: each charge makes the
+  // account's next read miss the store's memo, and the statuses cost CPU of their own.
   const trickleStart = { ...trickled };
   const readsUnderWrites = readsToo
     ? await versus(() => withStatusTrickle(base, ingestRequest, () => runLoad({ url: `${base}/v1/balance`, durationSeconds: SECONDS / ROUNDS, headers: widgetHeaders })))
@@ -98,13 +91,8 @@ async function measureStore(
   let ceiling: Awaited<ReturnType<typeof versus>> | null = null;
   if (readsToo) {
     const bare = await startChildServer<ServerInfo>('servers/wa-server.ts', { env: { ...env, WA_BENCH_BILLING: 'off' } });
-    // The same webhooks as the ingest's (a repeat every fourth), numbered apart: none is ever charged.
-    let bareSent = 0;
-    const bareRequest = (request: Parameters<typeof ingestRequest>[0]) => {
-      const n = 2_000_000_000 + bareSent++;
-      const webhook = signedWebhook([n % 4 === 3 ? benchStatus(n - 3, 'read') : benchStatus(n, 'delivered')]);
-      return { ...request, method: 'POST' as const, path: '/webhooks/meta', body: webhook.body, headers: webhook.headers };
-    };
+    // The same webhooks as the ingest's, numbered apart: none is ever charged.
+    const bareRequest = statusWebhooks(2_000_000_000).next;
     const bareIngest = () =>
       runLoad({ url: `http://127.0.0.1:${bare.info.port}/webhooks/meta`, durationSeconds: SECONDS / ROUNDS, method: 'POST', setupRequest: bareRequest });
     await bareIngest(); // warm-up
@@ -112,7 +100,7 @@ async function measureStore(
     await bare.stop();
   }
   const exactness = await checkExactness(base, server.info.accountId, delivered);
-  const blocking = await largeBatchBlocking(base, server.info.accountId, sent + 1_000_000);
+  const blocking = await largeBatchBlocking(base, server.info.accountId, ingestStream.sent() + 1_000_000);
   const rssBytes = await server.rss();
   await server.stop();
 
@@ -162,6 +150,27 @@ async function measureStore(
   return {
     rows,
     data: { store: server.info.store, reads, readsUnderWrites, ingest, ingestWithoutBilling: ceiling, exactness, blocking, rssBytes },
+  };
+}
+
+type LoadRequest = Parameters<NonNullable<Parameters<typeof runLoad>[0]['setupRequest']>>[0];
+
+/**
+ * Signed status webhooks of bench messages `first`, `first + 1`, …, one status each, as autocannon's
+ * `setupRequest`: every fourth repeats the delivery of three messages earlier, as a `read`;
+ * `onDelivered` hears each message delivered.
+ */
+function statusWebhooks(first: number, onDelivered: (n: number) => void = () => {}) {
+  let sent = 0;
+  return {
+    next(request: LoadRequest) {
+      const n = first + sent++;
+      const repeat = n % 4 === 3;
+      if (!repeat) onDelivered(n);
+      const webhook = signedWebhook([repeat ? benchStatus(n - 3, 'read') : benchStatus(n, 'delivered')]);
+      return { ...request, method: 'POST' as const, path: '/webhooks/meta', body: webhook.body, headers: webhook.headers };
+    },
+    sent: () => sent,
   };
 }
 
