@@ -115,7 +115,7 @@ export function createMetrics({ store, clock, processMetrics = false }: MetricsD
     help: 'Large Meta webhooks answered and not yet applied (the whole database); it should drain within a minute',
     registers: [registry],
     async collect() {
-      this.set((await read()).inboxWaiting);
+      this.set((await read()).inbox.waiting);
     },
   });
   new Gauge({
@@ -123,7 +123,7 @@ export function createMetrics({ store, clock, processMetrics = false }: MetricsD
     help: 'Meta webhooks the inbox gave up on (still failing after 7 days, or unreadable); each needs an operator',
     registers: [registry],
     async collect() {
-      this.set((await read()).inboxFailed);
+      this.set((await read()).inbox.failed);
     },
   });
 

@@ -7,8 +7,7 @@ export interface OperationalSnapshot {
   /** Creation time of the oldest of them; null when none is pending. */
   readonly outboxOldestAt: Date | null;
   /** Meta webhooks acknowledged and not yet applied (the inbox), and those given up on. */
-  readonly inboxWaiting: number;
-  readonly inboxFailed: number;
+  readonly inbox: { readonly waiting: number; readonly failed: number };
 }
 
 /** Read-only figures for `GET /metrics`; each read must stay cheap on a large database (index-only). */

@@ -1,3 +1,4 @@
+import type { MetaWebhookInboxStore } from '../meta-webhook-inbox-store.js';
 import type { OperationalSnapshot, OperationsStore } from '../operations-store.js';
 import type { Db } from './db.js';
 import { dateOrNull, num } from './db.js';
@@ -9,9 +10,11 @@ import { dateOrNull, num } from './db.js';
  */
 export class PgOperations implements OperationsStore {
   readonly #sql: () => Promise<Db>;
+  readonly #inbox: MetaWebhookInboxStore;
 
-  constructor(sql: () => Promise<Db>) {
+  constructor(sql: () => Promise<Db>, inbox: MetaWebhookInboxStore) {
     this.#sql = sql;
+    this.#inbox = inbox;
   }
 
   async operationalSnapshot(): Promise<OperationalSnapshot> {
@@ -19,14 +22,11 @@ export class PgOperations implements OperationsStore {
     const [ledger] = await sql<{ entries: bigint | null }[]>`SELECT max(seq) AS entries FROM ledger_entries`;
     const [outbox] = await sql<{ pending: bigint; oldest: bigint | null }[]>`SELECT count(*) AS pending, min(created_at) AS oldest
       FROM host_events WHERE delivered_at IS NULL AND failed_at IS NULL`;
-    const [inbox] = await sql<{ waiting: bigint; failed: bigint }[]>`SELECT count(*) FILTER (WHERE failed_at IS NULL) AS waiting,
-      count(*) FILTER (WHERE failed_at IS NOT NULL) AS failed FROM meta_webhook_inbox`;
     return {
       ledgerEntries: num(ledger?.entries),
       outboxPending: num(outbox?.pending),
       outboxOldestAt: dateOrNull(outbox?.oldest ?? null),
-      inboxWaiting: num(inbox?.waiting),
-      inboxFailed: num(inbox?.failed),
+      inbox: await this.#inbox.count(),
     };
   }
 }

@@ -117,7 +117,7 @@ class PgStore implements PostgresStore {
     this.#coordination = new PgCoordination(sql);
     this.#sessions = new PgWidgetSessions(sql);
     this.#rateLimits = new PgRateLimits(sql);
-    this.#operations = new PgOperations(sql);
+    this.#operations = new PgOperations(sql, this.webhookInbox);
     this.phoneStatus = pgPhoneStatusStore(sql, transaction);
     this.#billing = new PgMetaBilling(sql, transaction, appendInTransaction);
     this.#payments = new PgPayments(sql, transaction, appendInTransaction);

@@ -257,7 +257,7 @@ class SqliteStore implements Store {
     );
     this.#payments = new SqlitePayments(db, (entry, policy, options) => this.#append(entry, policy, options));
     this.#rateLimits = new SqliteRateLimits(db);
-    this.#operations = new SqliteOperations(db);
+    this.#operations = new SqliteOperations(db, this.webhookInbox);
   }
 
   /**
