@@ -46,3 +46,11 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: unknown; constraint_name?: unknown } | null;
   return e?.code === '23505' && e.constraint_name === constraint;
 }
+
+/**
+ * Orders rows claimed by an `UPDATE … FROM due … RETURNING` (whose order PostgreSQL does not keep)
+ * the way the claim chose them: first due first, then by insertion.
+ */
+export function byDueThenSeq(a: { due_at: bigint; seq: bigint }, b: { due_at: bigint; seq: bigint }): number {
+  return a.due_at === b.due_at ? Number(a.seq - b.seq) : a.due_at < b.due_at ? -1 : 1;
+}

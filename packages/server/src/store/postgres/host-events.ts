@@ -1,6 +1,6 @@
 import type { HostEvent, HostEventData, HostEventType, OutboxHostEvent } from '../../domain/host-events/host-event.js';
 import type { Db, Tx } from './db.js';
-import { dateOrNull } from './db.js';
+import { byDueThenSeq, dateOrNull } from './db.js';
 import { limitClause } from './widget-sessions.js';
 
 interface HostEventRow {
@@ -58,7 +58,7 @@ export class PgHostEvents {
       FROM due WHERE h.seq = due.seq
       RETURNING h.*, due.due_at`;
     return [...rows]
-      .sort((a, b) => (a.due_at === b.due_at ? Number(a.seq - b.seq) : a.due_at < b.due_at ? -1 : 1))
+      .sort(byDueThenSeq)
       .map(toOutboxHostEvent);
   }
 

@@ -1,5 +1,6 @@
 import type { InboundWebhook, MetaWebhookInboxStore } from '../meta-webhook-inbox-store.js';
 import type { Db } from './db.js';
+import { byDueThenSeq } from './db.js';
 
 interface InboxRow {
   seq: bigint;
@@ -42,7 +43,7 @@ export class PgMetaWebhookInbox implements MetaWebhookInboxStore {
       FROM due WHERE w.seq = due.seq
       RETURNING w.seq, w.id, w.body, w.received_at, w.attempts, due.due_at`;
     return [...rows]
-      .sort((a, b) => (a.due_at === b.due_at ? Number(a.seq - b.seq) : a.due_at < b.due_at ? -1 : 1))
+      .sort(byDueThenSeq)
       .map((row) => ({ id: row.id, body: row.body, receivedAt: new Date(Number(row.received_at)), attempts: row.attempts }));
   }
 
