@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../packages/server/src/store/store.js';
 import { openSqliteStore } from '../packages/server/src/store/sqlite/sqlite-store.js';
-import { dropSchema } from '../packages/server/src/test/stores.js';
+import { dropSchema } from '../packages/server/src/test/drop-schema.js';
 
 const POSTGRES_STORE_MODULE = '../packages/server/src/store/postgres/postgres-store.js';
 

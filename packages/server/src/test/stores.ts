@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
-import postgres from 'postgres';
 import type { NewAccount, Store } from '../store/store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
+import { dropSchema } from './drop-schema.js';
+
+export { dropSchema };
 
 /** When the store tests' accounts were opened. */
 export const STORE_TEST_AT = new Date('2025-01-15T10:00:00.000Z');
@@ -83,12 +85,3 @@ export function newTestSchema(): string {
   return `t_${randomBytes(6).toString('hex')}`;
 }
 
-/** Drops a test schema and everything in it. */
-export async function dropSchema(url: string, schema: string): Promise<void> {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    await sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`;
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}
