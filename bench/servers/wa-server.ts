@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from '../../packages/server/src/app.js';
+import { serveNode } from '../../packages/server/src/serve-node.js';
 import { openAccount } from '../../packages/server/src/domain/accounts.js';
 import { systemClock } from '../../packages/server/src/domain/clock.js';
 import { createMetrics } from '../../packages/server/src/ops/metrics.js';
@@ -51,7 +51,7 @@ await adjustBalance(store, clock, {
 await replaceDefaultRateCard(store, clock, 'USD', BENCH_RATES.map(({ market, category, priceMicros }) => ({ market, category, price: { micros: priceMicros, currency: 'USD' } })));
 const { clientSecret } = await mintWidgetSession(store, clock, { accountId: account.id, permissions: ['statement:export'], ttlSeconds: 86_400 });
 
-const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
+const server = serveNode(app, { hostname: '127.0.0.1', port: 0 }, (info) => {
   const ready: ServerInfo = { port: info.port, clientSecret, accountId: account.id, databaseFile: join(dir, 'wa.db'), store: description };
   process.stdout.write(`${JSON.stringify(ready)}\n`);
 });

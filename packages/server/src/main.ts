@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { MetaWebhookInbox } from './domain/meta/webhook-inbox.js';
 import { loadConfig } from './config.js';
@@ -19,6 +18,7 @@ import type { Store } from './store/store.js';
 import { createJsonLogger } from './ops/logger.js';
 import { createMetrics } from './ops/metrics.js';
 import { createGracefulShutdown } from './ops/shutdown.js';
+import { serveNode } from './serve-node.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   meta.simulator?.start(config.demoSimulatorIntervalMs);
   metaWebhookInbox.start(config.metaInbox.sweepIntervalMs);
 
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  const server = serveNode(app, { port: config.port }, (info) => {
     logger.info('listening', {
       url: `http://localhost:${info.port}`,
       mode: config.demo ? 'demo' : 'production',
