@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { CommittedReadMemo } from './committed-read-memo.js';
+import { countWrites } from './write-counted-database.js';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -13,7 +14,7 @@ describe('CommittedReadMemo', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   function open(file: string) {
-    const db = new Database(file);
+    const db = countWrites(new Database(file));
     db.pragma('journal_mode = WAL');
     db.exec('CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY, v INTEGER)');
     return db;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { oncePer } from '../../per-turn.js';
+import type { WriteCountedDatabase } from './write-counted-database.js';
 
 /** How many reads the memo keeps at most; the oldest goes first. */
 const DEFAULT_MAX_ENTRIES = 10_000;
@@ -19,11 +20,12 @@ export const NOTHING_MEMOIZED: readonly string[] = [];
  * Remembers the results of point reads (a session by its secret, an account, a runway sum) for as
  * long as nothing they depend on has been committed to the database since.
  *
- * Two counters tell that something was: `total_changes()` moves when this connection writes (rows
- * written by triggers included; a rollback moves it too, which only costs a miss), and
- * `data_version` when another connection commits (a worker thread, a maintenance tool, or a second
- * process on the same file). The first is a read of the connection's memory and is asked before
- * every hit, so this process's own writes are seen by its very next read. The second takes SQLite's
+ * Two counters tell that something was: the connection's write count ({@link countWrites}) moves
+ * when this connection runs a statement that may write (a rollback or a write that changed nothing
+ * moves it too, which only costs a miss), and `data_version` when another connection commits (a
+ * worker thread, a maintenance tool, or a second process on the same file). The first is a number
+ * in memory and is looked at before every hit, so this process's own writes are seen by its very
+ * next read. The second takes SQLite's
  * shared WAL lock, which costs more than the read it would save, so it is asked once per event-loop
  * turn: another connection's commit is seen from the next turn on, a window shorter than any
  * request's own latency (the embedded database serves one instance; several instances share
@@ -34,7 +36,7 @@ export const NOTHING_MEMOIZED: readonly string[] = [];
  * the entries of its tags, none for a write to tables no memoized read touches (an event-stream
  * lease, a rate-limit hit, a webhook counter). Under a steady stream of charges the reads of other
  * accounts, and every session, stay in memory. A write that says nothing is counted by
- * `total_changes()` and forgets everything, as before: a forgotten announcement costs misses, never
+ * the write count and forgets everything, as before: a forgotten announcement costs misses, never
  * a stale read.
  *
  * Reads inside a transaction bypass the memo: they must see the transaction's own rows and must
@@ -44,20 +46,18 @@ export const NOTHING_MEMOIZED: readonly string[] = [];
  * again by every widget of every open console between two writes.
  */
 export class CommittedReadMemo {
-  readonly #db: Database.Database;
-  readonly #totalChanges: Database.Statement<[], number>;
+  readonly #db: WriteCountedDatabase;
   readonly #dataVersion: Database.Statement<[], number>;
   readonly #maxEntries: number;
   readonly #values = new Map<string, { readonly value: unknown; readonly tags: readonly string[] }>();
   /** The keys of each tag's entries. */
   readonly #byTag = new Map<string, Set<string>>();
-  #seenTotalChanges = -1;
+  #seenWriteCount = -1;
   #seenDataVersion = -1;
   readonly #dataVersionThisTurn: () => number;
 
-  constructor(db: Database.Database, maxEntries = DEFAULT_MAX_ENTRIES) {
+  constructor(db: WriteCountedDatabase, maxEntries = DEFAULT_MAX_ENTRIES) {
     this.#db = db;
-    this.#totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
     this.#dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.#dataVersionThisTurn = oncePer('turn', () => this.#dataVersion.get()!);
     this.#maxEntries = maxEntries;
@@ -93,11 +93,11 @@ export class CommittedReadMemo {
    */
   write<T>(tags: readonly string[], write: () => T): T {
     if (this.#db.inTransaction) return write(); // the outer transaction's own write says what it changes
-    if (this.#totalChanges.get()! !== this.#seenTotalChanges) this.#forgetAll();
+    if (this.#db.writeCount.value !== this.#seenWriteCount) this.#forgetAll();
     try {
       return write();
     } finally {
-      this.#seenTotalChanges = this.#totalChanges.get()!;
+      this.#seenWriteCount = this.#db.writeCount.value;
       for (const tag of tags) for (const key of this.#byTag.get(tag) ?? []) this.#forget(key);
     }
   }
@@ -120,9 +120,9 @@ export class CommittedReadMemo {
 
   #changed(): boolean {
     let changed = false;
-    const totalChanges = this.#totalChanges.get()!;
-    if (totalChanges !== this.#seenTotalChanges) {
-      this.#seenTotalChanges = totalChanges;
+    const writeCount = this.#db.writeCount.value;
+    if (writeCount !== this.#seenWriteCount) {
+      this.#seenWriteCount = writeCount;
       changed = true;
     }
     const dataVersion = this.#dataVersionThisTurn();

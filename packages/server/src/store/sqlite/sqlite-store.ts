@@ -34,6 +34,7 @@ import { createChangeFanout } from '../changes.js';
 import type { PhoneStatusStore } from '../phone-status-store.js';
 import type { GraphReadClaim } from '../coordination-store.js';
 import { accountWriteTags, ANY_ACCOUNT, CommittedReadMemo, NOTHING_MEMOIZED } from './committed-read-memo.js';
+import { countWrites, type WriteCountedDatabase } from './write-counted-database.js';
 import { SqliteCoordination } from './coordination.js';
 import { SqliteFrequencyCaps } from './frequency-caps.js';
 import { SqliteStatementQueries } from './statement-queries.js';
@@ -74,7 +75,7 @@ export interface SqliteStoreOptions {
  */
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-  const db = new Database(options.file);
+  const db = countWrites(new Database(options.file));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -106,7 +107,7 @@ const ENTRY_COLUMNS = `id, account_id, idempotency_key, type, kind, amount_micro
   description, reference, details, created_at`;
 
 class SqliteStore implements Store {
-  readonly #db: Database.Database;
+  readonly #db: WriteCountedDatabase;
   readonly #checkpointer: WalCheckpointer | null;
   readonly #statements;
   readonly #append;
@@ -133,7 +134,7 @@ class SqliteStore implements Store {
    */
   #pending: StoreChange[] | null = null;
 
-  constructor(db: Database.Database, checkpointer: WalCheckpointer | null) {
+  constructor(db: WriteCountedDatabase, checkpointer: WalCheckpointer | null) {
     this.#db = db;
     this.#checkpointer = checkpointer;
     this.#fanout = createChangeFanout();
