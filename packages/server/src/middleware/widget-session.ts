@@ -6,14 +6,14 @@ import { authenticateWidgetSession, requirePermission } from '../domain/sessions
 import type { Store } from '../store/store.js';
 import { bearerToken } from './partner-auth.js';
 
-/** Hono environment of widget routes: the authenticated session is `c.var.session`. */
+/** Hono environment of widget routes: the authenticated session is `c.get('session')`. */
 export interface WidgetEnv {
   Variables: { session: WidgetSession };
 }
 
 /**
  * Admits requests whose `Authorization: Bearer <client secret>` names a live widget session and
- * exposes it as `c.var.session`. Missing, unknown, forged and expired secrets are all
+ * exposes it as `c.get('session')`. Missing, unknown, forged and expired secrets are all
  * `401 session_expired`, the signal for the page to fetch a fresh one.
  */
 export function widgetSessionAuth(store: Store, clock: Clock): MiddlewareHandler<WidgetEnv> {
@@ -30,7 +30,7 @@ export function widgetSessionAuth(store: Store, clock: Clock): MiddlewareHandler
 /** Lets through only sessions holding `permission` (`403 forbidden` otherwise). */
 export function requireSessionPermission(permission: Permission): MiddlewareHandler<WidgetEnv> {
   return async function requireSessionPermission(c, next) {
-    requirePermission(c.var.session, permission);
+    requirePermission(c.get('session'), permission);
     await next();
   };
 }

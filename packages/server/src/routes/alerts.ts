@@ -31,7 +31,7 @@ export function alertRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>) {
     const account = await setLowBalanceThreshold(
       store,
       clock,
-      c.var.session.accountId,
+      c.get('session').accountId,
       threshold ? moneyFromJson(threshold) : null,
     );
     return c.json(await balancePayload(store, clock, account), 200);

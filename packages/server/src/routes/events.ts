@@ -75,7 +75,7 @@ export function eventRoutes(
   });
 
   return createRouter<WidgetEnv>().openapi(events, async (c) => {
-    const { session } = c.var;
+    const session = c.get('session');
     if (closing?.aborted) return c.json(errorBody('shutting_down', 'the server is shutting down; reconnect'), 503);
     const slotId = newId('ess');
     if (!(await store.acquireStreamSlot(session.id, slotId, maxStreams, clock.now(), slotExpiry()))) {

@@ -64,11 +64,11 @@ export function frequencyCapRoutes({ store, clock, auth }: RouteDeps<WidgetEnv>)
   });
 
   return createRouter<WidgetEnv>()
-    .openapi(read, async (c) => c.json(capJson(await getFrequencyCap(store, c.var.session.accountId)), 200))
+    .openapi(read, async (c) => c.json(capJson(await getFrequencyCap(store, c.get('session').accountId)), 200))
     .openapi(write, async (c) => {
       const body = c.req.valid('json');
       const cap = { enabled: body.enabled, maxMessages: body.max_messages, windowHours: body.window_hours };
-      return c.json(capJson(await setFrequencyCap(store, clock, c.var.session.accountId, cap)), 200);
+      return c.json(capJson(await setFrequencyCap(store, clock, c.get('session').accountId, cap)), 200);
     });
 }
 

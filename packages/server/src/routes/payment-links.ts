@@ -45,7 +45,7 @@ export function paymentLinkRoutes({
     tags: ['widget'],
     summary: 'Create a payment link (permission payment_links)',
     security: widgetSecurity,
-    middleware: [auth, requireSessionPermission('payment_links'), limits.middleware<WidgetEnv>('link_create', (c) => c.var.session.accountId)] as const,
+    middleware: [auth, requireSessionPermission('payment_links'), limits.middleware<WidgetEnv>('link_create', (c) => c.get('session').accountId)] as const,
     request: { body: jsonBody(NewPaymentLinkSchema) },
     responses: { 201: jsonResponse(PaymentLinkSchema, 'The open link'), ...errorResponses(400, 401, 403, 429) },
   });
@@ -72,7 +72,7 @@ export function paymentLinkRoutes({
   return createRouter<WidgetEnv>()
     .openapi(create, async (c) => {
       const body = c.req.valid('json');
-      const link = await createPaymentLink(payments, c.var.session.accountId, {
+      const link = await createPaymentLink(payments, c.get('session').accountId, {
         amount: moneyFromJson(body.amount),
         expiresInHours: body.expires_in_hours,
         note: body.note,
@@ -80,12 +80,12 @@ export function paymentLinkRoutes({
       return c.json(json(link, publicBaseUrl(c.req.url, publicUrl)), 201);
     })
     .openapi(list, async (c) => {
-      const links = await store.listPaymentLinks(c.var.session.accountId, LINK_LIST_LIMIT);
+      const links = await store.listPaymentLinks(c.get('session').accountId, LINK_LIST_LIMIT);
       const baseUrl = publicBaseUrl(c.req.url, publicUrl);
       return c.json({ data: links.map((link) => json(link, baseUrl)) }, 200);
     })
     .openapi(cancel, async (c) => {
-      const link = await cancelPaymentLink(payments, c.var.session.accountId, c.req.valid('param').id);
+      const link = await cancelPaymentLink(payments, c.get('session').accountId, c.req.valid('param').id);
       return c.json(json(link, publicBaseUrl(c.req.url, publicUrl)), 200);
     });
 }

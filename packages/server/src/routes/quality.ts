@@ -42,14 +42,14 @@ export function qualityRoutes({ store, auth, phoneStatus }: RouteDeps<WidgetEnv>
 
   return createRouter<WidgetEnv>()
     .openapi(quality, async (c) => {
-      const account = await requireAccount(store, c.var.session.accountId);
+      const account = await requireAccount(store, c.get('session').accountId);
       const refresh = isOn(c.req.valid('query').refresh);
       const view = await phoneStatus.read(account, { refresh, purpose: 'quality' });
       const history = await store.phoneStatus.listQualityHistory(account.id, QUALITY_HISTORY_LIMIT);
       return c.json(qualityJson(view, history), 200);
     })
     .openapi(quota, async (c) => {
-      const account = await requireAccount(store, c.var.session.accountId);
+      const account = await requireAccount(store, c.get('session').accountId);
       const refresh = isOn(c.req.valid('query').refresh);
       const view = await phoneStatus.read(account, { refresh, purpose: 'quota' });
       return c.json(quotaJson(account, view), 200);

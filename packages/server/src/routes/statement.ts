@@ -103,14 +103,14 @@ export function statementRoutes({ store, auth }: RouteDeps<WidgetEnv>) {
   return createRouter<WidgetEnv>().openapi(read, async (c) => {
     const query = c.req.valid('query');
     const range = {
-      accountId: c.var.session.accountId,
+      accountId: c.get('session').accountId,
       from: query.from === undefined ? null : new Date(query.from),
       to: query.to === undefined ? null : new Date(query.to),
       type: query.type,
       kind: query.kind,
     };
     if (query.format === 'csv') {
-      requirePermission(c.var.session, 'statement:export');
+      requirePermission(c.get('session'), 'statement:export');
       const chunks = await statementCsv(store, range);
       const filename = statementCsvFilename(range.accountId, range.from, range.to);
       return c.body(textStream(chunks), 200, {

@@ -40,7 +40,7 @@ export function topupRoutes({ store, clock, auth, payments, publicUrl, limits }:
     tags: ['widget'],
     summary: 'Open a top-up checkout (permission topup); the balance is credited when the provider confirms payment',
     security: widgetSecurity,
-    middleware: [auth, requireSessionPermission('topup'), limits.middleware<WidgetEnv>('topup_create', (c) => c.var.session.accountId)] as const,
+    middleware: [auth, requireSessionPermission('topup'), limits.middleware<WidgetEnv>('topup_create', (c) => c.get('session').accountId)] as const,
     request: { body: jsonBody(NewTopupSchema) },
     responses: { 201: jsonResponse(TopupSchema, 'The pending top-up'), ...errorResponses(400, 401, 403, 429) },
   });
@@ -68,21 +68,21 @@ export function topupRoutes({ store, clock, auth, payments, publicUrl, limits }:
 
   return createRouter<WidgetEnv>()
     .openapi(options, async (c) => {
-      const account = await requireAccount(store, c.var.session.accountId);
+      const account = await requireAccount(store, c.get('session').accountId);
       return c.json(topupOptionsJson(amountRules(account.currency, payments.provider.currencies)), 200);
     })
     .openapi(create, async (c) => {
       const { amount } = c.req.valid('json');
       const baseUrl = publicBaseUrl(c.req.url, publicUrl);
-      const topup = await createTopup(payments, c.var.session.accountId, moneyFromJson(amount), baseUrl);
+      const topup = await createTopup(payments, c.get('session').accountId, moneyFromJson(amount), baseUrl);
       return c.json(topupJson(topup, clock.now()), 201);
     })
     .openapi(read, async (c) => {
-      const topup = await getTopup({ store, clock }, c.var.session.accountId, c.req.valid('param').id);
+      const topup = await getTopup({ store, clock }, c.get('session').accountId, c.req.valid('param').id);
       return c.json(topupJson(topup, clock.now()), 200);
     })
     .openapi(abandon, async (c) => {
-      const topup = await abandonTopup(payments, c.var.session.accountId, c.req.valid('param').id);
+      const topup = await abandonTopup(payments, c.get('session').accountId, c.req.valid('param').id);
       return c.json(topupJson(topup, clock.now()), 200);
     });
 }

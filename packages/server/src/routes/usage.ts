@@ -36,7 +36,7 @@ export function usageRoutes({ store, clock, auth, limitForAccount }: RouteDeps<W
   });
 
   return createRouter<WidgetEnv>().openapi(read, async (c) => {
-    const account = await requireAccount(store, c.var.session.accountId);
+    const account = await requireAccount(store, c.get('session').accountId);
     const usage = await usageLast24h(store, clock, account, limitForAccount);
     return c.json(
       {

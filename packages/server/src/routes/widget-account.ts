@@ -20,7 +20,7 @@ export function widgetAccountRoutes({ store, auth, phoneStatus }: RouteDeps<Widg
   });
 
   return createRouter<WidgetEnv>().openapi(read, async (c) => {
-    const account = await requireAccount(store, c.var.session.accountId);
+    const account = await requireAccount(store, c.get('session').accountId);
     const phone = await phoneStatus.read(account, { purpose: 'phone' });
     return c.json(widgetAccountJson(account, phone), 200);
   });
