@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireAccount } from '../domain/accounts.js';
+import { requireAccount, type Account } from '../domain/accounts.js';
+import type { QualityHistoryEntry } from '../domain/quality/phone-status.js';
 import type { PhoneStatusService } from '../domain/quality/phone-status-service.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
-import { QualitySchema, QuotaSchema, qualityJson, quotaJson } from './quality-representations.js';
+import { phoneViewOf, phoneViewParts, QualitySchema, QuotaSchema, qualityJson, quotaJson, type PhoneViewParts } from './quality-representations.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
 import { errorResponses, jsonResponse } from './schemas.js';
+import { jsonPerState, jsonText } from './serialized-json.js';
 
 /** Timeline lines returned by `GET /v1/quality`. */
 export const QUALITY_HISTORY_LIMIT = 50;
@@ -40,19 +42,25 @@ export function qualityRoutes({ store, auth, phoneStatus }: RouteDeps<WidgetEnv>
     responses: { 200: jsonResponse(QuotaSchema, 'The messaging limit'), ...errorResponses(400, 401) },
   });
 
+  // Kept per account state (see jsonPerState): the account, the view's parts and the timeline.
+  const qualityText = jsonPerState((_account: Account, history: readonly QualityHistoryEntry[], ...view: PhoneViewParts) =>
+    qualityJson(phoneViewOf(...view), history),
+  );
+  const quotaText = jsonPerState((account: Account, ...view: PhoneViewParts) => quotaJson(account, phoneViewOf(...view)));
+
   return createRouter<WidgetEnv>()
     .openapi(quality, async (c) => {
       const account = await requireAccount(store, c.get('session').accountId);
       const refresh = isOn(c.req.valid('query').refresh);
       const view = await phoneStatus.read(account, { refresh, purpose: 'quality' });
       const history = await store.phoneStatus.listQualityHistory(account.id, QUALITY_HISTORY_LIMIT);
-      return c.json(qualityJson(view, history), 200);
+      return jsonText(c, qualityText(account, history, ...phoneViewParts(view)), 200);
     })
     .openapi(quota, async (c) => {
       const account = await requireAccount(store, c.get('session').accountId);
       const refresh = isOn(c.req.valid('query').refresh);
       const view = await phoneStatus.read(account, { refresh, purpose: 'quota' });
-      return c.json(quotaJson(account, view), 200);
+      return jsonText(c, quotaText(account, ...phoneViewParts(view)), 200);
     });
 }
 

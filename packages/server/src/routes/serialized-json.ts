@@ -19,3 +19,23 @@ const JSON_CONTENT = { 'Content-Type': 'application/json' } as const;
 export function jsonText<T, S extends 200 | 201>(c: Context, json: SerializedJson<T>, status: S): Response & TypedResponse<T, S, 'json'> {
   return c.body(json, status, JSON_CONTENT) as unknown as Response & TypedResponse<T, S, 'json'>;
 }
+
+/**
+ * `build`'s JSON, kept per `owner` (an immutable object the store hands out again and again while it
+ * does not change, as the SQLite read memo does) and made again when any of `parts` differs (`===`)
+ * from those it was made with. Widget reads answer the same few states over and over; building
+ * and serializing their payloads was a tenth of a read. Anything the payload depends on must be
+ * the owner or among the parts.
+ */
+export function jsonPerState<Owner extends object, Parts extends readonly unknown[], T>(
+  build: (owner: Owner, ...parts: Parts) => T,
+): (owner: Owner, ...parts: Parts) => SerializedJson<T> {
+  const kept = new WeakMap<Owner, { readonly parts: Parts; readonly json: SerializedJson<T> }>();
+  return (owner, ...parts) => {
+    const last = kept.get(owner);
+    if (last && last.parts.length === parts.length && last.parts.every((part, i) => part === parts[i])) return last.json;
+    const json = serializeJson(build(owner, ...parts));
+    kept.set(owner, { parts, json });
+    return json;
+  };
+}
