@@ -21,7 +21,7 @@ export function serverPart(): BenchPart {
   return {
     name: 'server',
     title: 'Server: widget reads and webhook ingest against a plain Hono route',
-    timeoutSeconds: 300,
+    timeoutSeconds: 360,
     async run() {
       const plain = await startChildServer<{ port: number }>('servers/plain-hono.ts');
       const embedded = await measureStore(plain, { DATABASE_URL: '' }, 'embedded');
@@ -76,6 +76,17 @@ async function measureStore(
   if (readsToo) {
     for (const path of WIDGET_READS) reads[path] = await versus(() => runLoad({ url: base + path, durationSeconds: SECONDS / ROUNDS, headers: widgetHeaders }));
   }
+  // The balance read by a server with the route alone, none of the app-wide middleware: what the
+  // middleware chain costs a read is the difference.
+  let routeAlone: Awaited<ReturnType<typeof versus>> | null = null;
+  if (readsToo) {
+    const bare = await startChildServer<ServerInfo>('servers/wa-server.ts', { env: { ...env, WA_BENCH_APP: 'balance-route' } });
+    const bareRead = () =>
+      runLoad({ url: `http://127.0.0.1:${bare.info.port}/v1/balance`, durationSeconds: SECONDS / ROUNDS, headers: { authorization: `Bearer ${bare.info.clientSecret}` } });
+    await bareRead(); // warm-up
+    routeAlone = await versus(bareRead, bare);
+    await bare.stop();
+  }
   // The balance read again while statuses arrive at a busy partner's pace: each charge makes the
   // account's next read miss the store's memo, and the statuses cost CPU of their own.
   const trickleStart = { ...trickled };
@@ -116,6 +127,13 @@ async function measureStore(
     for (const [path, v] of Object.entries(reads)) {
       rows.push({ metric: `GET ${path} (${label})`, value: show(v, 'req/s'), reference: `${latency(v.target)}; ${cpu(v)}; ≥ 0.5×, aim 0.7×` });
     }
+    if (routeAlone) {
+      rows.push({
+        metric: `GET /v1/balance, the route alone: no app-wide middleware (${label})`,
+        value: show(routeAlone, 'req/s'),
+        reference: `${latency(routeAlone.target)}; ${cpu(routeAlone)}; session, account and runway read, JSON answered, without request id, request log and metrics, security headers, body limit and CORS: what the chain costs a read is the difference`,
+      });
+    }
     if (readsUnderWrites) {
       rows.push({
         metric: `GET /v1/balance while ${Math.round(ownTrickle.statuses / ownTrickle.seconds)} statuses/s are ingested (${label})`,
@@ -149,7 +167,7 @@ async function measureStore(
   rows.push({ metric: `server memory at the end (${label})`, value: rssBytes === null ? 'n/a' : `${(rssBytes / 2 ** 20).toFixed(0)} MB RSS` });
   return {
     rows,
-    data: { store: server.info.store, reads, readsUnderWrites, ingest, ingestWithoutBilling: ceiling, exactness, blocking, rssBytes },
+    data: { store: server.info.store, reads, balanceRouteAlone: routeAlone, readsUnderWrites, ingest, ingestWithoutBilling: ceiling, exactness, blocking, rssBytes },
   };
 }
 

@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../packages/server/src/app.js';
 import { serveNode } from '../../packages/server/src/serve-node.js';
+import { balanceRoutes } from '../../packages/server/src/routes/balance.js';
+import { widgetSessionAuth } from '../../packages/server/src/middleware/widget-session.js';
+import { Hono } from 'hono';
 import { openAccount } from '../../packages/server/src/domain/accounts.js';
 import { systemClock } from '../../packages/server/src/domain/clock.js';
 import { createMetrics } from '../../packages/server/src/ops/metrics.js';
@@ -21,20 +24,31 @@ import { openBenchStore } from '../bench-store.js';
 const dir = mkdtempSync(join(tmpdir(), 'wa-bench-server-'));
 const { store, description } = await openBenchStore(join(dir, 'wa.db'));
 const clock = systemClock;
-const app = createApp({
-  store,
-  clock,
-  config: {
-    secretKey: PARTNER_KEY,
-    allowedOrigins: ['http://127.0.0.1', ...(process.env['WA_BENCH_ORIGIN'] ? [process.env['WA_BENCH_ORIGIN']] : [])],
-    metaAppSecret: BENCH_APP_SECRET,
-  },
-  // Node's process metrics too, as main.ts has them: the 3 MB figure reads the event-loop delay from them.
-  metrics: createMetrics({ store, clock: systemClock, processMetrics: true }),
-  logError: (message, error) => console.error(message, error),
-  // WA_BENCH_BILLING=off: statuses are verified, parsed and validated, then not applied (the ingest's ceiling).
-  ...(process.env['WA_BENCH_BILLING'] === 'off' ? { metaChangeHandlers: { messages: async () => {} } } : {}),
-});
+/**
+ * The app as main.ts builds it; with WA_BENCH_APP=balance-route, only the GET /v1/balance route and
+ * its session check, none of the app-wide middleware (request id, request log and metrics, security
+ * headers, body limit, CORS): the floor of a widget read, as the no-op billing is the ingest's ceiling.
+ */
+function benchApp(): { fetch: (request: Request) => Response | Promise<Response> } {
+  if (process.env['WA_BENCH_APP'] === 'balance-route') {
+    return new Hono().route('/', balanceRoutes({ store, clock, auth: widgetSessionAuth(store, clock) }));
+  }
+  return createApp({
+    store,
+    clock,
+    config: {
+      secretKey: PARTNER_KEY,
+      allowedOrigins: ['http://127.0.0.1', ...(process.env['WA_BENCH_ORIGIN'] ? [process.env['WA_BENCH_ORIGIN']] : [])],
+      metaAppSecret: BENCH_APP_SECRET,
+    },
+    // Node's process metrics too, as main.ts has them: the 3 MB figure reads the event-loop delay from them.
+    metrics: createMetrics({ store, clock: systemClock, processMetrics: true }),
+    logError: (message, error) => console.error(message, error),
+    // WA_BENCH_BILLING=off: statuses are verified, parsed and validated, then not applied (the ingest's ceiling).
+    ...(process.env['WA_BENCH_BILLING'] === 'off' ? { metaChangeHandlers: { messages: async () => {} } } : {}),
+  });
+}
+const app = benchApp();
 const account = await openAccount(store, clock, {
   name: 'Bench',
   currency: 'USD',
