@@ -12,7 +12,6 @@ import { bodyLimits } from './middleware/body-limits.js';
 import { balancePayload } from './routes/balance-payload.js';
 import { qualityJson, quotaJson } from './routes/quality-representations.js';
 import { eventStreamAuth } from './middleware/event-stream-auth.js';
-import { onlyWithBody } from './middleware/only-with-body.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { widgetCors as allowListCors } from './middleware/widget-cors.js';
 import { errorBody, errorHandler, notFoundHandler, validationHook } from './middleware/errors.js';
@@ -58,6 +57,8 @@ import { topupRoutes } from './routes/topups.js';
 export type { AppAssets, AppConfig, AppDemo, AppDeps } from './deps.js';
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+/** Every method but GET and HEAD may carry a body (OPTIONS included, as RFC 9110 allows). */
+const METHODS_WITH_BODY = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /**
  * Builds the HTTP application: shared middleware, then the partner API (secret key), the widget
@@ -74,15 +75,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<{ Variables: RequestIdVari
   app.use(requestId());
   app.use(requestLog({ logger: deps.logger, metrics }));
   app.use(securityHeaders());
-  // Every route, public pages and webhooks included; only Meta's webhooks may be larger. A GET or
-  // HEAD has no body to limit and skips the limiter's cost.
-  app.use(
-    onlyWithBody(
-      bodyLimits({
-        defaultMaxBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-        byPath: { '/webhooks/meta': MAX_META_WEBHOOK_BYTES },
-      }),
-    ),
+  // Every route, public pages and webhooks included; only Meta's webhooks may be larger. Registered
+  // for the methods that carry a body only: a GET or HEAD has none to limit, and the router leaves
+  // the limiter out of its chain (Hono's `bodyLimit` would ask for the body stream, which on
+  // @hono/node-server turns the lightweight request into a full Fetch `Request`).
+  app.on(
+    METHODS_WITH_BODY,
+    '*',
+    bodyLimits({
+      defaultMaxBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      byPath: { '/webhooks/meta': MAX_META_WEBHOOK_BYTES },
+    }),
   );
 
   const partner = { store, clock, auth: partnerAuth(config.secretKey) };
