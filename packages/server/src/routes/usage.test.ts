@@ -48,6 +48,25 @@ describe('GET /v1/usage/24h', () => {
     assert.equal(body.projected_limit_reached_at, null);
   });
 
+  it('ends the window at the whole second, and counts a delivery at once within that second', async () => {
+    t.clock.advance(250);
+    // One session throughout: minting one is a write of its own, which would forget every read.
+    const session = await t.mintSession(first.id);
+    const read = async () => (await t.widget(session, 'GET', '/v1/usage/24h')).body;
+    const before = await read();
+    assert.equal(before.unique_customers, 0);
+    assert.deepEqual(await read(), before, 'asked again within the second');
+    const wholeSecond = new Date(Math.floor(t.clock.now().getTime() / 1000) * 1000);
+    assert.equal(before.window_end, wholeSecond.toISOString());
+    assert.equal(before.window_start, new Date(wholeSecond.getTime() - 24 * HOUR).toISOString());
+    // The same second: the count the store remembered is forgotten by the charge.
+    await deliver(first, customers[0]!);
+    await deliver(first, customers[1]!, regular('utility'));
+    assert.equal((await read()).unique_customers, 2);
+    t.clock.advance(500);
+    assert.equal((await read()).unique_customers, 2);
+  });
+
   it('counts only the account itself when it has no portfolio', async () => {
     const solo = await t.openAccount();
     await deliver(solo, customers[2]!);

@@ -22,13 +22,16 @@ export interface Usage24h {
 }
 
 /**
- * Unique customers reached by business-initiated deliveries in the rolling 24 h ending now,
+ * Unique customers reached by business-initiated deliveries in the rolling 24 h ending now (the
+ * current whole second),
  * shared by every number of the account's business portfolio (just the account without one).
  * Counted from the usage tables' roll-up, in about the same time at any number of recipients, never
  * from the message history. The projection assumes the last hour's pace of new customers goes on.
  */
 export async function usageLast24h(store: Store, clock: Clock, account: Account, limitOf: LimitSource): Promise<Usage24h> {
-  const now = clock.now();
+  // The window ends at the current whole second: every read within one second asks the same
+  // question, which the store may answer from memory until the next charge (the SQLite read memo).
+  const now = new Date(Math.floor(clock.now().getTime() / 1000) * 1000);
   const since = new Date(now.getTime() - WINDOW_MS);
   const accounts = account.businessPortfolioId ? await store.listAccountsInPortfolio(account.businessPortfolioId) : [account];
   const counts = await store.countUsage({
