@@ -1,3 +1,5 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
 /**
  * Values kept for the rest of the current turn of the event loop and forgotten when it ends: work
  * that every caller of one turn may share (the webhooks that arrived together, the gauges of one
@@ -41,4 +43,17 @@ export function turnMap<K, V>(span: Span = 'turn'): TurnMap<K, V> {
 export function oncePer<T>(span: Span, compute: () => T): () => T {
   const memo = turnMap<null, T>(span);
   return () => memo.get(null, compute);
+}
+
+/**
+ * Lets other work in between the steps of a long job (a 3 MB webhook, a prune): resolves once the
+ * event loop has gone round, the I/O that arrived meanwhile been handled, and what that I/O left for
+ * the end of its turn been done too, the responses it ended among them (they are written together
+ * at the end of their turn: ops/turn-batched-responses.ts). One `setImmediate` is not enough: it
+ * would come round before them, queued as it was a turn earlier, and a request arriving during a step
+ * would wait for the next step as well as for this one.
+ */
+export async function yieldTurn(): Promise<void> {
+  await nextTurn();
+  await nextTurn();
 }

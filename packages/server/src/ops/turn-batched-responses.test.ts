@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
+import { yieldTurn } from '../per-turn.js';
 import { TurnBatchedResponse } from './turn-batched-responses.js';
 
 async function listen(handler: (res: ServerResponse, path: string) => void): Promise<{ server: Server; url: string }> {
@@ -67,6 +68,34 @@ describe('TurnBatchedResponse', () => {
       }
       agent.destroy();
       assert.deepEqual(bodies, ['{"path":"/a"}', '{"path":"/b"}']);
+    } finally {
+      await close(server);
+    }
+  });
+
+  test('a long job yielding with yieldTurn lets a response ended in between go out before its next step', async () => {
+    const order: string[] = [];
+    const { server, url } = await listen((res) => {
+      order.push('request handled');
+      res.on('finish', () => order.push('response written'));
+      res.end('ok');
+    });
+    try {
+      let stop = false;
+      const job = (async () => {
+        for (let step = 0; !stop; step++) {
+          const until = performance.now() + 2;
+          while (performance.now() < until); // a step of a long job: 2 ms of work
+          order.push('step');
+          await yieldTurn();
+        }
+      })();
+      assert.equal(await (await fetch(url)).text(), 'ok');
+      stop = true;
+      await job;
+      const handled = order.indexOf('request handled');
+      assert.ok(handled >= 0);
+      assert.equal(order[handled + 1], 'response written', `after the request: ${order.slice(handled).join(', ')}`);
     } finally {
       await close(server);
     }

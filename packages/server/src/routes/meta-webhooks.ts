@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { yieldTurn } from '../per-turn.js';
 import { Hono } from 'hono';
 import type { Clock } from '../domain/clock.js';
 import { dispatchChanges } from '../domain/meta/dispatch-changes.js';
@@ -79,7 +79,7 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
       }
       // A large body is verified in one turn and parsed in the next, so that other requests get in
       // between the two (for 3 MB each holds the event loop for milliseconds).
-      if (raw.byteLength > LARGE_WEBHOOK_BYTES) await nextTurn();
+      if (raw.byteLength > LARGE_WEBHOOK_BYTES) await yieldTurn();
       let text: string;
       let json: unknown;
       try {
@@ -89,7 +89,7 @@ export function metaWebhookRoutes({ store, clock, appSecret, verifyToken, handle
         observe.outcome('', 'invalid_json');
         return c.json(errorBody('invalid_json', 'the request body is not valid JSON'), 400);
       }
-      if (raw.byteLength > LARGE_WEBHOOK_BYTES) await nextTurn();
+      if (raw.byteLength > LARGE_WEBHOOK_BYTES) await yieldTurn();
       const envelope = MetaWebhookEnvelopeSchema.safeParse(json);
       if (!envelope.success) {
         observe.outcome('', 'invalid_envelope');

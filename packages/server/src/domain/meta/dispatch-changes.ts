@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { yieldTurn } from '../../per-turn.js';
 import type { WebhookObserver } from '../../ops/metrics.js';
 import { metaEventTimes } from '../../ops/meta-event-times.js';
 import type { Store } from '../../store/store.js';
@@ -83,7 +83,7 @@ export async function dispatchChanges(
 async function observeLags(observe: WebhookObserver, receivedAt: Date, eventSeconds: readonly number[]): Promise<void> {
   const now = receivedAt.getTime() / 1000;
   for (let start = 0; start < eventSeconds.length; start += LAGS_PER_TURN) {
-    if (start > 0) await nextTurn();
+    if (start > 0) await yieldTurn();
     for (const seconds of eventSeconds.slice(start, start + LAGS_PER_TURN)) observe.lag(now - seconds);
   }
 }

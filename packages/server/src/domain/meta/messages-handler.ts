@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { yieldTurn } from '../../per-turn.js';
 import type { Account } from '../accounts.js';
 import type { Clock } from '../clock.js';
 import type { PriceCache } from '../billing/record-status.js';
@@ -51,7 +51,7 @@ export function messagesChangeHandler({ store, clock, logError = console.error }
     const prices = reads.prices(account.id);
     let transient: unknown;
     for (let start = 0; start < statuses.length; start += STATUS_CHUNK) {
-      if (start > 0) await nextTurn();
+      if (start > 0) await yieldTurn();
       const updates: { update: MessageStatusUpdate; label: string }[] = [];
       for (const item of statuses.slice(start, start + STATUS_CHUNK)) {
         const status = StatusSchema.safeParse(item);

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { PruneStep } from './retention.js';
+import { yieldTurn } from '../../per-turn.js';
 
 /** Rows deleted by each step of one run; a failed step is absent and reported through `onError`. */
 export type PruneReport = Record<string, number>;
@@ -32,7 +33,7 @@ export async function pruneOnce(
         const deleted = await step.prune(now, batchSize);
         total += deleted;
         if (deleted < batchSize) break;
-        await new Promise((resolve) => setImmediate(resolve));
+        await yieldTurn();
       }
       report[step.name] = total;
     } catch (error) {
