@@ -12,13 +12,17 @@ export interface GraphReadRecord {
 /** A limit change announced by a webhook, to be recorded on a portfolio and its timeline. */
 export interface LimitEventRecord {
   readonly portfolioKey: string;
-  /** The new tier; null when the event carried none (only the timeline line is written). */
+  /** The new tier (kept unless the portfolio's limit is newer than `at`); null when the event carried none (only the timeline line is written). */
   readonly tier: string | null;
   readonly event: string;
   /** Accounts whose timeline gets the line. */
   readonly accountIds: readonly string[];
   readonly at: Date;
-  /** A line identical to the account's latest one (event, tier) within this window is a duplicate delivery. */
+  /**
+   * A line identical to the account's latest one (event, tier) within this window is a duplicate
+   * delivery. So is one identical to any webhook line of the same `at`: the same webhook applied
+   * again (the inbox keeps its receipt time), however much later and whatever came in between.
+   */
   readonly duplicateWindowMs: number;
 }
 

@@ -108,6 +108,25 @@ describe('quality webhook handlers', () => {
       assert.equal((await history(secret)).length, 2);
     });
 
+    it('writes nothing twice for a webhook applied again with its first receipt time, after newer ones, and keeps the newer limit', async () => {
+      const account = await t.openAccount({ waba_id: '102290129340398', display_phone_number: '+1 555 078 3881' });
+      const firstReceived = t.clock.now();
+      await dispatch(changesOf(THROUGHPUT_UPGRADE_SAMPLE, firstReceived));
+      t.clock.advance(10 * 60_000);
+      await dispatch([
+        { wabaId: '102290129340398', field: 'business_capability_update', value: { max_daily_conversations_per_business: 2000 }, receivedAt: t.clock.now() },
+      ]);
+      // The first webhook again, as the inbox applies it after a crash: its receipt time, an hour on.
+      t.clock.advance(60 * 60_000);
+      await dispatch(changesOf(THROUGHPUT_UPGRADE_SAMPLE, firstReceived));
+      const secret = await t.mintSession(account.id); // minted now: sessions last less than the hour gone by
+      assert.deepEqual(
+        (await history(secret)).map((line: { event: string }) => line.event),
+        ['BUSINESS_CAPABILITY_UPDATE', 'THROUGHPUT_UPGRADE'],
+      );
+      assert.deepEqual(await limitForAccount(t.store, account.id), { tier: 'TIER_2K', limit: 2000, unlimited: false });
+    });
+
     it('acknowledges an unknown number, another WABA or a malformed value without effect, counting it', async () => {
       await t.openAccount({ waba_id: '200000000000001', display_phone_number: '+1 555-078-3881' });
       await dispatch(changesOf(THROUGHPUT_UPGRADE_SAMPLE, t.clock.now()));

@@ -43,7 +43,8 @@ export function pgPhoneStatusStore(sqlOf: () => Promise<Db>, transaction: RunInT
       VALUES (${accountId}, ${at}, ${event}, ${rating}, ${tier}, ${source})`;
   const upsertLimit = (tx: Tx, key: string, tier: string, source: StatusSource, at: number) =>
     tx`INSERT INTO portfolio_limits (portfolio_key, tier, source, updated_at) VALUES (${key}, ${tier}, ${source}, ${at})
-      ON CONFLICT (portfolio_key) DO UPDATE SET tier = excluded.tier, source = excluded.source, updated_at = excluded.updated_at`;
+      ON CONFLICT (portfolio_key) DO UPDATE SET tier = excluded.tier, source = excluded.source, updated_at = excluded.updated_at
+      WHERE portfolio_limits.updated_at <= excluded.updated_at`;
 
   return {
     async getPhoneSnapshot(accountId) {
@@ -91,14 +92,19 @@ export function pgPhoneStatusStore(sqlOf: () => Promise<Db>, transaction: RunInT
         if (record.tier !== null) await upsertLimit(tx, record.portfolioKey, record.tier, 'webhook', at);
         let written = 0;
         for (const accountId of record.accountIds) {
-          const [latest] = await tx<HistoryRow[]>`SELECT at, event, rating, tier, source FROM quality_history
-            WHERE account_id = ${accountId} ORDER BY seq DESC LIMIT 1`;
+          const [[latest], [applied]] = await Promise.all([
+            tx<HistoryRow[]>`SELECT at, event, rating, tier, source FROM quality_history
+              WHERE account_id = ${accountId} ORDER BY seq DESC LIMIT 1`,
+            tx<{ one: number }[]>`SELECT 1 AS one FROM quality_history WHERE account_id = ${accountId} AND at = ${at}
+              AND event = ${record.event} AND tier IS NOT DISTINCT FROM ${record.tier} AND source = 'webhook' LIMIT 1`,
+          ]);
           const duplicate =
-            latest !== undefined &&
-            latest.source === 'webhook' &&
-            latest.event === record.event &&
-            latest.tier === record.tier &&
-            Math.abs(at - Number(latest.at)) < record.duplicateWindowMs;
+            applied !== undefined ||
+            (latest !== undefined &&
+              latest.source === 'webhook' &&
+              latest.event === record.event &&
+              latest.tier === record.tier &&
+              Math.abs(at - Number(latest.at)) < record.duplicateWindowMs);
           // Widgets hear the account's status again even for a duplicate line: what they show may be stale.
           changes.push({ kind: 'phone_status', accountId });
           if (duplicate) continue;

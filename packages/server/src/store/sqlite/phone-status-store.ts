@@ -48,9 +48,14 @@ export function sqlitePhoneStatusStore(db: Database.Database, memo: CommittedRea
     ),
     upsertLimit: db.prepare(`INSERT INTO portfolio_limits (portfolio_key, tier, source, updated_at)
       VALUES (@portfolio_key, @tier, @source, @updated_at)
-      ON CONFLICT (portfolio_key) DO UPDATE SET tier = excluded.tier, source = excluded.source, updated_at = excluded.updated_at`),
+      ON CONFLICT (portfolio_key) DO UPDATE SET tier = excluded.tier, source = excluded.source, updated_at = excluded.updated_at
+      WHERE portfolio_limits.updated_at <= excluded.updated_at`),
     insertHistory: db.prepare(`INSERT INTO quality_history (account_id, at, event, rating, tier, source)
       VALUES (@account_id, @at, @event, @rating, @tier, @source)`),
+    sameWebhookLine: db.prepare<{ account_id: string; at: number; event: string; tier: string | null }, number>(
+      `SELECT 1 FROM quality_history WHERE account_id = @account_id AND at = @at AND event = @event AND tier IS @tier
+        AND source = 'webhook' LIMIT 1`,
+    ).pluck(),
     latestHistory: db.prepare<[string], HistoryRow>(
       'SELECT at, event, rating, tier, source FROM quality_history WHERE account_id = ? ORDER BY seq DESC LIMIT 1',
     ),
@@ -118,11 +123,12 @@ export function sqlitePhoneStatusStore(db: Database.Database, memo: CommittedRea
     for (const accountId of record.accountIds) {
       const latest = statements.latestHistory.get(accountId);
       const duplicate =
-        latest !== undefined &&
-        latest.source === 'webhook' &&
-        latest.event === record.event &&
-        latest.tier === record.tier &&
-        Math.abs(at - latest.at) < record.duplicateWindowMs;
+        statements.sameWebhookLine.get({ account_id: accountId, at, event: record.event, tier: record.tier }) !== undefined ||
+        (latest !== undefined &&
+          latest.source === 'webhook' &&
+          latest.event === record.event &&
+          latest.tier === record.tier &&
+          Math.abs(at - latest.at) < record.duplicateWindowMs);
       if (duplicate) continue;
       statements.insertHistory.run({ account_id: accountId, at, event: record.event, rating: null, tier: record.tier, source: 'webhook' });
       written++;
