@@ -374,6 +374,23 @@ for (const kind of ['sqlite', 'postgres'] as const satisfies readonly StoreKind[
       assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 600n);
     });
 
+    it('takes a debit already in the ledger, its record saying nothing, as a replay inside a batch: its neighbours go in, the balance stays exact', async () => {
+      await store.appendLedgerEntry(entry('fund', 1_000n), noOverdraft);
+      // The debit of R2 is in the ledger already (a crash between the two, say), under another entry id.
+      const earlier = await store.appendLedgerEntry({ ...entry('msg:wamid.R2', -200n), id: 'le_earlier', kind: 'message', reference: 'wamid.R2' }, noOverdraft);
+      const outcomes = await store.applyMessageStatuses('acc_1', [chargedStatus('wamid.R1', 100n), chargedStatus('wamid.R2', 200n), chargedStatus('wamid.R3', 300n)]);
+      assert.deepEqual(
+        outcomes.map((outcome) => (outcome.ok ? { ok: true, debited: outcome.debited } : { ok: false })),
+        [{ ok: true, debited: true }, { ok: true, debited: false }, { ok: true, debited: true }],
+      );
+      assert.deepEqual((await store.listLedgerEntries('acc_1')).map((e) => e.idempotencyKey).sort(), ['fund', 'msg:wamid.R1', 'msg:wamid.R2', 'msg:wamid.R3']);
+      assert.equal((await store.getAccount('acc_1'))?.balanceMicros, 1_000n - 200n - 100n - 300n);
+      for (const e of await store.listLedgerEntries('acc_1')) {
+        assert.ok(e.balanceAfterMicros >= 400n && e.balanceAfterMicros <= 1_000n, `${e.idempotencyKey}: balance after ${e.balanceAfterMicros}`);
+      }
+      assert.equal((await store.getMessageCharge('acc_1', 'wamid.R2'))?.ledgerEntryId, earlier.entry.id);
+    });
+
     it('applies statuses handed in concurrently for one account, each caller getting its own outcomes, a failure isolated', async () => {
       await store.appendLedgerEntry(entry('fund', 100_000n), noOverdraft);
       // 30 webhooks at once, as concurrent requests hand them in: single statuses, a pair, a repeat of
