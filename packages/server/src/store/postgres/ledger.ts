@@ -1,7 +1,7 @@
 import type { Account } from '../../domain/accounts.js';
 import { balanceLowEvent, evaluateLowBalanceAlert } from '../../domain/alerts/low-balance.js';
 import { DomainError } from '../../domain/errors.js';
-import type { LedgerAppendOptions, LedgerAppendResult, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
+import type { LedgerAppendOptions, LedgerAppendResult, LedgerEntry, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
 import type { StoreChange } from '../changes.js';
 import type { AccountRow, LedgerEntryRow } from '../sqlite/rows.js';
 import { toAccount, toLedgerEntry } from '../sqlite/rows.js';
@@ -50,6 +50,7 @@ export async function appendInTransaction(
   policy: LedgerPolicy,
   options: LedgerAppendOptions,
   locked?: LockedAccount,
+  pipeline?: AppendPipeline,
 ): Promise<LedgerAppendResult> {
   // One round trip for the two reads (pipelined on the transaction's connection, run in order: the
   // row lock first), unless the transaction holds them already, and one for the write; every round
@@ -74,7 +75,7 @@ export async function appendInTransaction(
   // by that unique index, never by a plan. (A prepared SELECT on the pair, planned on a fresh schema,
   // chose another index of the account and read every entry of it per append.) The balance moves
   // only when the entry went in.
-  const [inserted] = await tx<LedgerEntryRow[]>`WITH entry AS (
+  const insert = tx<LedgerEntryRow[]>`WITH entry AS (
       INSERT INTO ledger_entries (id, account_id, idempotency_key, type, kind,
         amount_micros, balance_after_micros, description, reference, details, created_at)
       VALUES (${entry.id}, ${entry.accountId}, ${entry.idempotencyKey}, ${entry.amountMicros < 0n ? 'debit' : 'credit'},
@@ -87,19 +88,72 @@ export async function appendInTransaction(
       WHERE id = ${entry.accountId} AND EXISTS (SELECT 1 FROM entry)
     )
     SELECT * FROM entry`;
+  if (pipeline && locked) {
+    // Not waited for: the entry is what was sent. Should the key have been taken (a replay), this
+    // entry's balance, and every later one's, would be wrong: the pipeline's settling then fails,
+    // and with it the transaction, which its caller applies again without a pipeline.
+    pipeline.defer(
+      insert.then(([row]) => {
+        if (!row) throw new PipelinedReplay(entry.idempotencyKey);
+      }),
+    );
+    const written: LedgerEntry = {
+      id: entry.id,
+      accountId: entry.accountId,
+      idempotencyKey: entry.idempotencyKey,
+      type: entry.amountMicros < 0n ? 'debit' : 'credit',
+      kind: entry.kind,
+      amountMicros: entry.amountMicros,
+      balanceAfterMicros: balanceAfter,
+      description: entry.description,
+      reference: entry.reference,
+      details: entry.details ?? null,
+      createdAt,
+    };
+    return settleAppend(tx, changes, state, written, options);
+  }
+  const [inserted] = await insert;
   if (!inserted) {
     const existing = await existingEntry(tx, entry);
     if (!existing) throw new Error(`ledger entry ${entry.idempotencyKey} conflicted but cannot be read`);
     return { entry: existing, replayed: true };
   }
-  const written = toLedgerEntry(inserted);
-  const accountAfter: Account = { ...toAccount(row), balanceMicros: balanceAfter, updatedAt: createdAt };
-  const armed = await reevaluateLowBalanceAlert(tx, accountAfter, row.low_balance_alert_armed, written.id, createdAt);
-  state.row = { ...row, balance_micros: balanceAfter, updated_at: BigInt(at), low_balance_alert_armed: armed };
+  return settleAppend(tx, changes, state, toLedgerEntry(inserted), options);
+}
+
+/** What follows an entry that went in: the low-balance alert, host events, the locked state, the change. */
+async function settleAppend(
+  tx: Tx,
+  changes: StoreChange[],
+  state: LockedAccount,
+  written: LedgerEntry,
+  options: LedgerAppendOptions,
+): Promise<LedgerAppendResult> {
+  const { row } = state;
+  const at = written.createdAt.getTime();
+  const accountAfter: Account = { ...toAccount(row), balanceMicros: written.balanceAfterMicros, updatedAt: written.createdAt };
+  const armed = await reevaluateLowBalanceAlert(tx, accountAfter, row.low_balance_alert_armed, written.id, written.createdAt);
+  state.row = { ...row, balance_micros: written.balanceAfterMicros, updated_at: BigInt(at), low_balance_alert_armed: armed };
   state.lastEntryAt = at;
   if (options.hostEvents) await insertHostEvents(tx, options.hostEvents(written, accountAfter));
-  changes.push({ kind: 'ledger', accountId: entry.accountId });
+  changes.push({ kind: 'ledger', accountId: written.accountId });
   return { entry: written, replayed: false };
+}
+
+/**
+ * Where an append inside a group transaction leaves its insert, not waited for (see
+ * {@link appendInTransaction}); the transaction waits for all of them before it commits.
+ */
+export interface AppendPipeline {
+  defer(write: Promise<unknown>): void;
+}
+
+/** A pipelined append whose idempotency key was already taken: the group is applied again, unpipelined. */
+export class PipelinedReplay extends Error {
+  constructor(idempotencyKey: string) {
+    super(`ledger entry ${idempotencyKey} is a replay inside a pipelined group`);
+    this.name = 'PipelinedReplay';
+  }
 }
 
 /** The entry an idempotency key already names in the account (a replay), or null. */

@@ -17,7 +17,7 @@ import { toAccount } from '../sqlite/rows.js';
 import type { Db, RunInTransaction, Tx } from './db.js';
 import { dateOrNull, lockKey, num } from './db.js';
 import { recordDeliveryInTransaction } from './frequency-caps.js';
-import type { LockedAccount } from './ledger.js';
+import type { AppendPipeline, LockedAccount } from './ledger.js';
 import { lockAccount, lockAccountForAppends } from './ledger.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -56,6 +56,7 @@ export type PgNestedAppend = (
   policy: LedgerPolicy,
   options: LedgerAppendOptions,
   locked?: LockedAccount,
+  pipeline?: AppendPipeline,
 ) => Promise<LedgerAppendResult>;
 
 /** Statuses of one account handed in while its transaction ran, and where their outcomes go. */
@@ -334,7 +335,10 @@ export class PgMetaBilling implements MetaBillingStore {
     let debited = false;
     if (write.ledgerEntry) {
       // Meta has billed a delivered message: the debit may take the balance below zero.
-      const { entry, replayed } = await this.#append(tx, changes, write.ledgerEntry, withinBalanceRange, {}, locked);
+      // In a group, the insert goes out without waiting for its answer (see appendInTransaction).
+      const deferWrites = options.deferWrites;
+      const pipeline = deferWrites && locked ? { defer: (insert: Promise<unknown>) => deferWrites.add(insert) } : undefined;
+      const { entry, replayed } = await this.#append(tx, changes, write.ledgerEntry, withinBalanceRange, {}, locked, pipeline);
       charge = { ...charge, ledgerEntryId: entry.id };
       debited = !replayed;
     }
