@@ -38,6 +38,23 @@ export interface LedgerEntry {
   readonly createdAt: Date;
 }
 
+/** The entry `entry` becomes once appended: its type from its sign, the balance after it and its stamped time. */
+export function appendedEntry(entry: NewLedgerEntry, balanceAfterMicros: bigint, createdAt: Date): LedgerEntry {
+  return {
+    id: entry.id,
+    accountId: entry.accountId,
+    idempotencyKey: entry.idempotencyKey,
+    type: entry.amountMicros < 0n ? 'debit' : 'credit',
+    kind: entry.kind,
+    amountMicros: entry.amountMicros,
+    balanceAfterMicros,
+    description: entry.description,
+    reference: entry.reference,
+    details: entry.details ?? null,
+    createdAt,
+  };
+}
+
 /** An entry to append; the store fills in `type` and `balanceAfterMicros`. */
 export interface NewLedgerEntry {
   readonly id: string;

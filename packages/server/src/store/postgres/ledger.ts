@@ -1,7 +1,7 @@
 import type { Account } from '../../domain/accounts.js';
 import { balanceLowEvent, evaluateLowBalanceAlert } from '../../domain/alerts/low-balance.js';
 import { DomainError } from '../../domain/errors.js';
-import type { LedgerAppendOptions, LedgerAppendResult, LedgerEntry, LedgerPolicy, NewLedgerEntry } from '../../domain/ledger.js';
+import { appendedEntry, type LedgerAppendOptions, type LedgerAppendResult, type LedgerEntry, type LedgerPolicy, type NewLedgerEntry } from '../../domain/ledger.js';
 import type { StoreChange } from '../changes.js';
 import type { AccountRow, LedgerEntryRow } from '../sqlite/rows.js';
 import { toAccount, toLedgerEntry } from '../sqlite/rows.js';
@@ -97,20 +97,7 @@ export async function appendInTransaction(
         if (!row) throw new PipelinedReplay(entry.idempotencyKey);
       }),
     );
-    const written: LedgerEntry = {
-      id: entry.id,
-      accountId: entry.accountId,
-      idempotencyKey: entry.idempotencyKey,
-      type: entry.amountMicros < 0n ? 'debit' : 'credit',
-      kind: entry.kind,
-      amountMicros: entry.amountMicros,
-      balanceAfterMicros: balanceAfter,
-      description: entry.description,
-      reference: entry.reference,
-      details: entry.details ?? null,
-      createdAt,
-    };
-    return settleAppend(tx, changes, state, written, options);
+    return settleAppend(tx, changes, state, appendedEntry(entry, balanceAfter, createdAt), options);
   }
   const [inserted] = await insert;
   if (!inserted) {
