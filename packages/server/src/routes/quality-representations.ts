@@ -100,22 +100,3 @@ export function widgetPhoneJson(account: Account, view: PhoneStatusView): z.infe
     quality_rating: snapshot?.qualityRating ?? 'UNKNOWN',
   };
 }
-
-/** A phone status view as the parts `jsonPerState` compares (its objects are the store's, compared by identity). */
-export type PhoneViewParts = readonly [
-  snapshot: PhoneStatusView['snapshot'],
-  limit: PhoneStatusView['limit'],
-  qualityStale: boolean,
-  quotaStale: boolean,
-  refreshFailed: boolean,
-];
-
-/** Splits a view into its {@link PhoneViewParts}. */
-export function phoneViewParts(view: PhoneStatusView): PhoneViewParts {
-  return [view.snapshot, view.limit, view.qualityStale, view.quotaStale, view.refreshFailed];
-}
-
-/** The view of {@link PhoneViewParts}. */
-export function phoneViewOf(...[snapshot, limit, qualityStale, quotaStale, refreshFailed]: PhoneViewParts): PhoneStatusView {
-  return { snapshot, limit, qualityStale, quotaStale, refreshFailed };
-}

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireAccount, type Account } from '../domain/accounts.js';
 import type { QualityHistoryEntry } from '../domain/quality/phone-status.js';
-import type { PhoneStatusService } from '../domain/quality/phone-status-service.js';
+import type { PhoneStatusService, PhoneStatusView } from '../domain/quality/phone-status-service.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
-import { phoneViewOf, phoneViewParts, QualitySchema, QuotaSchema, qualityJson, quotaJson, type PhoneViewParts } from './quality-representations.js';
+import { QualitySchema, QuotaSchema, qualityJson, quotaJson } from './quality-representations.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
 import { errorResponses, jsonResponse } from './schemas.js';
@@ -42,11 +42,9 @@ export function qualityRoutes({ store, auth, phoneStatus }: RouteDeps<WidgetEnv>
     responses: { 200: jsonResponse(QuotaSchema, 'The messaging limit'), ...errorResponses(400, 401) },
   });
 
-  // Kept per account state (see jsonPerState): the account, the view's parts and the timeline.
-  const qualityText = jsonPerState((_account: Account, history: readonly QualityHistoryEntry[], ...view: PhoneViewParts) =>
-    qualityJson(phoneViewOf(...view), history),
-  );
-  const quotaText = jsonPerState((account: Account, ...view: PhoneViewParts) => quotaJson(account, phoneViewOf(...view)));
+  // Kept per account state (see jsonPerState): the account, the phone status view and the timeline.
+  const qualityText = jsonPerState((_account: Account, view: PhoneStatusView, history: readonly QualityHistoryEntry[]) => qualityJson(view, history));
+  const quotaText = jsonPerState(quotaJson);
 
   return createRouter<WidgetEnv>()
     .openapi(quality, async (c) => {
@@ -54,13 +52,13 @@ export function qualityRoutes({ store, auth, phoneStatus }: RouteDeps<WidgetEnv>
       const refresh = isOn(c.req.valid('query').refresh);
       const view = await phoneStatus.read(account, { refresh, purpose: 'quality' });
       const history = await store.phoneStatus.listQualityHistory(account.id, QUALITY_HISTORY_LIMIT);
-      return jsonText(c, qualityText(account, history, ...phoneViewParts(view)), 200);
+      return jsonText(c, qualityText(account, view, history), 200);
     })
     .openapi(quota, async (c) => {
       const account = await requireAccount(store, c.get('session').accountId);
       const refresh = isOn(c.req.valid('query').refresh);
       const view = await phoneStatus.read(account, { refresh, purpose: 'quota' });
-      return jsonText(c, quotaText(account, ...phoneViewParts(view)), 200);
+      return jsonText(c, quotaText(account, view), 200);
     });
 }
 

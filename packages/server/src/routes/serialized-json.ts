@@ -22,20 +22,29 @@ export function jsonText<T, S extends 200 | 201>(c: Context, json: SerializedJso
 
 /**
  * `build`'s JSON, kept per `owner` (an immutable object the store hands out again and again while it
- * does not change, as the SQLite read memo does) and made again when any of `parts` differs (`===`)
- * from those it was made with. Widget reads answer the same few states over and over; building
- * and serializing their payloads was a tenth of a read. Anything the payload depends on must be
- * the owner or among the parts.
+ * does not change, as the SQLite read memo does) and made again when any of `parts` differs from
+ * those it was made with, field by field (`===`): a part may be a fresh object each time (a
+ * runway, a phone status view) as long as its fields are the store's. Widget reads answer the same
+ * few states over and over; building and serializing their payloads was a tenth of a read.
+ * Anything the payload depends on must be the owner or among the parts.
  */
-export function jsonPerState<Owner extends object, Parts extends readonly unknown[], T>(
+export function jsonPerState<Owner extends object, Parts extends readonly object[], T>(
   build: (owner: Owner, ...parts: Parts) => T,
 ): (owner: Owner, ...parts: Parts) => SerializedJson<T> {
   const kept = new WeakMap<Owner, { readonly parts: Parts; readonly json: SerializedJson<T> }>();
   return (owner, ...parts) => {
     const last = kept.get(owner);
-    if (last && last.parts.length === parts.length && last.parts.every((part, i) => part === parts[i])) return last.json;
+    if (last && last.parts.length === parts.length && last.parts.every((part, i) => sameFields(part, parts[i]!))) return last.json;
     const json = serializeJson(build(owner, ...parts));
     kept.set(owner, { parts, json });
     return json;
   };
+}
+
+/** Whether two objects (or arrays) hold the same values (`===`) under the same keys. */
+function sameFields(a: object, b: object): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key]);
 }

@@ -1,11 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
-import { requireAccount, type Account } from '../domain/accounts.js';
+import { requireAccount } from '../domain/accounts.js';
 import type { PhoneStatusService } from '../domain/quality/phone-status-service.js';
 import type { WidgetEnv } from '../middleware/widget-session.js';
 import { WidgetAccountSchema, widgetAccountJson } from './representations.js';
 import type { RouteDeps } from './router.js';
 import { createRouter, widgetSecurity } from './router.js';
-import { phoneViewOf, phoneViewParts, type PhoneViewParts } from './quality-representations.js';
 import { errorResponses, jsonResponse } from './schemas.js';
 import { jsonPerState, jsonText } from './serialized-json.js';
 
@@ -22,11 +21,11 @@ export function widgetAccountRoutes({ store, auth, phoneStatus }: RouteDeps<Widg
   });
 
   // Kept per account state (see jsonPerState): the account and its number's view.
-  const accountText = jsonPerState((account: Account, ...phone: PhoneViewParts) => widgetAccountJson(account, phoneViewOf(...phone)));
+  const accountText = jsonPerState(widgetAccountJson);
 
   return createRouter<WidgetEnv>().openapi(read, async (c) => {
     const account = await requireAccount(store, c.get('session').accountId);
     const phone = await phoneStatus.read(account, { purpose: 'phone' });
-    return jsonText(c, accountText(account, ...phoneViewParts(phone)), 200);
+    return jsonText(c, accountText(account, phone), 200);
   });
 }
