@@ -92,7 +92,7 @@ export async function appendInTransaction(
     // Not waited for: the entry is what was sent. Should the key have been taken (a replay), this
     // entry's balance, and every later one's, would be wrong: the pipeline's settling then fails,
     // and with it the transaction, which its caller applies again without a pipeline.
-    pipeline.defer(
+    pipeline.add(
       insert.then(([row]) => {
         if (!row) throw new PipelinedReplay(entry.idempotencyKey);
       }),
@@ -132,7 +132,7 @@ async function settleAppend(
  * {@link appendInTransaction}); the transaction waits for all of them before it commits.
  */
 export interface AppendPipeline {
-  defer(write: Promise<unknown>): void;
+  add(write: Promise<unknown>): void;
 }
 
 /** A pipelined append whose idempotency key was already taken: the group is applied again, unpipelined. */

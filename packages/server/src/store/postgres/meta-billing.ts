@@ -75,7 +75,7 @@ interface PendingStatuses {
  * The first failure is kept (a handler is attached at once, so no rejection goes unhandled) and
  * thrown by {@link settled}; after it the transaction is aborted, and every later query fails too.
  */
-class DeferredWrites {
+class DeferredWrites implements AppendPipeline {
   #pending: Promise<unknown>[] = [];
   #failure: { error: unknown } | undefined;
   #turn: Promise<unknown> = Promise.resolve();
@@ -335,10 +335,8 @@ export class PgMetaBilling implements MetaBillingStore {
     let debited = false;
     if (write.ledgerEntry) {
       // Meta has billed a delivered message: the debit may take the balance below zero.
-      // In a group, the insert goes out without waiting for its answer (see appendInTransaction).
-      const deferWrites = options.deferWrites;
-      const pipeline = deferWrites && locked ? { defer: (insert: Promise<unknown>) => deferWrites.add(insert) } : undefined;
-      const { entry, replayed } = await this.#append(tx, changes, write.ledgerEntry, withinBalanceRange, {}, locked, pipeline);
+      // In a group, the insert goes out without waiting for its answer, settled with the deferred writes (see appendInTransaction).
+      const { entry, replayed } = await this.#append(tx, changes, write.ledgerEntry, withinBalanceRange, {}, locked, options.deferWrites);
       charge = { ...charge, ledgerEntryId: entry.id };
       debited = !replayed;
     }
