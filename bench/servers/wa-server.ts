@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../packages/server/src/app.js';
-import { serveNode } from '../../packages/server/src/serve-node.js';
+import { serveNode, type FetchApp } from '../../packages/server/src/serve-node.js';
 import { balanceRoutes } from '../../packages/server/src/routes/balance.js';
 import { widgetSessionAuth } from '../../packages/server/src/middleware/widget-session.js';
 import { Hono } from 'hono';
@@ -29,7 +29,7 @@ const clock = systemClock;
  * its session check, none of the app-wide middleware (request id, request log and metrics, security
  * headers, body limit, CORS): the floor of a widget read, as the no-op billing is the ingest's ceiling.
  */
-function benchApp(): { fetch: (request: Request) => Response | Promise<Response> } {
+function benchApp(): FetchApp {
   if (process.env['WA_BENCH_APP'] === 'balance-route') {
     return new Hono().route('/', balanceRoutes({ store, clock, auth: widgetSessionAuth(store, clock) }));
   }

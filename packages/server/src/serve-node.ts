@@ -4,7 +4,7 @@ import { TurnBatchedResponse } from './ops/turn-batched-responses.js';
 
 /** What `serveNode` needs of the app: Hono's `fetch`. */
 export interface FetchApp {
-  fetch: (request: Request, ...rest: never[]) => Response | Promise<Response>;
+  fetch: Parameters<typeof serve>[0]['fetch'];
 }
 
 /**
@@ -14,7 +14,7 @@ export interface FetchApp {
 export function serveNode(app: FetchApp, options: { port: number; hostname?: string }, onListening?: (info: AddressInfo) => void): ServerType {
   return serve(
     {
-      fetch: app.fetch as Parameters<typeof serve>[0]['fetch'],
+      fetch: app.fetch,
       port: options.port,
       ...(options.hostname !== undefined ? { hostname: options.hostname } : {}),
       serverOptions: { ServerResponse: TurnBatchedResponse },
